@@ -1,0 +1,243 @@
+// Package config reads Entraide's configuration from environment variables,
+// with defaults, and validates it once at start-up.
+package config
+
+import (
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Config is every setting of the service. Secrets are tagged so that
+// String masks them.
+type Config struct {
+	Env            string        // ENTRAIDE_ENV: development, production or test
+	Addr           string        // ENTRAIDE_ADDR
+	BaseURL        string        // ENTRAIDE_BASE_URL, for links in e-mails and canonical URLs
+	DataDir        string        // ENTRAIDE_DATA
+	MongoURI       string        // MONGODB_URI (secret: may hold a password)
+	Database       string        // ENTRAIDE_DB
+	AllowEmbedded  bool          // ENTRAIDE_ALLOW_EMBEDDED
+	JWTSecret      []byte        // ENTRAIDE_JWT_SECRET or ENTRAIDE_JWT_SECRET_FILE
+	JWTOldSecrets  [][]byte      // ENTRAIDE_JWT_OLD_SECRETS (comma-separated), still accepted
+	RateLimit      bool          // ENTRAIDE_RATE_LIMIT=off disables
+	LoginRate      Rate          // ENTRAIDE_LOGIN_RATE, e.g. 10/1m
+	SignupRate     Rate          // ENTRAIDE_SIGNUP_RATE
+	ReadTimeout    time.Duration // ENTRAIDE_READ_TIMEOUT
+	WriteTimeout   time.Duration // ENTRAIDE_WRITE_TIMEOUT
+	IdleTimeout    time.Duration // ENTRAIDE_IDLE_TIMEOUT
+	RequestTimeout time.Duration // ENTRAIDE_REQUEST_TIMEOUT: budget of one request's store calls
+	HashWorkers    int           // ENTRAIDE_HASH_WORKERS: concurrent password hashes
+	LogLevel       string        // ENTRAIDE_LOG_LEVEL
+	TrustProxy     bool          // ENTRAIDE_TRUST_PROXY: take the client IP from X-Forwarded-For
+	Seed           bool          // ENTRAIDE_SEED=off disables demo data on first start
+}
+
+// Rate is a number of events allowed per window.
+type Rate struct {
+	Count  int
+	Window time.Duration
+}
+
+func (r Rate) String() string { return fmt.Sprintf("%d/%s", r.Count, r.Window) }
+
+// ParseRate reads "10/1m" style rates.
+func ParseRate(s string) (Rate, error) {
+	count, window, ok := strings.Cut(strings.TrimSpace(s), "/")
+	if !ok {
+		return Rate{}, fmt.Errorf("rate %q: want COUNT/DURATION like 10/1m", s)
+	}
+	n, err := strconv.Atoi(count)
+	if err != nil || n < 1 {
+		return Rate{}, fmt.Errorf("rate %q: bad count", s)
+	}
+	d, err := time.ParseDuration(window)
+	if err != nil || d <= 0 {
+		return Rate{}, fmt.Errorf("rate %q: bad window", s)
+	}
+	return Rate{Count: n, Window: d}, nil
+}
+
+// Production reports whether the service runs in production.
+func (c *Config) Production() bool { return c.Env == "production" }
+
+// Embedded reports whether the embedded store is used.
+func (c *Config) Embedded() bool { return c.MongoURI == "" }
+
+// Load reads the environment (through getenv) and validates the result.
+func Load(getenv func(string) string) (*Config, error) {
+	var errs []error
+	get := func(key, def string) string {
+		if v := strings.TrimSpace(getenv(key)); v != "" {
+			return v
+		}
+		return def
+	}
+	duration := func(key string, def time.Duration) time.Duration {
+		v := get(key, "")
+		if v == "" {
+			return def
+		}
+		d, err := time.ParseDuration(v)
+		if err != nil || d <= 0 {
+			errs = append(errs, fmt.Errorf("%s: %q is not a positive duration", key, v))
+			return def
+		}
+		return d
+	}
+	rate := func(key, def string) Rate {
+		r, err := ParseRate(get(key, def))
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", key, err))
+		}
+		return r
+	}
+	secret := func(key string) string {
+		if file := get(key+"_FILE", ""); file != "" {
+			b, err := os.ReadFile(file)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("%s_FILE: %w", key, err))
+				return ""
+			}
+			return strings.TrimSpace(string(b))
+		}
+		return getenv(key)
+	}
+
+	c := &Config{
+		Env:            get("ENTRAIDE_ENV", "development"),
+		Addr:           get("ENTRAIDE_ADDR", "127.0.0.1:8080"),
+		DataDir:        get("ENTRAIDE_DATA", "./data"),
+		MongoURI:       secret("MONGODB_URI"),
+		Database:       get("ENTRAIDE_DB", "entraide"),
+		AllowEmbedded:  get("ENTRAIDE_ALLOW_EMBEDDED", "") == "1",
+		RateLimit:      get("ENTRAIDE_RATE_LIMIT", "on") != "off",
+		LoginRate:      rate("ENTRAIDE_LOGIN_RATE", "10/1m"),
+		SignupRate:     rate("ENTRAIDE_SIGNUP_RATE", "5/1m"),
+		ReadTimeout:    duration("ENTRAIDE_READ_TIMEOUT", 10*time.Second),
+		WriteTimeout:   duration("ENTRAIDE_WRITE_TIMEOUT", 30*time.Second),
+		IdleTimeout:    duration("ENTRAIDE_IDLE_TIMEOUT", 60*time.Second),
+		RequestTimeout: duration("ENTRAIDE_REQUEST_TIMEOUT", 5*time.Second),
+		LogLevel:       get("ENTRAIDE_LOG_LEVEL", "info"),
+		TrustProxy:     get("ENTRAIDE_TRUST_PROXY", "") == "1",
+		Seed:           get("ENTRAIDE_SEED", "on") != "off",
+	}
+	c.BaseURL = strings.TrimRight(get("ENTRAIDE_BASE_URL", "http://"+c.Addr), "/")
+	workers, err := strconv.Atoi(get("ENTRAIDE_HASH_WORKERS", strconv.Itoa(runtime.NumCPU())))
+	if err != nil || workers < 1 || workers > 256 {
+		errs = append(errs, errors.New("ENTRAIDE_HASH_WORKERS: want 1 to 256"))
+		workers = 1
+	}
+	c.HashWorkers = workers
+	if s := secret("ENTRAIDE_JWT_SECRET"); s != "" {
+		c.JWTSecret = []byte(s)
+	}
+	for _, old := range strings.Split(getenv("ENTRAIDE_JWT_OLD_SECRETS"), ",") {
+		if old = strings.TrimSpace(old); old != "" {
+			c.JWTOldSecrets = append(c.JWTOldSecrets, []byte(old))
+		}
+	}
+	errs = append(errs, c.validate()...)
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return c, nil
+}
+
+func (c *Config) validate() []error {
+	var errs []error
+	switch c.Env {
+	case "development", "production", "test":
+	default:
+		errs = append(errs, fmt.Errorf("ENTRAIDE_ENV: %q is not development, production or test", c.Env))
+	}
+	switch c.LogLevel {
+	case "debug", "info", "warn", "error":
+	default:
+		errs = append(errs, fmt.Errorf("ENTRAIDE_LOG_LEVEL: %q is not debug, info, warn or error", c.LogLevel))
+	}
+	if c.JWTSecret != nil && len(c.JWTSecret) < 32 {
+		errs = append(errs, errors.New("ENTRAIDE_JWT_SECRET: must be at least 32 bytes"))
+	}
+	for _, old := range c.JWTOldSecrets {
+		if len(old) < 32 {
+			errs = append(errs, errors.New("ENTRAIDE_JWT_OLD_SECRETS: each must be at least 32 bytes"))
+		}
+	}
+	if c.Production() {
+		if c.JWTSecret == nil {
+			errs = append(errs, errors.New("production needs an explicit ENTRAIDE_JWT_SECRET (or ENTRAIDE_JWT_SECRET_FILE) of at least 32 bytes"))
+		}
+		if c.Embedded() && !c.AllowEmbedded {
+			errs = append(errs, errors.New("production needs MONGODB_URI; the embedded store serves one process only (set ENTRAIDE_ALLOW_EMBEDDED=1 to accept that)"))
+		}
+		if !c.RateLimit {
+			errs = append(errs, errors.New("ENTRAIDE_RATE_LIMIT=off is refused in production"))
+		}
+	}
+	return errs
+}
+
+// EnsureDevSecret loads the development JWT secret from the data directory,
+// creating it (mode 0600) on first start, when none was given.
+func (c *Config) EnsureDevSecret() error {
+	if c.JWTSecret != nil {
+		return nil
+	}
+	if c.Production() {
+		return errors.New("no JWT secret in production")
+	}
+	if err := os.MkdirAll(c.DataDir, 0o700); err != nil {
+		return err
+	}
+	path := filepath.Join(c.DataDir, "jwt.secret")
+	if b, err := os.ReadFile(path); err == nil {
+		secret := strings.TrimSpace(string(b))
+		if len(secret) < 32 {
+			return fmt.Errorf("%s is shorter than 32 bytes; delete it to make a new one", path)
+		}
+		c.JWTSecret = []byte(secret)
+		return nil
+	}
+	raw := make([]byte, 32)
+	if _, err := rand.Read(raw); err != nil {
+		return err
+	}
+	secret := hex.EncodeToString(raw)
+	if err := os.WriteFile(path, []byte(secret+"\n"), 0o600); err != nil {
+		return err
+	}
+	c.JWTSecret = []byte(secret)
+	return nil
+}
+
+// KeyID names a secret without revealing it.
+func KeyID(secret []byte) string {
+	sum := sha256.Sum256(secret)
+	return hex.EncodeToString(sum[:4])
+}
+
+// String prints the configuration with secrets masked.
+func (c *Config) String() string {
+	mask := func(set bool) string {
+		if set {
+			return "(set)"
+		}
+		return "(unset)"
+	}
+	store := "embedded FerretDB under " + c.DataDir
+	if !c.Embedded() {
+		store = "MongoDB " + mask(true)
+	}
+	return fmt.Sprintf("env=%s addr=%s base_url=%s store=%q db=%s jwt_secret=%s rate_limit=%t login_rate=%s signup_rate=%s timeouts(read=%s write=%s idle=%s request=%s) hash_workers=%d",
+		c.Env, c.Addr, c.BaseURL, store, c.Database, mask(c.JWTSecret != nil), c.RateLimit, c.LoginRate, c.SignupRate,
+		c.ReadTimeout, c.WriteTimeout, c.IdleTimeout, c.RequestTimeout, c.HashWorkers)
+}

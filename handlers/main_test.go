@@ -1,0 +1,14 @@
+package handlers_test
+
+import (
+	"os"
+	"testing"
+
+	"github.com/entraide/entraide/store/storetest"
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	storetest.Shutdown()
+	os.Exit(code)
+}

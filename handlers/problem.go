@@ -1,0 +1,85 @@
+package handlers
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/entraide/entraide/models"
+)
+
+// Problem is an error that knows its HTTP status and its safe, translated
+// message. The wrapped Err is only logged.
+type Problem struct {
+	Status     int
+	Slug       string // last part of the problem type URI
+	DetailKey  string // i18n key of the detail
+	Args       []any
+	Fields     []models.FieldError
+	Extra      map[string]any // extension members, e.g. current_state
+	RetryAfter int            // seconds, for 429 and 503
+	Err        error
+}
+
+func (p *Problem) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d %s", p.Status, p.Slug)
+	if p.DetailKey != "" {
+		fmt.Fprintf(&b, " (%s)", p.DetailKey)
+	}
+	if p.Err != nil {
+		fmt.Fprintf(&b, ": %v", p.Err)
+	}
+	return b.String()
+}
+
+func (p *Problem) Unwrap() error { return p.Err }
+
+func problem(status int, slug, detailKey string, args ...any) *Problem {
+	return &Problem{Status: status, Slug: slug, DetailKey: detailKey, Args: args}
+}
+
+func errBadRequest(detailKey string, args ...any) *Problem {
+	return problem(400, "bad-request", detailKey, args...)
+}
+
+// errField reports one invalid field as a validation problem.
+func errField(field, code string, params ...any) *Problem {
+	return &Problem{Status: 400, Slug: "validation-error",
+		Fields: []models.FieldError{{Field: field, Code: code, Params: params}}}
+}
+
+func errUnauthorized(detailKey string) *Problem {
+	return problem(401, "unauthorized", detailKey)
+}
+
+func errForbidden(detailKey string, args ...any) *Problem {
+	return problem(403, "forbidden", detailKey, args...)
+}
+
+func errNotFound() *Problem { return problem(404, "not-found", "detail.not_found") }
+
+// errState refuses a transition and names the current state.
+func errState(current string) *Problem {
+	p := problem(409, "invalid-state", "detail.invalid_state", current)
+	p.Extra = map[string]any{"current_state": current}
+	return p
+}
+
+// titles maps a problem slug to its title key.
+var titles = map[string]string{
+	"bad-request":            "problem.bad_request",
+	"validation-error":       "problem.validation",
+	"unauthorized":           "problem.unauthorized",
+	"forbidden":              "problem.forbidden",
+	"not-found":              "problem.not_found",
+	"method-not-allowed":     "problem.method",
+	"conflict":               "problem.conflict",
+	"invalid-state":          "problem.conflict",
+	"payload-too-large":      "problem.too_large",
+	"unsupported-media-type": "problem.unsupported_media",
+	"unprocessable":          "problem.unprocessable",
+	"rate-limited":           "problem.rate_limited",
+	"unavailable":            "problem.unavailable",
+	"timeout":                "problem.timeout",
+	"internal":               "problem.internal",
+}

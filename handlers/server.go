@@ -1,0 +1,130 @@
+// Package handlers serves Entraide's HTTP API and pages with Fiber.
+package handlers
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/entraide/entraide/auth"
+	"github.com/entraide/entraide/config"
+	"github.com/entraide/entraide/frontend"
+	"github.com/entraide/entraide/i18n"
+	"github.com/entraide/entraide/store"
+)
+
+// Deps are what the handlers need, built once in main (or a test).
+type Deps struct {
+	Config *config.Config
+	Store  *store.Store
+	Tokens *auth.Tokens
+	Hasher *auth.Hasher
+	Logger *slog.Logger
+	Now    func() time.Time
+}
+
+// Server holds the dependencies and the Fiber app.
+type Server struct {
+	cfg    *config.Config
+	store  *store.Store
+	tokens *auth.Tokens
+	hasher *auth.Hasher
+	log    *slog.Logger
+	now    func() time.Time
+	app    *fiber.App
+	limits *limiters
+	pages  *frontend.Renderer
+	// orgMemberships lists a user's organisation ids for the access token.
+	orgMemberships func(ctx context.Context, userID string) ([]string, error)
+	// exportParts add each feature's personal data to an export.
+	exportParts []func(ctx context.Context, userID string, export map[string]any) error
+	// onAccountDeleted erase each feature's personal data of a user.
+	onAccountDeleted []func(ctx context.Context, userID string) error
+}
+
+// BodyLimit is the largest request body accepted.
+const BodyLimit = 1 << 20
+
+// New builds the server and its routes.
+func New(d Deps) (*Server, error) {
+	if d.Now == nil {
+		d.Now = time.Now
+	}
+	if d.Logger == nil {
+		d.Logger = slog.Default()
+	}
+	s := &Server{
+		cfg: d.Config, store: d.Store, tokens: d.Tokens, hasher: d.Hasher,
+		log: d.Logger, now: func() time.Time { return d.Now().UTC() },
+	}
+	s.limits = newLimiters(d.Config)
+	pages, err := frontend.NewRenderer()
+	if err != nil {
+		return nil, fmt.Errorf("parse page templates: %w", err)
+	}
+	s.pages = pages
+	s.app = fiber.New(fiber.Config{
+		AppName:      "entraide",
+		ErrorHandler: s.errorHandler,
+		BodyLimit:    BodyLimit,
+		ReadTimeout:  d.Config.ReadTimeout,
+		WriteTimeout: d.Config.WriteTimeout,
+		IdleTimeout:  d.Config.IdleTimeout,
+		// Handlers keep strings past the request (in the index, in logs):
+		// make Fiber's values immutable once, here, rather than copying in
+		// every handler.
+		Immutable:               true,
+		DisableStartupMessage:   true,
+		EnableTrustedProxyCheck: d.Config.TrustProxy,
+		ProxyHeader:             proxyHeader(d.Config.TrustProxy),
+		ReadBufferSize:          16 * 1024,
+	})
+	s.routes()
+	return s, nil
+}
+
+func proxyHeader(trust bool) string {
+	if trust {
+		return fiber.HeaderXForwardedFor
+	}
+	return ""
+}
+
+// App returns the Fiber app, to listen or to test.
+func (s *Server) App() *fiber.App { return s.app }
+
+// Shutdown stops accepting connections and drains requests in flight.
+func (s *Server) Shutdown(ctx context.Context) error {
+	return s.app.ShutdownWithContext(ctx)
+}
+
+// ctx returns the request's context bounded by the request timeout, so that
+// every store call of a request shares one budget.
+func (s *Server) ctx(c *fiber.Ctx) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(c.UserContext(), s.cfg.RequestTimeout)
+}
+
+// lang picks the response language: the signed-in user's choice, then a
+// cookie set by the language switch, then Accept-Language.
+func (s *Server) lang(c *fiber.Ctx) string {
+	if l, ok := c.Locals("lang").(string); ok {
+		return l
+	}
+	if l := c.Cookies("lang"); i18n.Supported(l) {
+		return l
+	}
+	return i18n.FromAcceptLanguage(c.Get(fiber.HeaderAcceptLanguage))
+}
+
+// wantsHTML tells a browser page request from an API call.
+func (s *Server) wantsHTML(c *fiber.Ctx) bool {
+	path := c.Path()
+	if strings.HasPrefix(path, "/api/") || path == "/healthz" || path == "/readyz" || path == "/metrics" {
+		return false
+	}
+	return strings.Contains(c.Get(fiber.HeaderAccept), "text/html")
+}

@@ -1,0 +1,8 @@
+package service
+
+import "github.com/entraide/entraide/seeds"
+
+// SeedLoaders returns each feature's demo data loader, in order.
+func SeedLoaders() []seeds.Loader {
+	return nil
+}

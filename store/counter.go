@@ -1,0 +1,33 @@
+package store
+
+import (
+	"context"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+)
+
+// takeIf increments field on document id by one when field < limitField, in
+// one conditional update, and reports whether it did. It is the primitive
+// behind place-taking: on MongoDB a single-document update is atomic, and on
+// the embedded store the write lock makes it so.
+func (s *Store) takeIf(ctx context.Context, col, id, field string, limit int) (bool, error) {
+	defer s.lock()()
+	err := s.col(col).FindOneAndUpdate(ctx,
+		bson.D{{Key: "_id", Value: id}, {Key: field, Value: bson.D{{Key: "$lt", Value: limit}}}},
+		bson.D{{Key: "$inc", Value: bson.D{{Key: field, Value: 1}}}}).Err()
+	switch err = mapErr(err); err {
+	case nil:
+		return true, nil
+	case ErrNotFound:
+		return false, nil
+	}
+	return false, err
+}
+
+// inc adds delta to field on document id.
+func (s *Store) inc(ctx context.Context, col, id, field string, delta int) error {
+	defer s.lock()()
+	_, err := s.col(col).UpdateOne(ctx, bson.D{{Key: "_id", Value: id}},
+		bson.D{{Key: "$inc", Value: bson.D{{Key: field, Value: delta}}}})
+	return mapErr(err)
+}

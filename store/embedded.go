@@ -1,0 +1,110 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/FerretDB/FerretDB/ferretdb"
+)
+
+// Embedded is an in-process FerretDB server (SQLite handler) speaking the
+// MongoDB wire protocol. It listens on a Unix socket inside a fresh 0700
+// directory so that no other user can reach it, and it hands out stores that
+// share one write lock: FerretDB updates are read-modify-write without
+// isolation, so concurrent writers would lose updates.
+type Embedded struct {
+	server  *ferretdb.FerretDB
+	cancel  context.CancelFunc
+	done    chan struct{}
+	uri     string
+	sockDir string
+	writeMu sync.Mutex
+}
+
+// StartEmbedded starts the embedded server with its data under dataDir.
+func StartEmbedded(dataDir string, logger *slog.Logger) (*Embedded, error) {
+	dbDir := filepath.Join(dataDir, "db")
+	if err := os.MkdirAll(dbDir, 0o700); err != nil {
+		return nil, fmt.Errorf("create data directory: %w", err)
+	}
+	// Unix socket paths are limited to ~108 bytes, so the socket lives in a
+	// short private temporary directory rather than under dataDir.
+	sockDir, err := os.MkdirTemp("", "entraide-db-")
+	if err != nil {
+		return nil, fmt.Errorf("create socket directory: %w", err)
+	}
+	if err := os.Chmod(sockDir, 0o700); err != nil {
+		os.RemoveAll(sockDir)
+		return nil, err
+	}
+	sock := filepath.Join(sockDir, "ferretdb.sock")
+	if logger == nil {
+		// FerretDB logs every refused command at WARN with the whole
+		// message; only its errors are worth the noise.
+		logger = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError}))
+	}
+	absDB, err := filepath.Abs(dbDir)
+	if err != nil {
+		os.RemoveAll(sockDir)
+		return nil, err
+	}
+	server, err := ferretdb.New(&ferretdb.Config{
+		Listener:  ferretdb.ListenerConfig{Unix: sock},
+		Handler:   "sqlite",
+		SQLiteURL: "file:" + absDB + "/",
+		Logger:    logger,
+	})
+	if err != nil {
+		os.RemoveAll(sockDir)
+		return nil, fmt.Errorf("start embedded store: %w", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	e := &Embedded{
+		server:  server,
+		cancel:  cancel,
+		done:    make(chan struct{}),
+		uri:     "mongodb://" + url.PathEscape(sock) + "/",
+		sockDir: sockDir,
+	}
+	go func() {
+		defer close(e.done)
+		_ = server.Run(ctx)
+	}()
+	if err := waitForSocket(sock, 10*time.Second); err != nil {
+		e.Close()
+		return nil, err
+	}
+	return e, nil
+}
+
+func waitForSocket(path string, limit time.Duration) error {
+	deadline := time.Now().Add(limit)
+	for time.Now().Before(deadline) {
+		if _, err := os.Stat(path); err == nil {
+			return nil
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	return fmt.Errorf("embedded store did not start within %s", limit)
+}
+
+// Connect opens a store on database dbName of the embedded server.
+func (e *Embedded) Connect(ctx context.Context, dbName string) (*Store, error) {
+	return connect(ctx, e.uri, dbName, &e.writeMu)
+}
+
+// Close stops the embedded server and removes its socket.
+func (e *Embedded) Close() error {
+	e.cancel()
+	select {
+	case <-e.done:
+	case <-time.After(10 * time.Second):
+	}
+	return os.RemoveAll(e.sockDir)
+}

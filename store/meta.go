@@ -1,0 +1,36 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+)
+
+// MarkOnce records that a one-time step (such as loading the demo data)
+// ran, and reports whether this call was the first.
+func (s *Store) MarkOnce(ctx context.Context, key string, now time.Time) (bool, error) {
+	defer s.lock()()
+	_, err := s.col("meta").InsertOne(ctx, bson.D{{Key: "_id", Value: "once:" + key}, {Key: "at", Value: now}})
+	err = mapErr(err)
+	if errors.Is(err, ErrConflict) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+// InsertUserIfAbsent creates a user unless its id exists already; seeds use
+// it so that loading twice changes nothing.
+func (s *Store) InsertUserIfAbsent(ctx context.Context, u any, id string) (bool, error) {
+	defer s.lock()()
+	n, err := s.col("users").CountDocuments(ctx, bson.D{{Key: "_id", Value: id}})
+	if err != nil {
+		return false, mapErr(err)
+	}
+	if n > 0 {
+		return false, nil
+	}
+	_, err = s.col("users").InsertOne(ctx, u)
+	return err == nil, mapErr(err)
+}

@@ -1,0 +1,83 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+)
+
+// migration is one step of the schema: index creations, applied in order
+// and recorded in the meta collection. The list is append-only.
+type migration struct {
+	name  string
+	apply func(ctx context.Context, db *mongo.Database) error
+}
+
+func index(col string, keys bson.D, unique bool) func(context.Context, *mongo.Database) error {
+	return func(ctx context.Context, db *mongo.Database) error {
+		model := mongo.IndexModel{Keys: keys}
+		if unique {
+			model.Options = options.Index().SetUnique(true)
+		}
+		_, err := db.Collection(col).Indexes().CreateOne(ctx, model)
+		return err
+	}
+}
+
+var migrations = []migration{
+	{"users.email unique", index("users", bson.D{{Key: "email", Value: 1}}, true)},
+	{"refresh_tokens.family", index("refresh_tokens", bson.D{{Key: "family", Value: 1}}, false)},
+	{"refresh_tokens.user_id", index("refresh_tokens", bson.D{{Key: "user_id", Value: 1}}, false)},
+}
+
+type schemaRecord struct {
+	ID        string    `bson:"_id"`
+	Version   int       `bson:"version"`
+	Applied   []string  `bson:"applied"`
+	UpdatedAt time.Time `bson:"updated_at"`
+}
+
+// Migrate applies the index migrations that the database has not seen yet.
+// It refuses to run against a database migrated by a newer binary.
+func (s *Store) Migrate(ctx context.Context) (applied int, err error) {
+	defer s.lock()()
+	meta := s.col("meta")
+	var rec schemaRecord
+	err = meta.FindOne(ctx, bson.D{{Key: "_id", Value: "schema"}}).Decode(&rec)
+	if err = mapErr(err); err != nil && err != ErrNotFound {
+		return 0, fmt.Errorf("read schema version: %w", err)
+	}
+	if rec.Version > len(migrations) {
+		return 0, fmt.Errorf("database schema version %d is newer than this binary knows (%d)", rec.Version, len(migrations))
+	}
+	for i := rec.Version; i < len(migrations); i++ {
+		m := migrations[i]
+		if err := m.apply(ctx, s.db); err != nil {
+			return applied, fmt.Errorf("migration %d (%s): %w", i+1, m.name, mapErr(err))
+		}
+		_, err := meta.UpdateOne(ctx, bson.D{{Key: "_id", Value: "schema"}},
+			bson.D{
+				{Key: "$set", Value: bson.D{{Key: "version", Value: i + 1}, {Key: "updated_at", Value: time.Now().UTC()}}},
+				{Key: "$push", Value: bson.D{{Key: "applied", Value: m.name}}},
+			}, options.UpdateOne().SetUpsert(true))
+		if err != nil {
+			return applied, fmt.Errorf("record migration %d: %w", i+1, mapErr(err))
+		}
+		applied++
+	}
+	return applied, nil
+}
+
+// SchemaVersion returns the number of migrations recorded in meta.
+func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
+	var rec schemaRecord
+	err := mapErr(s.col("meta").FindOne(ctx, bson.D{{Key: "_id", Value: "schema"}}).Decode(&rec))
+	if err == ErrNotFound {
+		return 0, nil
+	}
+	return rec.Version, err
+}
