@@ -22,8 +22,8 @@ func (s *Server) routes() {
 	app.Get("/readyz", s.readyz)
 
 	api := app.Group("/api/v1")
-	volunteer := s.requireRole(models.RoleVolunteer)
-	_ = volunteer
+	org := s.requireRole(models.RoleOrganization)
+	admin := s.requireRole(models.RoleAdmin)
 
 	// Accounts (public).
 	api.Post("/auth/signup", s.signup)
@@ -36,6 +36,58 @@ func (s *Server) routes() {
 	api.Patch("/me", s.requireUser, s.patchMe)
 	api.Delete("/me", s.requireUser, s.deleteMe)
 	api.Get("/me/export", s.requireUser, s.exportMe)
+
+	// Organisations: public directory and page; members manage theirs.
+	api.Get("/organizations", s.listOrganizations)
+	api.Post("/organizations", org, s.createOrganization)
+	api.Get("/me/organizations", org, s.myOrganizations)
+	api.Get("/organizations/:orgId", s.getOrganization)
+	api.Patch("/organizations/:orgId", org, s.updateOrganization)
+	api.Get("/organizations/:orgId/members", org, s.listMembers)
+	api.Delete("/organizations/:orgId/members/:userId", org, s.removeMember)
+	api.Get("/organizations/:orgId/invitations", org, s.listInvitations)
+	api.Post("/organizations/:orgId/invitations", org, s.invite)
+	api.Post("/invitations/:token/accept", org, s.acceptInvitation)
+
+	// Missions of an organisation (members).
+	api.Get("/organizations/:orgId/missions", org, s.listOrgMissions)
+	api.Post("/organizations/:orgId/missions", org, s.createMission)
+	api.Get("/organizations/:orgId/missions/export", org, s.exportOrgMissions)
+	api.Get("/organizations/:orgId/missions/:id", org, s.getOrgMission)
+	api.Patch("/organizations/:orgId/missions/:id", org, s.updateMission)
+	api.Delete("/organizations/:orgId/missions/:id", org, s.deleteMission)
+	api.Post("/organizations/:orgId/missions/:id/shifts", org, s.addShifts)
+	api.Patch("/organizations/:orgId/missions/:id/shifts/:shiftId", org, s.updateShift)
+	api.Delete("/organizations/:orgId/missions/:id/shifts/:shiftId", org, s.deleteShift)
+	api.Post("/organizations/:orgId/missions/:id/submit", org, s.submitMission)
+	api.Post("/organizations/:orgId/missions/:id/close", org, s.closeMission)
+	api.Post("/organizations/:orgId/missions/:id/cancel", org, s.cancelMission)
+
+	// Published missions (public).
+	api.Get("/missions/:id", s.getMission)
+
+	// Reports (any signed-in user).
+	api.Post("/reports", s.requireUser, s.createReport)
+
+	// Administration (admins).
+	api.Get("/admin/queue/organizations", admin, s.orgQueue)
+	api.Get("/admin/queue/missions", admin, s.missionQueue)
+	api.Post("/admin/organizations/:id/verify", admin, s.moderateOrganization(models.OrgVerified, "verify", false))
+	api.Post("/admin/organizations/:id/reject", admin, s.moderateOrganization(models.OrgRejected, "reject", true))
+	api.Post("/admin/organizations/:id/suspend", admin, s.moderateOrganization(models.OrgSuspended, "suspend", true))
+	api.Post("/admin/organizations/:id/restore", admin, s.moderateOrganization(models.OrgVerified, "restore", false))
+	api.Get("/admin/organizations/export", admin, s.exportOrganizations)
+	api.Post("/admin/missions/:id/publish", admin, s.moderateMission(models.MissionPublished, "publish", false))
+	api.Post("/admin/missions/:id/reject", admin, s.moderateMission(models.MissionRejected, "reject", true))
+	api.Get("/admin/reports", admin, s.adminReports)
+	api.Post("/admin/reports/:id/resolve", admin, s.resolveReport)
+	api.Get("/admin/audit", admin, s.adminAudit)
+	api.Get("/admin/stats", admin, s.adminStats)
+	api.Get("/admin/blocklist", admin, s.getBlocklist)
+	api.Put("/admin/blocklist", admin, s.putBlocklist)
+	api.Get("/admin/users", admin, s.adminFindUser)
+	api.Post("/admin/users/:id/suspend", admin, s.setUserStatus(models.UserSuspended, "suspend"))
+	api.Post("/admin/users/:id/restore", admin, s.setUserStatus(models.UserActive, "restore"))
 
 	// Pages.
 	s.pageRoutes()

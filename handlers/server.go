@@ -14,6 +14,7 @@ import (
 	"github.com/entraide/entraide/config"
 	"github.com/entraide/entraide/frontend"
 	"github.com/entraide/entraide/i18n"
+	"github.com/entraide/entraide/models"
 	"github.com/entraide/entraide/store"
 )
 
@@ -25,25 +26,34 @@ type Deps struct {
 	Hasher *auth.Hasher
 	Logger *slog.Logger
 	Now    func() time.Time
+	// Catalog keeps the search index in step; nil disables indexing.
+	Catalog Catalog
 }
 
 // Server holds the dependencies and the Fiber app.
 type Server struct {
-	cfg    *config.Config
-	store  *store.Store
-	tokens *auth.Tokens
-	hasher *auth.Hasher
-	log    *slog.Logger
-	now    func() time.Time
-	app    *fiber.App
-	limits *limiters
-	pages  *frontend.Renderer
+	cfg     *config.Config
+	store   *store.Store
+	tokens  *auth.Tokens
+	hasher  *auth.Hasher
+	log     *slog.Logger
+	now     func() time.Time
+	app     *fiber.App
+	limits  *limiters
+	pages   *frontend.Renderer
+	catalog Catalog
 	// orgMemberships lists a user's organisation ids for the access token.
 	orgMemberships func(ctx context.Context, userID string) ([]string, error)
 	// exportParts add each feature's personal data to an export.
 	exportParts []func(ctx context.Context, userID string, export map[string]any) error
 	// onAccountDeleted erase each feature's personal data of a user.
 	onAccountDeleted []func(ctx context.Context, userID string) error
+	// onInvitation send the invitation to join an organisation.
+	onInvitation []func(ctx context.Context, org *models.Organization, email, acceptURL string) error
+	// onMissionCancelled tell applicants (applications issue).
+	onMissionCancelled []func(ctx context.Context, m *models.Mission) error
+	// onUrgentPublished queue alerts for urgent missions (matching issue).
+	onUrgentPublished []func(ctx context.Context, m *models.Mission) error
 }
 
 // BodyLimit is the largest request body accepted.
@@ -60,6 +70,7 @@ func New(d Deps) (*Server, error) {
 	s := &Server{
 		cfg: d.Config, store: d.Store, tokens: d.Tokens, hasher: d.Hasher,
 		log: d.Logger, now: func() time.Time { return d.Now().UTC() },
+		catalog: d.Catalog,
 	}
 	s.limits = newLimiters(d.Config)
 	pages, err := frontend.NewRenderer()
@@ -83,6 +94,8 @@ func New(d Deps) (*Server, error) {
 		ProxyHeader:             proxyHeader(d.Config.TrustProxy),
 		ReadBufferSize:          16 * 1024,
 	})
+	s.orgMemberships = s.store.OrganizationIDsOfMember
+	s.exportParts = append(s.exportParts, s.exportMemberships)
 	s.routes()
 	return s, nil
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/entraide/entraide/auth"
@@ -24,6 +25,53 @@ type Service struct {
 	Log      *slog.Logger
 	embedded *store.Embedded
 	ownStore bool
+
+	workers      []Worker
+	stopWorkers  context.CancelFunc
+	workersGroup sync.WaitGroup
+}
+
+// Worker is a background loop (e-mail outbox, reminders, reconciliation,
+// index polling). Run returns when ctx is cancelled.
+type Worker struct {
+	Name string
+	Run  func(ctx context.Context)
+}
+
+// AddWorker registers a background loop; Start runs it.
+func (svc *Service) AddWorker(w Worker) { svc.workers = append(svc.workers, w) }
+
+// Start runs the background workers. Tests that drive jobs by hand with an
+// injected clock do not call it.
+func (svc *Service) Start() {
+	if svc.stopWorkers != nil {
+		return
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	svc.stopWorkers = cancel
+	for _, w := range svc.workers {
+		svc.workersGroup.Add(1)
+		go func() {
+			defer svc.workersGroup.Done()
+			svc.Log.Debug("worker started", "worker", w.Name)
+			w.Run(ctx)
+		}()
+	}
+}
+
+// stop cancels the workers and waits for them, within ctx.
+func (svc *Service) stop(ctx context.Context) {
+	if svc.stopWorkers == nil {
+		return
+	}
+	svc.stopWorkers()
+	done := make(chan struct{})
+	go func() { svc.workersGroup.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-ctx.Done():
+		svc.Log.Warn("workers did not stop in time")
+	}
 }
 
 // Options adjust how an instance is built; tests use them.
@@ -75,6 +123,11 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Option
 		return fail(err)
 	}
 	svc.Server = server
+	svc.AddWorker(Worker{Name: "auto-close", Run: every(time.Minute, func(ctx context.Context) {
+		if _, err := server.CloseEndedMissions(ctx); err != nil {
+			log.Error("auto-close failed", "error", err)
+		}
+	})})
 	return svc, nil
 }
 
@@ -116,6 +169,7 @@ func (svc *Service) Shutdown(ctx context.Context) error {
 	if svc.Server != nil {
 		errs = append(errs, svc.Server.Shutdown(ctx))
 	}
+	svc.stop(ctx)
 	errs = append(errs, svc.Close(ctx))
 	return errors.Join(errs...)
 }
@@ -130,4 +184,20 @@ func (svc *Service) Close(ctx context.Context) error {
 		errs = append(errs, svc.embedded.Close())
 	}
 	return errors.Join(errs...)
+}
+
+// every runs job now and then at each interval until ctx ends.
+func every(interval time.Duration, job func(ctx context.Context)) func(ctx context.Context) {
+	return func(ctx context.Context) {
+		ticker := time.NewTicker(interval)
+		defer ticker.Stop()
+		for {
+			job(ctx)
+			select {
+			case <-ctx.Done():
+				return
+			case <-ticker.C:
+			}
+		}
+	}
 }

@@ -32,6 +32,16 @@ var migrations = []migration{
 	{"users.email unique", index("users", bson.D{{Key: "email", Value: 1}}, true)},
 	{"refresh_tokens.family", index("refresh_tokens", bson.D{{Key: "family", Value: 1}}, false)},
 	{"refresh_tokens.user_id", index("refresh_tokens", bson.D{{Key: "user_id", Value: 1}}, false)},
+	{"organizations.member_ids", index("organizations", bson.D{{Key: "member_ids", Value: 1}}, false)},
+	{"organizations.status", index("organizations", bson.D{{Key: "status", Value: 1}, {Key: "created_at", Value: 1}}, false)},
+	{"missions.org_id", index("missions", bson.D{{Key: "org_id", Value: 1}}, false)},
+	{"missions.status", index("missions", bson.D{{Key: "status", Value: 1}, {Key: "submitted_at", Value: 1}}, false)},
+	{"shifts.mission_id", index("shifts", bson.D{{Key: "mission_id", Value: 1}, {Key: "start", Value: 1}}, false)},
+	{"invitations.org_id", index("invitations", bson.D{{Key: "org_id", Value: 1}}, false)},
+	{"reports.target", index("reports", bson.D{{Key: "target_id", Value: 1}, {Key: "status", Value: 1}}, false)},
+	{"audit.at", index("audit", bson.D{{Key: "at", Value: -1}}, false)},
+	{"audit.actor_id", index("audit", bson.D{{Key: "actor_id", Value: 1}}, false)},
+	{"audit.target_id", index("audit", bson.D{{Key: "target_id", Value: 1}}, false)},
 }
 
 type schemaRecord struct {

@@ -49,6 +49,7 @@ func serve(ctx context.Context, getenv func(string) string, stdout, stderr io.Wr
 			log.Info("demo data loaded", "users", n)
 		}
 	}
+	svc.Start()
 	errc := make(chan error, 1)
 	go func() { errc <- svc.Listen() }()
 

@@ -1,0 +1,272 @@
+package handlers
+
+import (
+	"context"
+	"errors"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/entraide/entraide/models"
+	"github.com/entraide/entraide/store"
+)
+
+type orgQueueItem struct {
+	orgResponse
+	WaitingHours float64 `json:"waiting_hours"`
+}
+
+// orgQueue lists organisations awaiting verification, oldest first.
+func (s *Server) orgQueue(c *fiber.Ctx) error {
+	pg, err := parsePaging(c, 20, 100)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	orgs, total, err := s.store.OrganizationsByStatus(ctx, models.OrgPending, pg.skip(), pg.limit())
+	if err != nil {
+		return err
+	}
+	items := make([]orgQueueItem, 0, len(orgs))
+	for i := range orgs {
+		view, err := s.orgView(c, &orgs[i], true)
+		if err != nil {
+			return err
+		}
+		items = append(items, orgQueueItem{orgResponse: view, WaitingHours: s.now().Sub(orgs[i].CreatedAt).Hours()})
+	}
+	return c.JSON(newList(items, total, pg))
+}
+
+type duplicateRef struct {
+	ID     string `json:"id"`
+	Title  string `json:"title"`
+	Status string `json:"status"`
+}
+
+type moderationChecks struct {
+	BlocklistHits    []string       `json:"blocklist_hits"`
+	LikelyDuplicates []duplicateRef `json:"likely_duplicates"`
+}
+
+type missionQueueItem struct {
+	missionResponse
+	Checks moderationChecks `json:"checks"`
+}
+
+// missionQueue lists submitted missions, oldest submission first, with the
+// moderation checks: blocklist hits and likely duplicates.
+func (s *Server) missionQueue(c *fiber.Ctx) error {
+	pg, err := parsePaging(c, 20, 100)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	missions, total, err := s.store.Missions(ctx, store.MissionFilter{Statuses: []models.MissionStatus{models.MissionSubmitted}}, "submitted_at", pg.skip(), pg.limit())
+	if err != nil {
+		return err
+	}
+	words, err := s.blocklist(ctx)
+	if err != nil {
+		return err
+	}
+	items := make([]missionQueueItem, 0, len(missions))
+	for i := range missions {
+		m := &missions[i]
+		view, err := s.renderMission(c, m, true)
+		if err != nil {
+			return err
+		}
+		checks, err := s.moderationChecks(ctx, m, words)
+		if err != nil {
+			return err
+		}
+		items = append(items, missionQueueItem{missionResponse: view, Checks: checks})
+	}
+	return c.JSON(newList(items, total, pg))
+}
+
+func (s *Server) moderationChecks(ctx context.Context, m *models.Mission, words []string) (moderationChecks, error) {
+	checks := moderationChecks{
+		BlocklistHits:    models.BlocklistHits(words, append([]string{m.Title, m.Description, m.AccessibilityNotes}, m.Tags...)...),
+		LikelyDuplicates: []duplicateRef{},
+	}
+	if checks.BlocklistHits == nil {
+		checks.BlocklistHits = []string{}
+	}
+	siblings, _, err := s.store.Missions(ctx, store.MissionFilter{OrgID: m.OrgID}, "created_at", 0, 500)
+	if err != nil {
+		return checks, err
+	}
+	for _, other := range siblings {
+		if other.ID != m.ID && other.Status != models.MissionCancelled && models.SimilarTitles(m.Title, other.Title) {
+			checks.LikelyDuplicates = append(checks.LikelyDuplicates, duplicateRef{ID: other.ID, Title: other.Title, Status: string(other.Status)})
+		}
+	}
+	return checks, nil
+}
+
+// moderateOrganization applies an admin decision on an organisation.
+func (s *Server) moderateOrganization(to models.OrgStatus, action string, reasonRequired bool) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		id, err := idParam(c, "id")
+		if err != nil {
+			return err
+		}
+		reason, err := readReason(c, reasonRequired)
+		if err != nil {
+			return err
+		}
+		ctx, cancel := s.ctx(c)
+		defer cancel()
+		before, err := s.store.OrganizationByID(ctx, id)
+		if err != nil {
+			return err
+		}
+		from := []models.OrgStatus{models.OrgPending}
+		if action == "restore" {
+			from = []models.OrgStatus{models.OrgSuspended}
+		} else if to == models.OrgSuspended {
+			from = []models.OrgStatus{models.OrgVerified}
+		}
+		org, err := s.store.TransitionOrganization(ctx, id, from, to, reason, s.now())
+		if errors.Is(err, store.ErrConflict) {
+			return errState(string(org.Status))
+		}
+		if err != nil {
+			return err
+		}
+		admin := principal(c).UserID
+		if err := s.audit(ctx, admin, "organization."+action, "organization", id, reason,
+			map[string]any{"status": string(before.Status)}, map[string]any{"status": string(org.Status)}); err != nil {
+			return err
+		}
+		switch action {
+		case "suspend":
+			if err := s.unpublishOrgMissions(ctx, admin, org); err != nil {
+				return err
+			}
+		case "restore":
+			if err := s.republishOrgMissions(ctx, admin, org); err != nil {
+				return err
+			}
+		}
+		return c.JSON(stateResponse{ID: org.ID, Status: string(org.Status), Reason: reason})
+	}
+}
+
+// unpublishOrgMissions takes a suspended organisation's missions down.
+func (s *Server) unpublishOrgMissions(ctx context.Context, adminID string, org *models.Organization) error {
+	missions, _, err := s.store.Missions(ctx, store.MissionFilter{OrgID: org.ID, Statuses: []models.MissionStatus{models.MissionPublished}}, "created_at", 0, 0)
+	if err != nil {
+		return err
+	}
+	for _, m := range missions {
+		_, err := s.store.TransitionMission(ctx, m.ID, []models.MissionStatus{models.MissionPublished}, models.MissionSubmitted, "organization suspended", s.now())
+		if errors.Is(err, store.ErrConflict) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if err := s.store.MarkUnpublishedBySuspension(ctx, m.ID); err != nil {
+			return err
+		}
+		if err := s.audit(ctx, adminID, "mission.unpublish", "mission", m.ID, "organization suspended",
+			map[string]any{"status": "published"}, map[string]any{"status": "submitted"}); err != nil {
+			return err
+		}
+		s.missionChanged(ctx, m.ID)
+	}
+	return nil
+}
+
+// republishOrgMissions publishes again what the suspension took down.
+func (s *Server) republishOrgMissions(ctx context.Context, adminID string, org *models.Organization) error {
+	missions, err := s.store.MissionsUnpublishedBySuspension(ctx, org.ID)
+	if err != nil {
+		return err
+	}
+	for _, m := range missions {
+		_, err := s.store.TransitionMission(ctx, m.ID, []models.MissionStatus{models.MissionSubmitted}, models.MissionPublished, "organization restored", s.now())
+		if errors.Is(err, store.ErrConflict) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if err := s.audit(ctx, adminID, "mission.republish", "mission", m.ID, "organization restored",
+			map[string]any{"status": "submitted"}, map[string]any{"status": "published"}); err != nil {
+			return err
+		}
+		s.missionChanged(ctx, m.ID)
+	}
+	return nil
+}
+
+// moderateMission publishes or rejects a submitted mission.
+func (s *Server) moderateMission(to models.MissionStatus, action string, reasonRequired bool) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		id, err := idParam(c, "id")
+		if err != nil {
+			return err
+		}
+		reason, err := readReason(c, reasonRequired)
+		if err != nil {
+			return err
+		}
+		ctx, cancel := s.ctx(c)
+		defer cancel()
+		m, err := s.store.MissionByID(ctx, id)
+		if err != nil {
+			return err
+		}
+		if m.Status != models.MissionSubmitted {
+			return errState(string(m.Status))
+		}
+		if to == models.MissionPublished {
+			org, err := s.store.OrganizationByID(ctx, m.OrgID)
+			if err != nil {
+				return err
+			}
+			if org.Status != models.OrgVerified {
+				p := &Problem{Status: 409, Slug: "organization-not-verified", DetailKey: "detail.org_not_verified", Args: []any{string(org.Status)}}
+				p.Extra = map[string]any{"organization_status": string(org.Status), "current_state": string(m.Status)}
+				return p
+			}
+		}
+		updated, err := s.store.TransitionMission(ctx, id, []models.MissionStatus{models.MissionSubmitted}, to, reason, s.now())
+		if errors.Is(err, store.ErrConflict) {
+			return errState(string(updated.Status))
+		}
+		if err != nil {
+			return err
+		}
+		if err := s.audit(ctx, principal(c).UserID, "mission."+action, "mission", id, reason,
+			map[string]any{"status": string(m.Status)}, map[string]any{"status": string(updated.Status)}); err != nil {
+			return err
+		}
+		s.missionChanged(ctx, id)
+		if to == models.MissionPublished && updated.Urgent {
+			for _, hook := range s.onUrgentPublished {
+				if err := hook(ctx, updated); err != nil {
+					s.log.Error("urgent alerts not queued", "mission_id", id, "error", err)
+				}
+			}
+		}
+		return c.JSON(stateResponse{ID: updated.ID, Status: string(updated.Status), Reason: reason})
+	}
+}
+
+// blocklist returns the live blocklist, or the shipped default.
+func (s *Server) blocklist(ctx context.Context) ([]string, error) {
+	words, ok, err := s.store.Blocklist(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return models.DefaultBlocklist(), nil
+	}
+	return words, nil
+}

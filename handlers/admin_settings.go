@@ -1,0 +1,134 @@
+package handlers
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/entraide/entraide/models"
+	"github.com/entraide/entraide/store"
+)
+
+type blocklistBody struct {
+	Words []string `json:"words"`
+}
+
+func (s *Server) getBlocklist(c *fiber.Ctx) error {
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	words, err := s.blocklist(ctx)
+	if err != nil {
+		return err
+	}
+	return c.JSON(blocklistBody{Words: words})
+}
+
+// putBlocklist replaces the moderation blocklist.
+func (s *Server) putBlocklist(c *fiber.Ctx) error {
+	var req blocklistBody
+	if err := decodeJSON(c, &req); err != nil {
+		return err
+	}
+	if req.Words == nil {
+		return errField("words", "required")
+	}
+	if len(req.Words) > 2000 {
+		return errField("words", "too_many", 2000)
+	}
+	clean := make([]string, 0, len(req.Words))
+	seen := map[string]bool{}
+	for _, w := range req.Words {
+		w, ok := models.CleanText(w)
+		if !ok || len([]rune(w)) > 80 || strings.ContainsAny(w, "\n\r\t") {
+			return errField("words", "invalid_text")
+		}
+		if w != "" && !seen[strings.ToLower(w)] {
+			seen[strings.ToLower(w)] = true
+			clean = append(clean, w)
+		}
+	}
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	before, err := s.blocklist(ctx)
+	if err != nil {
+		return err
+	}
+	if err := s.store.SetBlocklist(ctx, clean, s.now()); err != nil {
+		return err
+	}
+	if err := s.audit(ctx, principal(c).UserID, "blocklist.update", "blocklist", "", "",
+		map[string]any{"count": len(before)}, map[string]any{"count": len(clean)}); err != nil {
+		return err
+	}
+	return c.JSON(blocklistBody{Words: clean})
+}
+
+type adminUserResponse struct {
+	userResponse
+}
+
+// adminFindUser looks an account up by e-mail (exact) for support.
+func (s *Server) adminFindUser(c *fiber.Ctx) error {
+	email := models.NormalizeEmail(c.Query("email"))
+	if !models.ValidEmail(email) {
+		return errField("email", "invalid_email")
+	}
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	u, err := s.store.UserByEmail(ctx, email)
+	if err != nil {
+		return err
+	}
+	items := []adminUserResponse{{s.userResponse(u)}}
+	return c.JSON(newList(items, 1, paging{Page: 1, PerPage: 1}))
+}
+
+// setUserStatus suspends or restores an account; its tokens stop working.
+func (s *Server) setUserStatus(status models.UserStatus, action string) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		id, err := idParam(c, "id")
+		if err != nil {
+			return err
+		}
+		reason, err := readReason(c, status == models.UserSuspended)
+		if err != nil {
+			return err
+		}
+		admin := principal(c).UserID
+		if id == admin {
+			return &Problem{Status: 409, Slug: "conflict", DetailKey: "detail.not_yourself"}
+		}
+		ctx, cancel := s.ctx(c)
+		defer cancel()
+		before, err := s.store.UserByID(ctx, id)
+		if err != nil {
+			return err
+		}
+		// Suspend applies to active accounts, restore to suspended ones.
+		want := models.UserActive
+		if status == models.UserActive {
+			want = models.UserSuspended
+		}
+		if before.Status != want {
+			return errState(string(before.Status))
+		}
+		u, err := s.store.SetUserStatus(ctx, id, status, s.now())
+		if errors.Is(err, store.ErrNotFound) {
+			return errNotFound()
+		}
+		if err != nil {
+			return err
+		}
+		if status == models.UserSuspended {
+			if err := s.store.RevokeUserTokens(ctx, id); err != nil {
+				return err
+			}
+		}
+		if err := s.audit(ctx, admin, "user."+action, "user", id, reason,
+			map[string]any{"status": string(before.Status)}, map[string]any{"status": string(u.Status)}); err != nil {
+			return err
+		}
+		return c.JSON(stateResponse{ID: u.ID, Status: string(u.Status), Reason: reason})
+	}
+}

@@ -1,0 +1,103 @@
+package handlers
+
+import (
+	"sort"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/entraide/entraide/models"
+)
+
+type weekCount struct {
+	Week  string `json:"week"` // ISO week start date, YYYY-MM-DD (Monday)
+	Count int    `json:"count"`
+}
+
+type statsResponse struct {
+	Organizations         map[string]int64 `json:"organizations"`
+	Missions              map[string]int64 `json:"missions"`
+	MissionsByCategory    map[string]int64 `json:"missions_by_category"`
+	PublishedPerWeek      []weekCount      `json:"published_per_week"`
+	OrganizationsAwaiting int64            `json:"organizations_awaiting_verification"`
+	MedianModerationHours *float64         `json:"median_moderation_hours"`
+	Users                 map[string]int64 `json:"users"`
+	ModeratedLast90Days   int              `json:"moderated_last_90_days"`
+	GeneratedAt           time.Time        `json:"generated_at"`
+}
+
+// adminStats computes the platform statistics.
+func (s *Server) adminStats(c *fiber.Ctx) error {
+	stats, err := s.platformStats(c)
+	if err != nil {
+		return err
+	}
+	return c.JSON(stats)
+}
+
+func (s *Server) platformStats(c *fiber.Ctx) (*statsResponse, error) {
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	now := s.now()
+	orgs, err := s.store.CountOrganizations(ctx)
+	if err != nil {
+		return nil, err
+	}
+	byStatus, byCategory, err := s.store.CountMissions(ctx)
+	if err != nil {
+		return nil, err
+	}
+	users := map[string]int64{}
+	for _, role := range []models.Role{models.RoleVolunteer, models.RoleOrganization, models.RoleAdmin} {
+		n, err := s.store.CountUsers(ctx, role)
+		if err != nil {
+			return nil, err
+		}
+		users[string(role)] = n
+	}
+	moderated, err := s.store.ModeratedMissions(ctx, now.AddDate(0, 0, -90))
+	if err != nil {
+		return nil, err
+	}
+	var hours []float64
+	weeks := map[string]int{}
+	for _, m := range moderated {
+		if m.SubmittedAt != nil && m.ModeratedAt != nil && !m.ModeratedAt.Before(*m.SubmittedAt) {
+			hours = append(hours, m.ModeratedAt.Sub(*m.SubmittedAt).Hours())
+		}
+		if m.PublishedAt != nil {
+			weeks[weekStart(*m.PublishedAt)]++
+		}
+	}
+	perWeek := make([]weekCount, 0, 13)
+	for i := 12; i >= 0; i-- {
+		w := weekStart(now.AddDate(0, 0, -7*i))
+		perWeek = append(perWeek, weekCount{Week: w, Count: weeks[w]})
+	}
+	return &statsResponse{
+		Organizations: orgs, Missions: byStatus, MissionsByCategory: byCategory, PublishedPerWeek: perWeek,
+		OrganizationsAwaiting: orgs[string(models.OrgPending)], MedianModerationHours: median(hours),
+		Users: users, ModeratedLast90Days: len(hours), GeneratedAt: now,
+	}, nil
+}
+
+func weekStart(t time.Time) string {
+	t = t.UTC()
+	offset := (int(t.Weekday()) + 6) % 7
+	return t.AddDate(0, 0, -offset).Format("2006-01-02")
+}
+
+// median returns the median of xs, or nil when empty.
+func median(xs []float64) *float64 {
+	if len(xs) == 0 {
+		return nil
+	}
+	sorted := append([]float64(nil), xs...)
+	sort.Float64s(sorted)
+	mid := len(sorted) / 2
+	m := sorted[mid]
+	if len(sorted)%2 == 0 {
+		m = (sorted[mid-1] + sorted[mid]) / 2
+	}
+	return &m
+}

@@ -1,0 +1,4 @@
+package handlers
+
+// Exported for the external test package.
+var CSVCellForTest = csvCell

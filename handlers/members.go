@@ -1,0 +1,197 @@
+package handlers
+
+import (
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/entraide/entraide/auth"
+	"github.com/entraide/entraide/models"
+	"github.com/entraide/entraide/store"
+)
+
+// removeMember removes a member. Owners remove anyone; a member may leave.
+// The last owner can never be removed.
+func (s *Server) removeMember(c *fiber.Ctx) error {
+	org, me, err := s.memberOrg(c)
+	if err != nil {
+		return err
+	}
+	userID, err := idParam(c, "userId")
+	if err != nil {
+		return err
+	}
+	target, ok := org.Member(userID)
+	if !ok {
+		return errNotFound()
+	}
+	if me.Role != models.MemberOwner && userID != me.UserID {
+		return errForbidden("detail.owner_required")
+	}
+	if target.Role == models.MemberOwner && org.Owners() <= 1 {
+		return &Problem{Status: 409, Slug: "last-owner", DetailKey: "detail.last_owner"}
+	}
+	kept := make([]models.Member, 0, len(org.Members))
+	for _, m := range org.Members {
+		if m.UserID != userID {
+			kept = append(kept, m)
+		}
+	}
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	if _, err := s.store.ReplaceMembers(ctx, org, kept, s.now()); err != nil {
+		return err
+	}
+	return c.SendStatus(fiber.StatusNoContent)
+}
+
+// listMembers lists the members of the caller's organisation.
+func (s *Server) listMembers(c *fiber.Ctx) error {
+	org, _, err := s.memberOrg(c)
+	if err != nil {
+		return err
+	}
+	view, err := s.orgView(c, org, true)
+	if err != nil {
+		return err
+	}
+	return c.JSON(newList(view.Members, int64(len(view.Members)), paging{Page: 1, PerPage: max(len(view.Members), 1)}))
+}
+
+type invitationRequest struct {
+	Email string `json:"email"`
+	Role  string `json:"role"`
+}
+
+type invitationResponse struct {
+	ID        string    `json:"id"`
+	OrgID     string    `json:"org_id"`
+	Email     string    `json:"email"`
+	Role      string    `json:"role"`
+	ExpiresAt time.Time `json:"expires_at"`
+	// AcceptURL is also e-mailed; an owner may share it by other means.
+	AcceptURL string `json:"accept_url,omitempty"`
+	Token     string `json:"token,omitempty"`
+}
+
+// invite sends a single-use invitation, valid 7 days, to join the
+// organisation (owners only).
+func (s *Server) invite(c *fiber.Ctx) error {
+	org, me, err := s.memberOrg(c)
+	if err != nil {
+		return err
+	}
+	if me.Role != models.MemberOwner {
+		return errForbidden("detail.owner_required")
+	}
+	var req invitationRequest
+	if err := decodeJSON(c, &req); err != nil {
+		return err
+	}
+	var v models.Validator
+	email := models.NormalizeEmail(req.Email)
+	if v.Check(email != "", "email", "required") {
+		v.Check(models.ValidEmail(email), "email", "invalid_email")
+	}
+	role := models.MemberMember
+	if req.Role != "" {
+		role = models.MemberRole(req.Role)
+		v.Check(role == models.MemberMember || role == models.MemberOwner, "role", "one_of", "member, owner")
+	}
+	if err := v.Err(); err != nil {
+		return err
+	}
+	token := auth.RandomToken(32)
+	now := s.now()
+	inv := &models.Invitation{
+		ID: auth.HashToken(token), OrgID: org.ID, Email: email, Role: role, InvitedBy: me.UserID,
+		CreatedAt: now, ExpiresAt: now.Add(models.InvitationTTL),
+	}
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	if err := s.store.CreateInvitation(ctx, inv); err != nil {
+		return err
+	}
+	acceptURL := s.cfg.BaseURL + "/invitations/" + token
+	for _, hook := range s.onInvitation {
+		if err := hook(ctx, org, email, acceptURL); err != nil {
+			s.log.Error("invitation e-mail not queued", "org_id", org.ID, "error", err)
+		}
+	}
+	return c.Status(fiber.StatusCreated).JSON(invitationResponse{
+		ID: inv.ID[:16], OrgID: org.ID, Email: email, Role: string(role), ExpiresAt: inv.ExpiresAt,
+		AcceptURL: acceptURL, Token: token,
+	})
+}
+
+// acceptInvitation adds the signed-in organisation account to the
+// organisation, once, if the invitation was sent to its e-mail.
+func (s *Server) acceptInvitation(c *fiber.Ctx) error {
+	token := c.Params("token")
+	if token == "" || len(token) > 100 {
+		return errNotFound()
+	}
+	org, err := s.joinByInvitation(c, token)
+	if err != nil {
+		return err
+	}
+	view, err := s.orgView(c, org, true)
+	if err != nil {
+		return err
+	}
+	return c.JSON(view)
+}
+
+func (s *Server) joinByInvitation(c *fiber.Ctx, token string) (*models.Organization, error) {
+	p := principal(c)
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	hash := auth.HashToken(token)
+	inv, err := s.store.InvitationByHash(ctx, hash)
+	if err != nil {
+		return nil, err
+	}
+	if !strings.EqualFold(inv.Email, p.User.Email) {
+		// Invitations are personal: another account cannot use one.
+		return nil, errNotFound()
+	}
+	inv, err = s.store.UseInvitation(ctx, hash, s.now())
+	switch {
+	case errors.Is(err, store.ErrConflict):
+		return nil, &Problem{Status: 409, Slug: "invitation-used", DetailKey: "detail.invitation_used"}
+	case errors.Is(err, store.ErrNotFound):
+		return nil, &Problem{Status: 410, Slug: "invitation-expired", DetailKey: "detail.invitation_expired"}
+	case err != nil:
+		return nil, err
+	}
+	org, err := s.store.AddMember(ctx, inv.OrgID, p.UserID, inv.Role, s.now())
+	if errors.Is(err, store.ErrNotFound) {
+		// Already a member: the invitation is spent, the membership stands.
+		return s.store.OrganizationForMember(ctx, p.UserID, inv.OrgID)
+	}
+	return org, err
+}
+
+// listInvitations shows the pending invitations to owners.
+func (s *Server) listInvitations(c *fiber.Ctx) error {
+	org, me, err := s.memberOrg(c)
+	if err != nil {
+		return err
+	}
+	if me.Role != models.MemberOwner {
+		return errForbidden("detail.owner_required")
+	}
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	invs, err := s.store.Invitations(ctx, org.ID, s.now())
+	if err != nil {
+		return err
+	}
+	items := make([]invitationResponse, len(invs))
+	for i, inv := range invs {
+		items[i] = invitationResponse{ID: inv.ID[:16], OrgID: inv.OrgID, Email: inv.Email, Role: string(inv.Role), ExpiresAt: inv.ExpiresAt}
+	}
+	return c.JSON(newList(items, int64(len(items)), paging{Page: 1, PerPage: max(len(items), 1)}))
+}

@@ -1,0 +1,109 @@
+package handlers
+
+import (
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/entraide/entraide/models"
+)
+
+type shiftResponse struct {
+	ID         string    `json:"id"`
+	Start      time.Time `json:"start"`
+	End        time.Time `json:"end"`
+	Capacity   int       `json:"capacity"`
+	Taken      int       `json:"taken"`
+	PlacesLeft int       `json:"places_left"`
+}
+
+type orgRef struct {
+	ID            string   `json:"id"`
+	Name          string   `json:"name"`
+	ResponseHours *float64 `json:"median_response_hours,omitempty"`
+}
+
+type missionResponse struct {
+	ID                 string          `json:"id"`
+	OrgID              string          `json:"org_id"`
+	Organization       orgRef          `json:"organization"`
+	Title              string          `json:"title"`
+	Description        string          `json:"description"`
+	Category           string          `json:"category"`
+	Skills             []string        `json:"skills"`
+	Tags               []string        `json:"tags"`
+	Languages          []string        `json:"languages"`
+	Remote             bool            `json:"remote"`
+	Address            string          `json:"address,omitempty"`
+	Postcode           string          `json:"postcode,omitempty"`
+	City               string          `json:"city,omitempty"`
+	Location           *location       `json:"location,omitempty"`
+	MinAge             int             `json:"min_age"`
+	RequiresVetting    bool            `json:"requires_vetting"`
+	Urgent             bool            `json:"urgent"`
+	AutoAccept         bool            `json:"auto_accept"`
+	AccessibilityNotes string          `json:"accessibility_notes"`
+	Status             string          `json:"status"`
+	StatusReason       string          `json:"status_reason,omitempty"`
+	Shifts             []shiftResponse `json:"shifts"`
+	PlacesLeft         int             `json:"places_left"`
+	CreatedAt          time.Time       `json:"created_at"`
+	UpdatedAt          time.Time       `json:"updated_at"`
+	SubmittedAt        *time.Time      `json:"submitted_at,omitempty"`
+	PublishedAt        *time.Time      `json:"published_at,omitempty"`
+}
+
+type location struct {
+	Lat float64 `json:"lat"`
+	Lon float64 `json:"lon"`
+}
+
+// missionView renders a mission; internal fields (status reason) only for
+// its members and admins.
+func missionView(m *models.Mission, org *models.Organization, shifts []models.Shift, internal bool, now time.Time) missionResponse {
+	r := missionResponse{
+		ID: m.ID, OrgID: m.OrgID, Title: m.Title, Description: m.Description, Category: string(m.Category),
+		Skills: m.Skills, Tags: m.Tags, Languages: m.Languages, Remote: m.Remote, MinAge: m.MinAge,
+		RequiresVetting: m.RequiresVetting, Urgent: m.Urgent, AutoAccept: m.AutoAccept,
+		AccessibilityNotes: m.AccessibilityNotes, Status: string(m.Status),
+		CreatedAt: m.CreatedAt, UpdatedAt: m.UpdatedAt, SubmittedAt: m.SubmittedAt, PublishedAt: m.PublishedAt,
+		Shifts: make([]shiftResponse, 0, len(shifts)),
+	}
+	if org != nil {
+		r.Organization = orgRef{ID: org.ID, Name: org.Name, ResponseHours: org.ResponseHours}
+	}
+	if !m.Remote {
+		r.Address, r.Postcode, r.City = m.Address, m.Postcode, m.City
+		r.Location = &location{Lat: m.Lat, Lon: m.Lon}
+	}
+	if internal {
+		r.StatusReason = m.StatusReason
+	}
+	for _, sh := range shifts {
+		r.Shifts = append(r.Shifts, shiftResponse{ID: sh.ID, Start: sh.Start, End: sh.End, Capacity: sh.Capacity, Taken: sh.Taken, PlacesLeft: sh.PlacesLeft()})
+		if sh.Start.After(now) {
+			r.PlacesLeft += sh.PlacesLeft()
+		}
+	}
+	for _, list := range []*[]string{&r.Skills, &r.Tags, &r.Languages} {
+		if *list == nil {
+			*list = []string{}
+		}
+	}
+	return r
+}
+
+// missionWithShifts loads a mission's shifts and organisation and renders it.
+func (s *Server) renderMission(c *fiber.Ctx, m *models.Mission, internal bool) (missionResponse, error) {
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	shifts, err := s.store.ShiftsOfMissions(ctx, m.ID)
+	if err != nil {
+		return missionResponse{}, err
+	}
+	org, err := s.store.OrganizationByID(ctx, m.OrgID)
+	if err != nil {
+		return missionResponse{}, err
+	}
+	return missionView(m, org, shifts, internal, s.now()), nil
+}

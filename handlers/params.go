@@ -1,0 +1,101 @@
+package handlers
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/entraide/entraide/store"
+)
+
+// idParam returns a path id, or a 404 when it cannot be an id: malformed
+// ids never reach the store.
+func idParam(c *fiber.Ctx, name string) (string, error) {
+	id := c.Params(name)
+	if !store.ValidID(id) {
+		return "", errNotFound()
+	}
+	return id, nil
+}
+
+// paging reads page and per_page (1-based) with a maximum page size.
+type paging struct {
+	Page, PerPage int
+}
+
+func (p paging) skip() int64  { return int64((p.Page - 1) * p.PerPage) }
+func (p paging) limit() int64 { return int64(p.PerPage) }
+
+func parsePaging(c *fiber.Ctx, defaultSize, maxSize int) (paging, error) {
+	p := paging{Page: 1, PerPage: defaultSize}
+	if v := c.Query("page"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 100000 {
+			return p, errField("page", "invalid_page")
+		}
+		p.Page = n
+	}
+	if v := c.Query("per_page"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > maxSize {
+			return p, errField("per_page", "invalid_per_page", maxSize)
+		}
+		p.PerPage = n
+	}
+	return p, nil
+}
+
+// listResponse is the JSON shape of every list.
+type listResponse[T any] struct {
+	Items   []T   `json:"items"`
+	Total   int64 `json:"total"`
+	Page    int   `json:"page"`
+	PerPage int   `json:"per_page"`
+}
+
+func newList[T any](items []T, total int64, p paging) listResponse[T] {
+	if items == nil {
+		items = []T{}
+	}
+	return listResponse[T]{Items: items, Total: total, Page: p.Page, PerPage: p.PerPage}
+}
+
+// parseTimeParam reads an RFC 3339 time or a YYYY-MM-DD date.
+func parseTimeParam(c *fiber.Ctx, name string) (time.Time, error) {
+	v := strings.TrimSpace(c.Query(name))
+	if v == "" {
+		return time.Time{}, nil
+	}
+	if t, err := time.Parse(time.RFC3339, v); err == nil {
+		return t.UTC(), nil
+	}
+	if t, err := time.Parse("2006-01-02", v); err == nil {
+		return t.UTC(), nil
+	}
+	return time.Time{}, errField(name, "invalid_date")
+}
+
+// reasonRequest is the body of moderation actions.
+type reasonRequest struct {
+	Reason string `json:"reason"`
+}
+
+// readReason decodes an optional or required reason.
+func readReason(c *fiber.Ctx, required bool) (string, error) {
+	var req reasonRequest
+	if len(c.Body()) > 0 {
+		if err := decodeJSON(c, &req); err != nil {
+			return "", err
+		}
+	}
+	reason := strings.TrimSpace(req.Reason)
+	if required && reason == "" {
+		return "", errField("reason", "required")
+	}
+	if len([]rune(reason)) > 1000 {
+		return "", errField("reason", "too_long", 1000)
+	}
+	return reason, nil
+}
