@@ -42,7 +42,7 @@ func Accounts() []Account {
 }
 
 // Extra loaders add each feature's demo data (organisations, missions...).
-type Loader func(ctx context.Context, st *store.Store, now time.Time) error
+type Loader func(ctx context.Context, st *store.Store, passwordHash string, now time.Time) error
 
 // Load inserts the demo data that is missing and returns how many users it
 // created.
@@ -67,7 +67,7 @@ func Load(ctx context.Context, st *store.Store, hasher *auth.Hasher, now time.Ti
 		}
 	}
 	for _, load := range extra {
-		if err := load(ctx, st, now); err != nil {
+		if err := load(ctx, st, hash, now); err != nil {
 			return created, err
 		}
 	}

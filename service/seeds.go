@@ -4,5 +4,5 @@ import "github.com/entraide/entraide/seeds"
 
 // SeedLoaders returns each feature's demo data loader, in order.
 func SeedLoaders() []seeds.Loader {
-	return nil
+	return []seeds.Loader{seeds.LoadOrganizations}
 }

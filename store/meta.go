@@ -34,3 +34,15 @@ func (s *Store) InsertUserIfAbsent(ctx context.Context, u any, id string) (bool,
 	_, err = s.col("users").InsertOne(ctx, u)
 	return err == nil, mapErr(err)
 }
+
+// InsertIfAbsent inserts doc into col unless a document with id exists;
+// the seed loaders use it so that loading twice changes nothing.
+func (s *Store) InsertIfAbsent(ctx context.Context, col, id string, doc any) error {
+	defer s.lock()()
+	n, err := s.col(col).CountDocuments(ctx, bson.D{{Key: "_id", Value: id}})
+	if err != nil || n > 0 {
+		return mapErr(err)
+	}
+	_, err = s.col(col).InsertOne(ctx, doc)
+	return mapErr(err)
+}
