@@ -2,7 +2,7 @@
 GO ?= go
 PKGS := ./...
 
-.PHONY: run test build check vet bench fuzz clean
+.PHONY: run test build check vet bench fuzz clean screenshots
 
 run: ## start the service on 127.0.0.1:8080 with the embedded store under ./data
 	$(GO) run ./cmd/entraide
@@ -20,6 +20,9 @@ build: ## a static binary in bin/
 bench: ## the benchmarks whose figures are in docs/benchmarks.md
 	$(GO) test -run '^$$' -bench . -benchtime 3x ./match/ ./geo/
 	$(GO) run ./bench/login
+
+screenshots: ## PNGs of the key pages, desktop and mobile, in docs/screenshots/ (needs Chromium and npm ci)
+	ENTRAIDE_SCREENSHOTS=1 $(GO) test -count=1 -run '^TestKeyPages$$' ./e2e/
 
 clean:
 	rm -rf bin

@@ -8,6 +8,9 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"net"
+	"net/mail"
+	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -19,26 +22,31 @@ import (
 // Config is every setting of the service. Secrets are tagged so that
 // String masks them.
 type Config struct {
-	Env            string        // ENTRAIDE_ENV: development, production or test
-	Addr           string        // ENTRAIDE_ADDR
-	BaseURL        string        // ENTRAIDE_BASE_URL, for links in e-mails and canonical URLs
-	DataDir        string        // ENTRAIDE_DATA
-	MongoURI       string        // MONGODB_URI (secret: may hold a password)
-	Database       string        // ENTRAIDE_DB
-	AllowEmbedded  bool          // ENTRAIDE_ALLOW_EMBEDDED
-	JWTSecret      []byte        // ENTRAIDE_JWT_SECRET or ENTRAIDE_JWT_SECRET_FILE
-	JWTOldSecrets  [][]byte      // ENTRAIDE_JWT_OLD_SECRETS (comma-separated), still accepted
-	RateLimit      bool          // ENTRAIDE_RATE_LIMIT=off disables
-	LoginRate      Rate          // ENTRAIDE_LOGIN_RATE, e.g. 10/1m
-	SignupRate     Rate          // ENTRAIDE_SIGNUP_RATE
-	ReadTimeout    time.Duration // ENTRAIDE_READ_TIMEOUT
-	WriteTimeout   time.Duration // ENTRAIDE_WRITE_TIMEOUT
-	IdleTimeout    time.Duration // ENTRAIDE_IDLE_TIMEOUT
-	RequestTimeout time.Duration // ENTRAIDE_REQUEST_TIMEOUT: budget of one request's store calls
-	HashWorkers    int           // ENTRAIDE_HASH_WORKERS: concurrent password hashes
-	LogLevel       string        // ENTRAIDE_LOG_LEVEL
-	TrustProxy     bool          // ENTRAIDE_TRUST_PROXY: take the client IP from X-Forwarded-For
-	Seed           bool          // ENTRAIDE_SEED=off disables demo data on first start
+	Env             string        // ENTRAIDE_ENV: development, production or test
+	Addr            string        // ENTRAIDE_ADDR
+	BaseURL         string        // ENTRAIDE_BASE_URL, for links in e-mails and canonical URLs
+	DataDir         string        // ENTRAIDE_DATA
+	MongoURI        string        // MONGODB_URI (secret: may hold a password)
+	Database        string        // ENTRAIDE_DB
+	AllowEmbedded   bool          // ENTRAIDE_ALLOW_EMBEDDED
+	JWTSecret       []byte        // ENTRAIDE_JWT_SECRET or ENTRAIDE_JWT_SECRET_FILE
+	JWTOldSecrets   [][]byte      // ENTRAIDE_JWT_OLD_SECRETS (comma-separated), still accepted
+	RateLimit       bool          // ENTRAIDE_RATE_LIMIT=off disables
+	LoginRate       Rate          // ENTRAIDE_LOGIN_RATE, e.g. 10/1m
+	SignupRate      Rate          // ENTRAIDE_SIGNUP_RATE
+	ReadTimeout     time.Duration // ENTRAIDE_READ_TIMEOUT
+	WriteTimeout    time.Duration // ENTRAIDE_WRITE_TIMEOUT
+	IdleTimeout     time.Duration // ENTRAIDE_IDLE_TIMEOUT
+	RequestTimeout  time.Duration // ENTRAIDE_REQUEST_TIMEOUT: budget of one request's store calls
+	HashWorkers     int           // ENTRAIDE_HASH_WORKERS: concurrent password hashes
+	LogLevel        string        // ENTRAIDE_LOG_LEVEL
+	TrustProxy      bool          // ENTRAIDE_TRUST_PROXY: take the client IP from X-Forwarded-For
+	Seed            bool          // ENTRAIDE_SEED=off disables demo data on first start
+	MetricsToken    string        // ENTRAIDE_METRICS_TOKEN or _FILE: bearer token for /metrics
+	MetricsNetworks string        // ENTRAIDE_METRICS_NETWORKS: CIDRs allowed to read /metrics without a token
+	Bench           bool          // ENTRAIDE_BENCH=1 mounts the benchmark's bare endpoint (never in production)
+	SMTPURL         string        // SMTP_URL or SMTP_URL_FILE (secret: may hold a password); unset writes e-mails to DataDir/mail
+	MailFrom        string        // ENTRAIDE_MAIL_FROM: sender of every e-mail
 }
 
 // Rate is a number of events allowed per window.
@@ -113,22 +121,27 @@ func Load(getenv func(string) string) (*Config, error) {
 	}
 
 	c := &Config{
-		Env:            get("ENTRAIDE_ENV", "development"),
-		Addr:           get("ENTRAIDE_ADDR", "127.0.0.1:8080"),
-		DataDir:        get("ENTRAIDE_DATA", "./data"),
-		MongoURI:       secret("MONGODB_URI"),
-		Database:       get("ENTRAIDE_DB", "entraide"),
-		AllowEmbedded:  get("ENTRAIDE_ALLOW_EMBEDDED", "") == "1",
-		RateLimit:      get("ENTRAIDE_RATE_LIMIT", "on") != "off",
-		LoginRate:      rate("ENTRAIDE_LOGIN_RATE", "10/1m"),
-		SignupRate:     rate("ENTRAIDE_SIGNUP_RATE", "5/1m"),
-		ReadTimeout:    duration("ENTRAIDE_READ_TIMEOUT", 10*time.Second),
-		WriteTimeout:   duration("ENTRAIDE_WRITE_TIMEOUT", 30*time.Second),
-		IdleTimeout:    duration("ENTRAIDE_IDLE_TIMEOUT", 60*time.Second),
-		RequestTimeout: duration("ENTRAIDE_REQUEST_TIMEOUT", 5*time.Second),
-		LogLevel:       get("ENTRAIDE_LOG_LEVEL", "info"),
-		TrustProxy:     get("ENTRAIDE_TRUST_PROXY", "") == "1",
-		Seed:           get("ENTRAIDE_SEED", "on") != "off",
+		Env:             get("ENTRAIDE_ENV", "development"),
+		Addr:            get("ENTRAIDE_ADDR", "127.0.0.1:8080"),
+		DataDir:         get("ENTRAIDE_DATA", "./data"),
+		MongoURI:        secret("MONGODB_URI"),
+		Database:        get("ENTRAIDE_DB", "entraide"),
+		AllowEmbedded:   get("ENTRAIDE_ALLOW_EMBEDDED", "") == "1",
+		RateLimit:       get("ENTRAIDE_RATE_LIMIT", "on") != "off",
+		LoginRate:       rate("ENTRAIDE_LOGIN_RATE", "10/1m"),
+		SignupRate:      rate("ENTRAIDE_SIGNUP_RATE", "5/1m"),
+		ReadTimeout:     duration("ENTRAIDE_READ_TIMEOUT", 10*time.Second),
+		WriteTimeout:    duration("ENTRAIDE_WRITE_TIMEOUT", 30*time.Second),
+		IdleTimeout:     duration("ENTRAIDE_IDLE_TIMEOUT", 60*time.Second),
+		RequestTimeout:  duration("ENTRAIDE_REQUEST_TIMEOUT", 5*time.Second),
+		LogLevel:        get("ENTRAIDE_LOG_LEVEL", "info"),
+		TrustProxy:      get("ENTRAIDE_TRUST_PROXY", "") == "1",
+		Seed:            get("ENTRAIDE_SEED", "on") != "off",
+		Bench:           get("ENTRAIDE_BENCH", "") == "1",
+		MetricsToken:    strings.TrimSpace(secret("ENTRAIDE_METRICS_TOKEN")),
+		MetricsNetworks: get("ENTRAIDE_METRICS_NETWORKS", "127.0.0.1/32,::1/128"),
+		SMTPURL:         strings.TrimSpace(secret("SMTP_URL")),
+		MailFrom:        get("ENTRAIDE_MAIL_FROM", "Entraide <no-reply@entraide.localhost>"),
 	}
 	c.BaseURL = strings.TrimRight(get("ENTRAIDE_BASE_URL", "http://"+c.Addr), "/")
 	workers, err := strconv.Atoi(get("ENTRAIDE_HASH_WORKERS", strconv.Itoa(runtime.NumCPU())))
@@ -163,6 +176,25 @@ func (c *Config) validate() []error {
 	case "debug", "info", "warn", "error":
 	default:
 		errs = append(errs, fmt.Errorf("ENTRAIDE_LOG_LEVEL: %q is not debug, info, warn or error", c.LogLevel))
+	}
+	for _, cidr := range strings.Split(c.MetricsNetworks, ",") {
+		if cidr = strings.TrimSpace(cidr); cidr == "" {
+			continue
+		}
+		if _, _, err := net.ParseCIDR(cidr); err != nil && net.ParseIP(cidr) == nil {
+			errs = append(errs, fmt.Errorf("ENTRAIDE_METRICS_NETWORKS: %q is not a CIDR or an address", cidr))
+		}
+	}
+	if c.MetricsToken != "" && len(c.MetricsToken) < 16 {
+		errs = append(errs, errors.New("ENTRAIDE_METRICS_TOKEN: at least 16 characters"))
+	}
+	if c.SMTPURL != "" {
+		if _, err := ParseSMTPURL(c.SMTPURL); err != nil {
+			errs = append(errs, fmt.Errorf("SMTP_URL: %w", err))
+		}
+	}
+	if addr, err := mail.ParseAddress(c.MailFrom); err != nil || !strings.Contains(addr.Address, "@") {
+		errs = append(errs, fmt.Errorf("ENTRAIDE_MAIL_FROM: %q is not an e-mail address such as \"Entraide <no-reply@example.org>\"", c.MailFrom))
 	}
 	if c.JWTSecret != nil && len(c.JWTSecret) < 32 {
 		errs = append(errs, errors.New("ENTRAIDE_JWT_SECRET: must be at least 32 bytes"))
@@ -239,5 +271,73 @@ func (c *Config) String() string {
 	}
 	return fmt.Sprintf("env=%s addr=%s base_url=%s store=%q db=%s jwt_secret=%s rate_limit=%t login_rate=%s signup_rate=%s timeouts(read=%s write=%s idle=%s request=%s) hash_workers=%d",
 		c.Env, c.Addr, c.BaseURL, store, c.Database, mask(c.JWTSecret != nil), c.RateLimit, c.LoginRate, c.SignupRate,
-		c.ReadTimeout, c.WriteTimeout, c.IdleTimeout, c.RequestTimeout, c.HashWorkers)
+		c.ReadTimeout, c.WriteTimeout, c.IdleTimeout, c.RequestTimeout, c.HashWorkers) +
+		fmt.Sprintf(" smtp=%s mail_from=%q", mask(c.SMTPURL != ""), c.MailFrom)
+}
+
+// SMTP is the mail server of SMTP_URL.
+type SMTP struct {
+	Host        string
+	Port        int
+	Username    string
+	Password    string
+	ImplicitTLS bool   // smtps://: TLS from the first byte
+	StartTLS    string // smtp://: "required", "opportunistic" (the default) or "off"
+}
+
+// ParseSMTPURL reads smtp://[user:pass@]host[:port][?starttls=required|opportunistic|off]
+// (port 587 by default) or smtps://[user:pass@]host[:port] (port 465).
+// Credentials are only ever sent over TLS, or to localhost.
+func ParseSMTPURL(raw string) (SMTP, error) {
+	u, err := url.Parse(raw)
+	if err != nil {
+		// The parser's message would repeat the URL and its password.
+		return SMTP{}, errors.New("not a URL such as smtp://user:password@host:587")
+	}
+	s := SMTP{Host: u.Hostname(), StartTLS: "opportunistic"}
+	switch u.Scheme {
+	case "smtp":
+		s.Port = 587
+	case "smtps":
+		s.Port, s.ImplicitTLS = 465, true
+	default:
+		return SMTP{}, fmt.Errorf("scheme %q: want smtp or smtps", u.Scheme)
+	}
+	if s.Host == "" {
+		return SMTP{}, errors.New("no host")
+	}
+	if p := u.Port(); p != "" {
+		n, err := strconv.Atoi(p)
+		if err != nil || n < 1 || n > 65535 {
+			return SMTP{}, fmt.Errorf("port %q: want 1 to 65535", p)
+		}
+		s.Port = n
+	}
+	if u.Path != "" && u.Path != "/" {
+		return SMTP{}, errors.New("unexpected path")
+	}
+	if u.User != nil {
+		s.Username = u.User.Username()
+		s.Password, _ = u.User.Password()
+	}
+	for key, values := range u.Query() {
+		switch key {
+		case "starttls":
+			switch v := values[len(values)-1]; v {
+			case "required", "opportunistic", "off":
+				if s.ImplicitTLS && v != "off" {
+					return SMTP{}, errors.New("starttls does not apply to smtps")
+				}
+				s.StartTLS = v
+			default:
+				return SMTP{}, fmt.Errorf("starttls=%q: want required, opportunistic or off", v)
+			}
+		default:
+			return SMTP{}, fmt.Errorf("unknown parameter %q", key)
+		}
+	}
+	if s.ImplicitTLS {
+		s.StartTLS = "off"
+	}
+	return s, nil
 }

@@ -3,15 +3,16 @@
 package frontend
 
 import (
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"html/template"
 	"io"
 	"io/fs"
-
-	"github.com/entraide/entraide/i18n"
+	"strings"
 )
 
-//go:embed templates/*.html
+//go:embed templates/*.html templates/partials/*.html
 var templateFiles embed.FS
 
 //go:embed static
@@ -26,15 +27,21 @@ func Static() fs.FS {
 	return sub
 }
 
-// Renderer renders pages; each page template is parsed with the layout.
+// Renderer renders pages; each page template is parsed with the layout and
+// the partials (form fields, error summary).
 type Renderer struct {
 	pages map[string]*template.Template
 }
 
 // NewRenderer parses every page once.
 func NewRenderer() (*Renderer, error) {
-	funcs := template.FuncMap{
-		"t": func(lang, key string, args ...any) string { return i18n.T(lang, key, args...) },
+	versions, err := assetVersions()
+	if err != nil {
+		return nil, err
+	}
+	partials, err := fs.Glob(templateFiles, "templates/partials/*.html")
+	if err != nil {
+		return nil, err
 	}
 	entries, err := fs.Glob(templateFiles, "templates/*.html")
 	if err != nil {
@@ -42,11 +49,12 @@ func NewRenderer() (*Renderer, error) {
 	}
 	r := &Renderer{pages: make(map[string]*template.Template)}
 	for _, path := range entries {
-		name := path[len("templates/") : len(path)-len(".html")]
+		name := strings.TrimSuffix(strings.TrimPrefix(path, "templates/"), ".html")
 		if name == "layout" {
 			continue
 		}
-		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFiles, "templates/layout.html", path)
+		files := append([]string{"templates/layout.html"}, partials...)
+		t, err := template.New("layout.html").Funcs(funcs(versions)).ParseFS(templateFiles, append(files, path)...)
 		if err != nil {
 			return nil, err
 		}
@@ -55,15 +63,27 @@ func NewRenderer() (*Renderer, error) {
 	return r, nil
 }
 
-// Page is the data every page gets.
-type Page struct {
-	Lang        string
-	Title       string
-	Description string
-	Canonical   string
-	User        any
-	CSRF        string
-	Data        any
+func assetVersions() (map[string]string, error) {
+	versions := make(map[string]string)
+	err := fs.WalkDir(Static(), ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(Static(), path)
+		if err != nil {
+			return err
+		}
+		sum := sha256.Sum256(data)
+		versions[path] = hex.EncodeToString(sum[:4])
+		return nil
+	})
+	return versions, err
+}
+
+// Has reports whether a page template exists.
+func (r *Renderer) Has(name string) bool {
+	_, ok := r.pages[name]
+	return ok
 }
 
 // Render writes page name with data.

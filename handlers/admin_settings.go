@@ -125,6 +125,11 @@ func (s *Server) setUserStatus(status models.UserStatus, action string) fiber.Ha
 				return err
 			}
 		}
+		if s.catalog != nil {
+			if err := s.catalog.VolunteerChanged(ctx, id); err != nil {
+				s.log.Error("index not updated", "user_id", id, "error", err)
+			}
+		}
 		if err := s.audit(ctx, admin, "user."+action, "user", id, reason,
 			map[string]any{"status": string(before.Status)}, map[string]any{"status": string(u.Status)}); err != nil {
 			return err

@@ -108,6 +108,7 @@ func (s *Server) createAccount(c *fiber.Ctx, req signupRequest) (*models.User, e
 		return nil, err
 	}
 	s.log.Info("account created", "user_id", user.ID, "role", user.Role)
+	s.queueEmailConfirmation(ctx, user)
 	return user, nil
 }
 

@@ -6,16 +6,6 @@ import (
 	"github.com/entraide/entraide/store"
 )
 
-// Catalog keeps the in-memory search index in step with the store. The
-// handlers tell it about every write to a mission, its shifts or its
-// organisation, in the same request.
-type Catalog interface {
-	// MissionChanged reloads one mission into the index (or drops it when
-	// it is no longer published with open places) and tells other
-	// instances.
-	MissionChanged(ctx context.Context, missionID string) error
-}
-
 // missionChanged updates the index after a write. A failure is logged, not
 // returned: the write is done, and the catalogue poller heals the index.
 func (s *Server) missionChanged(ctx context.Context, missionID string) {

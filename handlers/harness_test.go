@@ -69,6 +69,7 @@ func newEnv(t *testing.T, opts ...envOption) *env {
 		"ENTRAIDE_JWT_SECRET": testSecret,
 		"ENTRAIDE_RATE_LIMIT": "off",
 		"ENTRAIDE_LOG_LEVEL":  "error",
+		"ENTRAIDE_DATA":       t.TempDir(),
 	}
 	for _, o := range opts {
 		o(vars)

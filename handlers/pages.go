@@ -3,59 +3,151 @@ package handlers
 import (
 	"bytes"
 	"net/http"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/filesystem"
 
 	"github.com/entraide/entraide/frontend"
 	"github.com/entraide/entraide/i18n"
+	"github.com/entraide/entraide/models"
 )
 
+// pageRoutes lists every page with its guard. Each page goes through
+// s.page: the CSRF check of its forms and the session refresh.
 func (s *Server) pageRoutes() {
-	s.app.Use("/static", filesystem.New(filesystem.Config{
+	app := s.app
+	app.Use("/static", filesystem.New(filesystem.Config{
 		Root:   http.FS(frontend.Static()),
 		MaxAge: 3600,
 	}))
-	s.app.Get("/", s.homePage)
+
+	// Public.
+	app.Get("/", s.page(s.homePage)...)
+	app.Get("/signup", s.page(s.signupPage)...)
+	app.Post("/signup", s.page(s.signupSubmit)...)
+	app.Get("/login", s.page(s.loginPage)...)
+	app.Post("/login", s.page(s.loginSubmit)...)
+	app.Post("/logout", s.page(s.logoutSubmit)...)
+	app.Post("/lang", s.page(s.langSubmit)...)
+
+	// The signed-in user's own account (any role).
+	app.Get("/account", s.page(s.pageUser, s.accountPage)...)
+	app.Post("/account", s.page(s.pageUser, s.accountSubmit)...)
+	app.Get("/account/export", s.page(s.pageUser, s.accountExport)...)
+	app.Get("/account/delete", s.page(s.pageUser, s.accountDeletePage)...)
+	app.Post("/account/delete", s.page(s.pageUser, s.accountDeleteSubmit)...)
 }
 
+// page puts a page's handlers behind the CSRF check of its forms and the
+// session refresh; every page route goes through it, the API never does:
+//
+//	app.Get("/missions", s.page(s.missionsPage)...)
+//	app.Post("/account", s.page(s.pageUser, s.accountSubmit)...)
+func (s *Server) page(handlers ...fiber.Handler) []fiber.Handler {
+	// Each route gets its own middleware value; the tokens are signed, not
+	// stored, so all of them accept the same tokens.
+	return append([]fiber.Handler{s.csrfMiddleware(), s.refreshSession}, handlers...)
+}
+
+// render writes page name. It fills what every page needs: the language,
+// the signed-in user for the menu, the CSRF token of its forms, the
+// current address for the language switch, and the notice named in the
+// query (?notice=saved) after a redirect.
 func (s *Server) render(c *fiber.Ctx, status int, name string, page frontend.Page) error {
 	if page.Lang == "" {
 		page.Lang = s.lang(c)
+	}
+	if p := principal(c); p != nil && page.User == nil {
+		page.User = &frontend.Viewer{Name: p.User.Name, Role: string(p.Role)}
+	}
+	if page.CSRF == "" {
+		page.CSRF = s.csrfToken(c)
+	}
+	if page.Path == "" {
+		page.Path = c.OriginalURL()
+		if c.Query("notice") != "" {
+			page.Path = c.Path()
+		}
+	}
+	if page.Notice == "" {
+		page.Notice = notice(page.Lang, c.Query("notice"))
 	}
 	var buf bytes.Buffer
 	if err := s.pages.Render(&buf, name, page); err != nil {
 		return err
 	}
 	c.Set(fiber.HeaderContentType, fiber.MIMETextHTMLCharsetUTF8)
+	c.Set(fiber.HeaderContentLanguage, page.Lang)
+	// Pages carry a CSRF token and may carry personal data.
+	c.Set(fiber.HeaderCacheControl, "no-store")
 	return c.Status(status).Send(buf.Bytes())
 }
 
-func (s *Server) homePage(c *fiber.Ctx) error {
-	lang := s.lang(c)
-	return s.render(c, 200, "home", frontend.Page{Lang: lang, Title: i18n.T(lang, "home.title")})
+// notices are the confirmations a redirect may ask for.
+var notices = map[string]string{
+	"welcome":    "notice.welcome",
+	"logged_in":  "notice.logged_in",
+	"logged_out": "notice.logged_out",
+	"saved":      "notice.saved",
+	"deleted":    "notice.deleted",
+}
+
+func notice(lang, name string) string {
+	if key, ok := notices[name]; ok {
+		return i18n.T(lang, key)
+	}
+	return ""
 }
 
 type errorPageData struct {
-	Detail string
+	Detail    string
+	RequestID string // shown for 5xx, for the user to quote
 }
 
 // renderErrorPage shows a friendly page for browsers; it never fails.
 func (s *Server) renderErrorPage(c *fiber.Ctx, p *Problem, lang string) error {
-	detail := ""
+	page := frontend.Page{Lang: lang, Title: i18n.T(lang, titles[p.Slug])}
+	data := errorPageData{}
 	if p.DetailKey != "" {
-		detail = i18n.T(lang, p.DetailKey, p.Args...)
+		data.Detail = i18n.T(lang, p.DetailKey, p.Args...)
 	}
-	page := frontend.Page{Lang: lang, Title: i18n.T(lang, titles[p.Slug]), Data: errorPageData{Detail: detail}}
+	switch {
+	case p.Status == fiber.StatusNotFound:
+		page.Title, data.Detail = i18n.T(lang, "error.not_found"), i18n.T(lang, "error.not_found_msg")
+	case p.Status >= 500 && p.Slug == "internal":
+		page.Title, data.Detail = i18n.T(lang, "error.internal"), i18n.T(lang, "error.internal_msg")
+	}
+	if p.Status >= 500 {
+		data.RequestID, _ = c.Locals("requestid").(string)
+	}
+	if len(p.Fields) > 0 && data.Detail == "" {
+		f := p.Fields[0]
+		data.Detail = i18n.T(lang, f.Code, f.Params...)
+	}
+	page.Data = data
 	if err := s.render(c, p.Status, "error", page); err != nil {
 		return c.Status(p.Status).SendString(page.Title)
 	}
 	return nil
 }
 
-// clearAuthCookies removes the browser session cookies.
+// clearAuthCookies removes the browser session cookies. The date in the
+// past is what deletes them: fasthttp writes no Max-Age below 1.
 func (s *Server) clearAuthCookies(c *fiber.Ctx) {
 	for _, name := range []string{accessCookie, refreshCookie} {
-		c.Cookie(&fiber.Cookie{Name: name, Value: "", Path: "/", MaxAge: -1, HTTPOnly: true, Secure: true, SameSite: "Lax"})
+		c.Cookie(&fiber.Cookie{
+			Name: name, Value: "", Path: "/", Expires: time.Unix(0, 0).UTC(),
+			HTTPOnly: true, Secure: true, SameSite: fiber.CookieSameSiteLaxMode,
+		})
 	}
+}
+
+// accountTitle names the account page: a volunteer's space, or the
+// account of an organisation member or admin (their space is elsewhere).
+func accountTitle(p *Principal) string {
+	if p.Role == models.RoleVolunteer {
+		return "account.title"
+	}
+	return "account.title_account"
 }

@@ -12,6 +12,7 @@ import (
 // counts for itself: with N instances an attacker gets N times the budget,
 // which is still bounded (see docs/scaling.md).
 type window struct {
+	name    string // for metrics
 	mu      sync.Mutex
 	rate    config.Rate
 	counts  map[string]*windowCount
@@ -24,8 +25,8 @@ type windowCount struct {
 	n     int
 }
 
-func newWindow(rate config.Rate, enabled bool) *window {
-	return &window{rate: rate, counts: make(map[string]*windowCount), enabled: enabled}
+func newWindow(name string, rate config.Rate, enabled bool) *window {
+	return &window{name: name, rate: rate, counts: make(map[string]*windowCount), enabled: enabled}
 }
 
 // allow counts one event for key and reports whether it is within the rate,
@@ -64,10 +65,10 @@ func newLimiters(cfg *config.Config) *limiters {
 	return &limiters{
 		// An IP may hold many people (a library, a care home): it gets five
 		// times an account's budget.
-		loginIP:       newWindow(config.Rate{Count: cfg.LoginRate.Count * 5, Window: cfg.LoginRate.Window}, cfg.RateLimit),
-		loginAccount:  newWindow(cfg.LoginRate, cfg.RateLimit),
-		signupIP:      newWindow(cfg.SignupRate, cfg.RateLimit),
-		signupAccount: newWindow(cfg.SignupRate, cfg.RateLimit),
+		loginIP:       newWindow("login_ip", config.Rate{Count: cfg.LoginRate.Count * 5, Window: cfg.LoginRate.Window}, cfg.RateLimit),
+		loginAccount:  newWindow("login_account", cfg.LoginRate, cfg.RateLimit),
+		signupIP:      newWindow("signup_ip", cfg.SignupRate, cfg.RateLimit),
+		signupAccount: newWindow("signup_account", cfg.SignupRate, cfg.RateLimit),
 	}
 }
 
@@ -91,6 +92,9 @@ func (s *Server) checkLimits(pairs ...limitPair) error {
 	for _, p := range pairs {
 		if ok, wait := p.w.allow(p.key, now); !ok {
 			limited = true
+			if s.metrics != nil {
+				s.metrics.RateLimited(p.w.name)
+			}
 			if wait > longest {
 				longest = wait
 			}

@@ -14,16 +14,19 @@ func (s *Server) routes() {
 	app.Use(recover.New(recover.Config{EnableStackTrace: !s.cfg.Production()}))
 	app.Use(requestid.New(requestid.Config{ContextKey: "requestid"}))
 	app.Use(s.securityHeaders)
+	app.Use(s.metrics.Middleware(statusOf))
 	app.Use(s.accessLog)
 	app.Use(s.authenticate)
 
 	// Operations (public).
 	app.Get("/healthz", s.healthz)
 	app.Get("/readyz", s.readyz)
+	app.Get("/metrics", s.metricsRoute())
 
 	api := app.Group("/api/v1")
 	org := s.requireRole(models.RoleOrganization)
 	admin := s.requireRole(models.RoleAdmin)
+	volunteer := s.requireRole(models.RoleVolunteer)
 
 	// Accounts (public).
 	api.Post("/auth/signup", s.signup)
@@ -36,6 +39,7 @@ func (s *Server) routes() {
 	api.Patch("/me", s.requireUser, s.patchMe)
 	api.Delete("/me", s.requireUser, s.deleteMe)
 	api.Get("/me/export", s.requireUser, s.exportMe)
+	s.notifyRoutes(api)
 
 	// Organisations: public directory and page; members manage theirs.
 	api.Get("/organizations", s.listOrganizations)
@@ -63,8 +67,18 @@ func (s *Server) routes() {
 	api.Post("/organizations/:orgId/missions/:id/close", org, s.closeMission)
 	api.Post("/organizations/:orgId/missions/:id/cancel", org, s.cancelMission)
 
-	// Published missions (public).
+	// Candidate volunteers for a mission (members).
+	api.Get("/organizations/:orgId/missions/:id/candidates", org, s.candidates)
+	api.Post("/organizations/:orgId/missions/:id/candidates/:userId/invite", org, s.inviteCandidate)
+
+	// Search and published missions (public).
+	api.Get("/missions", s.searchMissions)
 	api.Get("/missions/:id", s.getMission)
+
+	// The volunteer's profile and recommendations.
+	api.Get("/me/profile", volunteer, s.getProfile)
+	api.Put("/me/profile", volunteer, s.putProfile)
+	api.Get("/me/recommendations", volunteer, s.recommendations)
 
 	// Reports (any signed-in user).
 	api.Post("/reports", s.requireUser, s.createReport)
@@ -88,6 +102,12 @@ func (s *Server) routes() {
 	api.Get("/admin/users", admin, s.adminFindUser)
 	api.Post("/admin/users/:id/suspend", admin, s.setUserStatus(models.UserSuspended, "suspend"))
 	api.Post("/admin/users/:id/restore", admin, s.setUserStatus(models.UserActive, "restore"))
+
+	if s.cfg.Bench && !s.cfg.Production() {
+		api.Get("/_bench/bare", s.benchBare)
+	}
+
+	s.applicationRoutes(api)
 
 	// Pages.
 	s.pageRoutes()

@@ -6,15 +6,19 @@ import (
 	"fmt"
 	"log/slog"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/entraide/entraide/auth"
+	"github.com/entraide/entraide/catalog"
 	"github.com/entraide/entraide/config"
 	"github.com/entraide/entraide/frontend"
 	"github.com/entraide/entraide/i18n"
+	"github.com/entraide/entraide/metrics"
 	"github.com/entraide/entraide/models"
+	"github.com/entraide/entraide/notify"
 	"github.com/entraide/entraide/store"
 )
 
@@ -26,8 +30,10 @@ type Deps struct {
 	Hasher *auth.Hasher
 	Logger *slog.Logger
 	Now    func() time.Time
-	// Catalog keeps the search index in step; nil disables indexing.
-	Catalog Catalog
+	// Catalog keeps the search index in step with every write.
+	Catalog *catalog.Catalog
+	// Notify writes in-app notifications and queues e-mails.
+	Notify *notify.Service
 }
 
 // Server holds the dependencies and the Fiber app.
@@ -41,7 +47,10 @@ type Server struct {
 	app     *fiber.App
 	limits  *limiters
 	pages   *frontend.Renderer
-	catalog Catalog
+	catalog *catalog.Catalog
+	notify  *notify.Service
+	// resetLimits bound password-reset and confirmation requests.
+	resetLimits *resetLimiters
 	// orgMemberships lists a user's organisation ids for the access token.
 	orgMemberships func(ctx context.Context, userID string) ([]string, error)
 	// exportParts add each feature's personal data to an export.
@@ -54,6 +63,11 @@ type Server struct {
 	onMissionCancelled []func(ctx context.Context, m *models.Mission) error
 	// onUrgentPublished queue alerts for urgent missions (matching issue).
 	onUrgentPublished []func(ctx context.Context, m *models.Mission) error
+	metrics           *metrics.Metrics
+	benchOnce         sync.Once
+	benchBody         []byte
+	// onMissionInvitation tell a volunteer an organisation invited them.
+	onMissionInvitation []func(ctx context.Context, m *models.Mission, volunteerID string) error
 }
 
 // BodyLimit is the largest request body accepted.
@@ -70,7 +84,7 @@ func New(d Deps) (*Server, error) {
 	s := &Server{
 		cfg: d.Config, store: d.Store, tokens: d.Tokens, hasher: d.Hasher,
 		log: d.Logger, now: func() time.Time { return d.Now().UTC() },
-		catalog: d.Catalog,
+		catalog: d.Catalog, notify: d.Notify,
 	}
 	s.limits = newLimiters(d.Config)
 	pages, err := frontend.NewRenderer()
@@ -96,6 +110,8 @@ func New(d Deps) (*Server, error) {
 	})
 	s.orgMemberships = s.store.OrganizationIDsOfMember
 	s.exportParts = append(s.exportParts, s.exportMemberships)
+	s.registerMatchingHooks()
+	s.metrics = s.newMetrics()
 	s.routes()
 	return s, nil
 }
@@ -121,16 +137,21 @@ func (s *Server) ctx(c *fiber.Ctx) (context.Context, context.CancelFunc) {
 	return context.WithTimeout(c.UserContext(), s.cfg.RequestTimeout)
 }
 
-// lang picks the response language: the signed-in user's choice, then a
-// cookie set by the language switch, then Accept-Language.
+// lang picks the response language. API callers choose with
+// Accept-Language, falling back on the account's language; pages follow the
+// language switch (a cookie), then the account, then Accept-Language.
 func (s *Server) lang(c *fiber.Ctx) string {
+	header := c.Get(fiber.HeaderAcceptLanguage)
+	if strings.HasPrefix(c.Path(), "/api/") && header != "" {
+		return i18n.FromAcceptLanguage(header)
+	}
+	if l := c.Cookies("lang"); i18n.Supported(l) && !strings.HasPrefix(c.Path(), "/api/") {
+		return l
+	}
 	if l, ok := c.Locals("lang").(string); ok {
 		return l
 	}
-	if l := c.Cookies("lang"); i18n.Supported(l) {
-		return l
-	}
-	return i18n.FromAcceptLanguage(c.Get(fiber.HeaderAcceptLanguage))
+	return i18n.FromAcceptLanguage(header)
 }
 
 // wantsHTML tells a browser page request from an API call.

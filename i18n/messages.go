@@ -60,18 +60,3 @@ var catalogue = map[string][2]string{
 	"unknown_field":      {"Champ inconnu.", "Unknown field."},
 	"email_taken":        {"Cet e-mail est déjà utilisé.", "This e-mail is already in use."},
 }
-
-// Page strings.
-var pageCatalogue = map[string][2]string{
-	"page.skip":      {"Aller au contenu", "Skip to content"},
-	"page.footer":    {"Entraide — des missions de bénévolat près de chez vous.", "Entraide — volunteering missions near you."},
-	"page.back_home": {"Retour à l'accueil", "Back to the home page"},
-	"home.title":     {"Trouvez une mission de bénévolat", "Find a volunteering mission"},
-	"home.lead":      {"Aide alimentaire, appels aux personnes isolées, garde d'enfants pour les soignants : donnez un peu de temps près de chez vous ou à distance.", "Food aid, calls to isolated people, childcare for care workers: give some time near you or remotely."},
-}
-
-func init() {
-	for k, v := range pageCatalogue {
-		catalogue[k] = v
-	}
-}

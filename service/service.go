@@ -11,8 +11,10 @@ import (
 	"time"
 
 	"github.com/entraide/entraide/auth"
+	"github.com/entraide/entraide/catalog"
 	"github.com/entraide/entraide/config"
 	"github.com/entraide/entraide/handlers"
+	"github.com/entraide/entraide/notify"
 	"github.com/entraide/entraide/store"
 )
 
@@ -23,6 +25,9 @@ type Service struct {
 	Server   *handlers.Server
 	Hasher   *auth.Hasher
 	Log      *slog.Logger
+	Notify   *notify.Service
+	Catalog  *catalog.Catalog
+	Outbox   *notify.Worker // tests drive it with RunOnce and their clock
 	embedded *store.Embedded
 	ownStore bool
 
@@ -74,6 +79,10 @@ func (svc *Service) stop(ctx context.Context) {
 	}
 }
 
+// CataloguePoll is how often an instance checks for other instances'
+// changes to missions and profiles: they show within about this delay.
+const CataloguePoll = time.Second
+
 // Options adjust how an instance is built; tests use them.
 type Options struct {
 	// Store, when set, is used instead of opening one from the config.
@@ -116,8 +125,29 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Option
 	if err != nil {
 		return fail(err)
 	}
+	svc.Notify, err = notify.New(svc.Store, notify.Options{BaseURL: cfg.BaseURL, From: cfg.MailFrom, Logger: log, Now: opts.Now})
+	if err != nil {
+		return fail(err)
+	}
+	sender, mailTo, err := notify.NewSender(cfg.SMTPURL, cfg.DataDir)
+	if err != nil {
+		return fail(fmt.Errorf("e-mail: %w", err))
+	}
+	if cfg.SMTPURL == "" && cfg.Production() {
+		log.Warn("SMTP_URL is not set: e-mails are written to files, not sent", "to", mailTo)
+	} else {
+		log.Info("e-mail delivery", "to", mailTo)
+	}
+	svc.Outbox = svc.Notify.NewWorker(sender, notify.WorkerOptions{Logger: log, Now: opts.Now})
+	svc.AddWorker(Worker{Name: "outbox", Run: svc.Outbox.Run})
+	svc.Catalog = catalog.New(svc.Store, log, opts.Now)
+	if err := svc.Catalog.Load(ctx); err != nil {
+		return fail(fmt.Errorf("build the matching index: %w", err))
+	}
+	svc.AddWorker(Worker{Name: "catalogue-poll", Run: func(ctx context.Context) { svc.Catalog.Run(ctx, CataloguePoll) }})
 	server, err := handlers.New(handlers.Deps{
 		Config: cfg, Store: svc.Store, Tokens: tokens, Hasher: svc.Hasher, Logger: log, Now: opts.Now,
+		Notify: svc.Notify, Catalog: svc.Catalog,
 	})
 	if err != nil {
 		return fail(err)
@@ -126,6 +156,46 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Option
 	svc.AddWorker(Worker{Name: "auto-close", Run: every(time.Minute, func(ctx context.Context) {
 		if _, err := server.CloseEndedMissions(ctx); err != nil {
 			log.Error("auto-close failed", "error", err)
+		}
+	})})
+	// Places are recounted at start-up and hourly, each time in two
+	// looks PlaceDriftGrace apart (see ReconcilePlaces).
+	svc.AddWorker(Worker{Name: "places-reconcile", Run: every(time.Hour, func(ctx context.Context) {
+		for pass := range 2 {
+			if _, err := server.ReconcilePlaces(ctx); err != nil {
+				log.Error("places reconciliation failed", "error", err)
+			}
+			if pass == 0 {
+				select {
+				case <-ctx.Done():
+					return
+				case <-time.After(2 * handlers.PlaceDriftGrace):
+				}
+			}
+		}
+	})})
+	svc.AddWorker(Worker{Name: "waitlist-offers", Run: every(time.Minute, func(ctx context.Context) {
+		if _, err := server.ExpireOffers(ctx); err != nil {
+			log.Error("waitlist offer expiry failed", "error", err)
+		}
+		if _, err := server.FillWaitlists(ctx); err != nil {
+			log.Error("waitlist fill failed", "error", err)
+		}
+	})})
+	svc.AddWorker(Worker{Name: "application-reminders", Run: every(5*time.Minute, func(ctx context.Context) {
+		if _, err := server.RemindPendingApplications(ctx); err != nil {
+			log.Error("pending application reminders failed", "error", err)
+		}
+		if _, err := server.ReleaseUnanswered(ctx); err != nil {
+			log.Error("unanswered application release failed", "error", err)
+		}
+		if _, err := server.RemindShifts(ctx); err != nil {
+			log.Error("shift reminders failed", "error", err)
+		}
+	})})
+	svc.AddWorker(Worker{Name: "response-times", Run: every(time.Hour, func(ctx context.Context) {
+		if _, err := server.UpdateResponseTimes(ctx); err != nil {
+			log.Error("response times failed", "error", err)
 		}
 	})})
 	return svc, nil

@@ -46,3 +46,13 @@ func (s *Store) InsertIfAbsent(ctx context.Context, col, id string, doc any) err
 	_, err = s.col(col).InsertOne(ctx, doc)
 	return mapErr(err)
 }
+
+// InsertMany inserts documents in one batch (bulk loads).
+func (s *Store) InsertMany(ctx context.Context, col string, docs []any) error {
+	if len(docs) == 0 {
+		return nil
+	}
+	defer s.lock()()
+	_, err := s.col(col).InsertMany(ctx, docs)
+	return mapErr(err)
+}

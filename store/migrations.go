@@ -42,6 +42,10 @@ var migrations = []migration{
 	{"audit.at", index("audit", bson.D{{Key: "at", Value: -1}}, false)},
 	{"audit.actor_id", index("audit", bson.D{{Key: "actor_id", Value: 1}}, false)},
 	{"audit.target_id", index("audit", bson.D{{Key: "target_id", Value: 1}}, false)},
+	{"mission_invitations.key unique", index("mission_invitations", bson.D{{Key: "key", Value: 1}}, true)},
+	{"mission_invitations.volunteer_id", index("mission_invitations", bson.D{{Key: "volunteer_id", Value: 1}, {Key: "created_at", Value: 1}}, false)},
+	{"missions.index_stamp", index("missions", bson.D{{Key: "index_stamp", Value: 1}}, false)},
+	{"users.profile.index_stamp", index("users", bson.D{{Key: "profile.index_stamp", Value: 1}}, false)},
 }
 
 type schemaRecord struct {

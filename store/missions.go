@@ -258,3 +258,30 @@ func (s *Store) ModeratedMissions(ctx context.Context, since time.Time) ([]model
 	out := []models.Mission{}
 	return out, mapErr(cur.All(ctx, &out))
 }
+
+// StampMission records that a mission changed, for other instances'
+// index pollers.
+func (s *Store) StampMission(ctx context.Context, id string, now time.Time) error {
+	defer s.lock()()
+	_, err := s.missions().UpdateOne(ctx, bson.D{{Key: "_id", Value: id}}, bson.D{{Key: "$set", Value: bson.D{{Key: "index_stamp", Value: now}}}})
+	return mapErr(err)
+}
+
+// MissionIDsStampedSince lists the missions changed at or after since.
+func (s *Store) MissionIDsStampedSince(ctx context.Context, since time.Time) ([]string, error) {
+	cur, err := s.missions().Find(ctx, bson.D{{Key: "index_stamp", Value: bson.D{{Key: "$gte", Value: since}}}})
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	var rows []struct {
+		ID string `bson:"_id"`
+	}
+	if err := cur.All(ctx, &rows); err != nil {
+		return nil, mapErr(err)
+	}
+	ids := make([]string, len(rows))
+	for i, r := range rows {
+		ids[i] = r.ID
+	}
+	return ids, nil
+}

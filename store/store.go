@@ -46,6 +46,9 @@ func connect(ctx context.Context, uri, dbName string, writeMu *sync.Mutex) (*Sto
 	return s, nil
 }
 
+// DatabaseName returns the name of the database in use.
+func (s *Store) DatabaseName() string { return s.db.Name() }
+
 // Embedded reports whether writes are serialized (embedded FerretDB).
 func (s *Store) Embedded() bool { return s.writeMu != nil }
 

@@ -104,12 +104,39 @@ func readPassword(stdin io.Reader) (string, error) {
 }
 
 func seedCommand(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("seed", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	synthetic := fs.Bool("synthetic", false, "write a synthetic data set instead of the demo data")
+	missions := fs.Int("missions", 1000, "synthetic missions")
+	volunteers := fs.Int("volunteers", 10000, "synthetic volunteers")
+	seed := fs.Uint64("seed", 2020, "random seed (the same seed gives the same data)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *missions < 0 || *volunteers < 0 || *missions > 10_000_000 || *volunteers > 100_000_000 {
+		return errors.New("seed: --missions and --volunteers must be between 0 and 10 million and 100 million")
+	}
 	svc, err := openQuiet(ctx, getenv, stderr)
 	if err != nil {
 		return err
 	}
 	defer svc.Close(context.Background())
-	n, err := seeds.Load(ctx, svc.Store, svc.Hasher, time.Now().UTC(), service.SeedLoaders()...)
+	now := time.Now().UTC()
+	if *synthetic {
+		hash, err := svc.Hasher.Hash(ctx, seeds.DemoPassword)
+		if err != nil {
+			return err
+		}
+		started := time.Now()
+		err = seeds.Synthetic(ctx, svc.Store, hash, now, seeds.SyntheticOptions{
+			Missions: *missions, Volunteers: *volunteers, Seed: *seed, Progress: stdout})
+		if err != nil {
+			return fmt.Errorf("synthetic data: %w", err)
+		}
+		fmt.Fprintf(stdout, "synthetic data written in %s\n", time.Since(started).Round(time.Second))
+		return nil
+	}
+	n, err := seeds.Load(ctx, svc.Store, svc.Hasher, now, service.SeedLoaders()...)
 	if err != nil {
 		return err
 	}

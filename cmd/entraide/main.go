@@ -23,7 +23,8 @@ const usage = `usage: entraide [command]
 
 commands:
   serve                          run the service (default)
-  seed                           load the demo data
+  seed [--synthetic --missions N --volunteers M --seed S]
+                                 load the demo data, or a synthetic data set
   admin create --email E         create an admin; reads the password from stdin
   admin suspend --email E        suspend an account
   healthcheck                    exit 0 when the local server is ready

@@ -1,0 +1,311 @@
+// Package catalog keeps the in-memory matching index (package match) in
+// step with the store: it builds the index at start-up, applies this
+// instance's writes in the same request, and polls a catalogue version to
+// pick up other instances' writes.
+package catalog
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/entraide/entraide/match"
+	"github.com/entraide/entraide/models"
+	"github.com/entraide/entraide/store"
+)
+
+// PollOverlap re-reads changes slightly older than the last poll, so that a
+// write stamped just before it (or by an instance whose clock is a little
+// behind) is not missed. Re-applying a change is harmless.
+const PollOverlap = 10 * time.Second
+
+// Catalog owns the index.
+type Catalog struct {
+	store *store.Store
+	index *match.Index
+	log   *slog.Logger
+	now   func() time.Time
+
+	mu        sync.Mutex // serializes polls
+	version   int64
+	lastPoll  time.Time
+	builtAt   time.Time
+	lastError error
+}
+
+// New returns an empty catalogue; call Load before serving.
+func New(st *store.Store, log *slog.Logger, now func() time.Time) *Catalog {
+	if now == nil {
+		now = time.Now
+	}
+	cfg := match.Config{Skills: models.SkillCodes()}
+	for _, c := range models.Categories {
+		cfg.Categories = append(cfg.Categories, string(c))
+	}
+	return &Catalog{store: st, index: match.New(cfg), log: log, now: func() time.Time { return now().UTC() }}
+}
+
+// Index returns the index for searches and matching.
+func (c *Catalog) Index() *match.Index { return c.index }
+
+// Load builds the index from the store.
+func (c *Catalog) Load(ctx context.Context) error {
+	started := c.now()
+	version, err := c.store.CatalogueVersion(ctx)
+	if err != nil {
+		return err
+	}
+	missions, _, err := c.store.Missions(ctx, store.MissionFilter{Statuses: []models.MissionStatus{models.MissionPublished}}, "created_at", 0, 0)
+	if err != nil {
+		return fmt.Errorf("load missions: %w", err)
+	}
+	indexed, err := c.toIndex(ctx, missions)
+	if err != nil {
+		return err
+	}
+	if err := c.index.BuildMissions(indexed); err != nil {
+		return err
+	}
+	var vols []match.Volunteer
+	err = c.store.ForEachProfile(ctx, time.Time{}, func(rec *store.ProfileRecord) error {
+		if v, ok := toVolunteer(rec); ok {
+			vols = append(vols, v)
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("load profiles: %w", err)
+	}
+	if err := c.index.BuildVolunteers(vols); err != nil {
+		return err
+	}
+	c.mu.Lock()
+	c.version, c.lastPoll, c.builtAt = version, started, c.now()
+	c.mu.Unlock()
+	c.log.Info("matching index built", "missions", len(indexed), "volunteers", len(vols), "took", time.Since(started).Round(time.Millisecond))
+	return nil
+}
+
+// toIndex converts stored missions (with their shifts and organisations).
+func (c *Catalog) toIndex(ctx context.Context, missions []models.Mission) ([]match.Mission, error) {
+	if len(missions) == 0 {
+		return nil, nil
+	}
+	ids := make([]string, len(missions))
+	orgIDs := map[string]bool{}
+	for i, m := range missions {
+		ids[i] = m.ID
+		orgIDs[m.OrgID] = true
+	}
+	shifts := map[string][]models.Shift{}
+	for start := 0; start < len(ids); start += 1000 {
+		batch, err := c.store.ShiftsOfMissions(ctx, ids[start:min(start+1000, len(ids))]...)
+		if err != nil {
+			return nil, fmt.Errorf("load shifts: %w", err)
+		}
+		for _, sh := range batch {
+			shifts[sh.MissionID] = append(shifts[sh.MissionID], sh)
+		}
+	}
+	orgList := make([]string, 0, len(orgIDs))
+	for id := range orgIDs {
+		orgList = append(orgList, id)
+	}
+	orgs, err := c.store.OrganizationsByIDs(ctx, orgList)
+	if err != nil {
+		return nil, fmt.Errorf("load organisations: %w", err)
+	}
+	orgByID := make(map[string]*models.Organization, len(orgs))
+	for i := range orgs {
+		orgByID[orgs[i].ID] = &orgs[i]
+	}
+	out := make([]match.Mission, 0, len(missions))
+	for i := range missions {
+		org := orgByID[missions[i].OrgID]
+		if org == nil || org.Status != models.OrgVerified {
+			continue
+		}
+		out = append(out, toMission(&missions[i], org, shifts[missions[i].ID]))
+	}
+	return out, nil
+}
+
+func toMission(m *models.Mission, org *models.Organization, shifts []models.Shift) match.Mission {
+	skills := append(append([]string{}, m.Skills...), m.Tags...)
+	out := match.Mission{
+		ID: m.ID, OrgID: m.OrgID, OrgName: org.Name, Title: m.Title, Description: m.Description,
+		Category: string(m.Category), Postcode: m.Postcode, City: m.City, Skills: skills, Languages: m.Languages,
+		Remote: m.Remote, Lat: m.Lat, Lon: m.Lon, HasLocation: !m.Remote && m.Postcode != "",
+		MinAge: m.MinAge, RequiresVetting: m.RequiresVetting, Urgent: m.Urgent,
+	}
+	if m.PublishedAt != nil {
+		out.PublishedAt = *m.PublishedAt
+	}
+	for _, sh := range shifts {
+		out.Shifts = append(out.Shifts, match.Shift{ID: sh.ID, Start: sh.Start, End: sh.End, Capacity: sh.Capacity, Taken: sh.Taken})
+	}
+	return out
+}
+
+var dayIndex = map[string]time.Weekday{"mon": time.Monday, "tue": time.Tuesday, "wed": time.Wednesday,
+	"thu": time.Thursday, "fri": time.Friday, "sat": time.Saturday, "sun": time.Sunday}
+
+var slotIndex = map[string]match.Slot{"morning": match.Morning, "afternoon": match.Afternoon, "evening": match.Evening}
+
+// toVolunteer converts a stored profile; ok is false for accounts that
+// must not be matched (not active volunteers).
+func toVolunteer(rec *store.ProfileRecord) (match.Volunteer, bool) {
+	if rec.Profile == nil || rec.Role != models.RoleVolunteer || rec.Status != string(models.UserActive) {
+		return match.Volunteer{}, false
+	}
+	p := rec.Profile
+	v := match.Volunteer{
+		ID: rec.UserID, Skills: p.Skills, Categories: p.Categories, Languages: p.Languages,
+		Lat: p.Lat, Lon: p.Lon, HasLocation: p.HasLocation, RadiusKm: p.RadiusKm, Remote: p.Remote,
+		Visible: p.Visible, Alerts: p.Alerts,
+	}
+	if p.BirthDate != nil {
+		v.BirthDate = *p.BirthDate
+	}
+	for day, slots := range p.Availability {
+		for _, slot := range slots {
+			v.Availability = v.Availability.With(dayIndex[day], slotIndex[slot])
+		}
+	}
+	return v, true
+}
+
+// MissionChanged reloads one mission into the index, or drops it when it is
+// no longer published, and tells other instances.
+func (c *Catalog) MissionChanged(ctx context.Context, id string) error {
+	if err := c.store.StampMission(ctx, id, c.now()); err != nil {
+		return err
+	}
+	if err := c.reloadMission(ctx, id); err != nil {
+		return err
+	}
+	_, err := c.store.BumpCatalogueVersion(ctx)
+	return err
+}
+
+func (c *Catalog) reloadMission(ctx context.Context, id string) error {
+	m, err := c.store.MissionByID(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		c.index.RemoveMission(id)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if m.Status != models.MissionPublished {
+		c.index.RemoveMission(id)
+		return nil
+	}
+	indexed, err := c.toIndex(ctx, []models.Mission{*m})
+	if err != nil {
+		return err
+	}
+	if len(indexed) == 0 {
+		c.index.RemoveMission(id)
+		return nil
+	}
+	return c.index.UpsertMission(indexed[0])
+}
+
+// VolunteerChanged reloads one volunteer's matching fields.
+func (c *Catalog) VolunteerChanged(ctx context.Context, userID string) error {
+	if err := c.reloadVolunteer(ctx, userID); err != nil {
+		return err
+	}
+	_, err := c.store.BumpCatalogueVersion(ctx)
+	return err
+}
+
+func (c *Catalog) reloadVolunteer(ctx context.Context, userID string) error {
+	rec, err := c.store.ProfileRecord(ctx, userID)
+	if errors.Is(err, store.ErrNotFound) {
+		c.index.RemoveVolunteer(userID)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	v, ok := toVolunteer(rec)
+	if !ok {
+		c.index.RemoveVolunteer(userID)
+		return nil
+	}
+	return c.index.UpsertVolunteer(v)
+}
+
+// RemoveVolunteer drops a volunteer (account deleted or suspended).
+func (c *Catalog) RemoveVolunteer(ctx context.Context, userID string) error {
+	c.index.RemoveVolunteer(userID)
+	_, err := c.store.BumpCatalogueVersion(ctx)
+	return err
+}
+
+// Poll applies the changes other instances made since the last poll. It
+// costs one lookup when nothing changed.
+func (c *Catalog) Poll(ctx context.Context) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	version, err := c.store.CatalogueVersion(ctx)
+	if err != nil {
+		c.lastError = err
+		return err
+	}
+	if version == c.version {
+		return nil
+	}
+	started := c.now()
+	since := c.lastPoll.Add(-PollOverlap)
+	ids, err := c.store.MissionIDsStampedSince(ctx, since)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if err := c.reloadMission(ctx, id); err != nil {
+			return err
+		}
+	}
+	err = c.store.ForEachProfile(ctx, since, func(rec *store.ProfileRecord) error {
+		if v, ok := toVolunteer(rec); ok {
+			return c.index.UpsertVolunteer(v)
+		}
+		c.index.RemoveVolunteer(rec.UserID)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	c.version, c.lastPoll, c.lastError = version, started, nil
+	return nil
+}
+
+// Run polls every interval until ctx ends.
+func (c *Catalog) Run(ctx context.Context, interval time.Duration) {
+	ticker := time.NewTicker(interval)
+	defer ticker.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-ticker.C:
+			if err := c.Poll(ctx); err != nil && ctx.Err() == nil {
+				c.log.Warn("catalogue poll failed", "error", err)
+			}
+		}
+	}
+}
+
+// Age returns how old the index's view is: time since the last build or
+// successful poll.
+func (c *Catalog) Age() time.Duration {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now().Sub(c.lastPoll)
+}

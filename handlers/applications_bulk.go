@@ -1,0 +1,139 @@
+package handlers
+
+import (
+	"context"
+	"strconv"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/entraide/entraide/i18n"
+	"github.com/entraide/entraide/models"
+	"github.com/entraide/entraide/store"
+)
+
+// maxBulk bounds the applications of one bulk action.
+const maxBulk = 100
+
+type bulkRequest struct {
+	IDs    []string `json:"ids"`
+	Reason string   `json:"reason"`
+	Note   string   `json:"note"`
+}
+
+type bulkResult struct {
+	ID     string `json:"id"`
+	OK     bool   `json:"ok"`
+	Status string `json:"status,omitempty"`
+	Error  string `json:"error,omitempty"`
+}
+
+func (s *Server) bulkAccept(c *fiber.Ctx) error {
+	return s.bulk(c, false)
+}
+
+func (s *Server) bulkDecline(c *fiber.Ctx) error {
+	return s.bulk(c, true)
+}
+
+// bulk accepts or declines several applications of the organisation, each
+// on its own: the answer says, per id, what happened.
+func (s *Server) bulk(c *fiber.Ctx, decline bool) error {
+	org, _, err := s.memberOrg(c)
+	if err != nil {
+		return err
+	}
+	var req bulkRequest
+	if err := decodeJSON(c, &req); err != nil {
+		return err
+	}
+	if len(req.IDs) == 0 || len(req.IDs) > maxBulk {
+		return errField("ids", "bulk_size", maxBulk)
+	}
+	note := ""
+	if decline {
+		if note, err = models.ValidateDecline(req.Reason, req.Note); err != nil {
+			return err
+		}
+	} else if req.Reason != "" || req.Note != "" {
+		return errField("reason", "unknown_field")
+	}
+	lang := s.lang(c)
+	by := principal(c).UserID
+	results := make([]bulkResult, 0, len(req.IDs))
+	for _, id := range req.IDs {
+		results = append(results, s.bulkOne(c, org.ID, id, by, decline, req.Reason, note, lang))
+	}
+	return c.JSON(fiber.Map{"items": results, "total": len(results)})
+}
+
+func (s *Server) bulkOne(c *fiber.Ctx, orgID, id, by string, decline bool, reason, note, lang string) bulkResult {
+	res := bulkResult{ID: id}
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	var updated *models.Application
+	var a *models.Application
+	err := error(store.ErrNotFound)
+	if store.ValidID(id) {
+		a, err = s.store.ApplicationInOrg(ctx, orgID, id)
+	}
+	if err == nil {
+		if decline {
+			updated, err = s.decline(ctx, a, by, reason, note)
+		} else {
+			updated, err = s.accept(ctx, a, by)
+		}
+	}
+	if err != nil {
+		p := toProblem(err)
+		if p.Status >= 500 {
+			s.log.Error("bulk action failed", "application_id", id, "error", err)
+		}
+		res.Error = i18n.T(lang, p.DetailKey, p.Args...)
+		return res
+	}
+	res.OK, res.Status = true, string(updated.Status)
+	return res
+}
+
+// attendanceCSV downloads the register of a mission's accepted
+// volunteers (optionally of one shift), with their contact details.
+func (s *Server) attendanceCSV(c *fiber.Ctx) error {
+	org, m, err := s.orgMission(c)
+	if err != nil {
+		return err
+	}
+	f := store.ApplicationFilter{OrgID: org.ID, MissionID: m.ID,
+		Statuses: []models.ApplicationStatus{models.ApplicationAccepted, models.ApplicationAttended, models.ApplicationNoShow}}
+	if sh := c.Query("shift_id"); sh != "" {
+		if !store.ValidID(sh) {
+			return errField("shift_id", "invalid_value")
+		}
+		f.ShiftID = sh
+	}
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	apps, _, err := s.store.Applications(ctx, f, "shift_start", 0, 0)
+	if err != nil {
+		return err
+	}
+	rows, err := s.attendanceRows(ctx, apps)
+	if err != nil {
+		return err
+	}
+	return sendCSV(c, "attendance-"+m.ID+".csv", rows)
+}
+
+func (s *Server) attendanceRows(ctx context.Context, apps []models.Application) ([][]string, error) {
+	views, err := s.orgViews(ctx, apps)
+	if err != nil {
+		return nil, err
+	}
+	rows := [][]string{{"shift_start", "shift_end", "name", "email", "phone", "status", "hours", "application_id"}}
+	for _, v := range views {
+		rows = append(rows, []string{v.ShiftStart.UTC().Format(time.RFC3339), v.ShiftEnd.UTC().Format(time.RFC3339),
+			v.Volunteer.Name, v.Volunteer.Email, v.Volunteer.Phone, v.Status,
+			strconv.FormatFloat(v.Hours, 'f', -1, 64), v.ID})
+	}
+	return rows, nil
+}

@@ -1,0 +1,240 @@
+package handlers
+
+import (
+	"context"
+	"errors"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/entraide/entraide/models"
+	"github.com/entraide/entraide/store"
+)
+
+// orgApplicationParam loads the path's application within the caller's
+// organisation; another organisation's is a 404.
+func (s *Server) orgApplicationParam(c *fiber.Ctx) (*models.Organization, *models.Application, error) {
+	org, _, err := s.memberOrg(c)
+	if err != nil {
+		return nil, nil, err
+	}
+	id, err := idParam(c, "appId")
+	if err != nil {
+		return nil, nil, err
+	}
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	a, err := s.store.ApplicationInOrg(ctx, org.ID, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	return org, a, nil
+}
+
+// orgViews renders applications for the organisation: the volunteer's
+// name always, their e-mail and phone only once accepted.
+func (s *Server) orgViews(ctx context.Context, apps []models.Application) ([]applicationResponse, error) {
+	seen := map[string]bool{}
+	var ids []string
+	for _, a := range apps {
+		if !seen[a.VolunteerID] {
+			seen[a.VolunteerID] = true
+			ids = append(ids, a.VolunteerID)
+		}
+	}
+	users, err := s.store.UsersByIDs(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	items := make([]applicationResponse, len(apps))
+	for i := range apps {
+		a := &apps[i]
+		items[i] = applicationView(a, true)
+		contact := &volunteerContact{ID: a.VolunteerID}
+		if u, ok := users[a.VolunteerID]; ok && u.Status != models.UserDeleted {
+			contact.Name = u.Name
+			if contactVisible(a.Status) {
+				contact.Email, contact.Phone = u.Email, u.Phone
+			}
+		}
+		items[i].Volunteer = contact
+	}
+	return items, nil
+}
+
+// missionApplications lists a mission's applications, filterable by
+// ?status= and ?shift_id=, in order of arrival.
+func (s *Server) missionApplications(c *fiber.Ctx) error {
+	org, m, err := s.orgMission(c)
+	if err != nil {
+		return err
+	}
+	pg, err := parsePaging(c, 50, 200)
+	if err != nil {
+		return err
+	}
+	f := store.ApplicationFilter{OrgID: org.ID, MissionID: m.ID}
+	if f.Statuses, err = parseStatuses(c); err != nil {
+		return err
+	}
+	if sh := c.Query("shift_id"); sh != "" {
+		if !store.ValidID(sh) {
+			return errField("shift_id", "invalid_value")
+		}
+		f.ShiftID = sh
+	}
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	apps, total, err := s.store.Applications(ctx, f, "created_at", pg.skip(), pg.limit())
+	if err != nil {
+		return err
+	}
+	items, err := s.orgViews(ctx, apps)
+	if err != nil {
+		return err
+	}
+	return c.JSON(newList(items, total, pg))
+}
+
+func (s *Server) orgApplication(c *fiber.Ctx) error {
+	_, a, err := s.orgApplicationParam(c)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	items, err := s.orgViews(ctx, []models.Application{*a})
+	if err != nil {
+		return err
+	}
+	return c.JSON(items[0])
+}
+
+// acceptApplication accepts a pending or waitlisted application, if a
+// place is left.
+func (s *Server) acceptApplication(c *fiber.Ctx) error {
+	_, a, err := s.orgApplicationParam(c)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	updated, err := s.accept(ctx, a, principal(c).UserID)
+	if err != nil {
+		return err
+	}
+	return s.answerOrgView(c, updated)
+}
+
+// accept takes a place and then moves the application, giving the place
+// back when the application changed meanwhile (a concurrent withdrawal).
+func (s *Server) accept(ctx context.Context, a *models.Application, by string) (*models.Application, error) {
+	if !models.CanTransition(a.Status, models.ApplicationAccepted, models.ActorOrganization) {
+		return nil, errState(string(a.Status))
+	}
+	if !a.ShiftStart.After(s.now()) {
+		return nil, refusal(fiber.StatusConflict, "shift_started")
+	}
+	ok, err := s.store.TakePlace(ctx, a.ShiftID)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, refusal(fiber.StatusConflict, "shift_full")
+	}
+	updated, err := s.changeApplication(ctx, a, models.ApplicationAccepted, models.ActorOrganization, by,
+		store.ApplicationChange{Decided: true, ClearRank: true})
+	if err != nil {
+		if rerr := s.store.ReleasePlace(ctx, a.ShiftID); rerr != nil {
+			s.log.Error("place not released", "shift_id", a.ShiftID, "error", rerr)
+		}
+		if errors.Is(err, store.ErrConflict) {
+			return nil, errState(string(updated.Status))
+		}
+		return nil, err
+	}
+	s.missionChanged(ctx, updated.MissionID)
+	s.tell(ctx, updated.VolunteerID, models.EventApplicationAccepted, s.eventParams(ctx, updated, volunteerLink(updated)))
+	return updated, nil
+}
+
+type declineRequest struct {
+	Reason string `json:"reason"`
+	Note   string `json:"note"`
+}
+
+func (s *Server) declineApplication(c *fiber.Ctx) error {
+	_, a, err := s.orgApplicationParam(c)
+	if err != nil {
+		return err
+	}
+	var req declineRequest
+	if err := decodeJSON(c, &req); err != nil {
+		return err
+	}
+	note, err := models.ValidateDecline(req.Reason, req.Note)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	updated, err := s.decline(ctx, a, principal(c).UserID, req.Reason, note)
+	if err != nil {
+		return err
+	}
+	return s.answerOrgView(c, updated)
+}
+
+// decline turns an application down with a reason from the list; it held
+// no place.
+func (s *Server) decline(ctx context.Context, a *models.Application, by, reason, note string) (*models.Application, error) {
+	updated, err := s.changeApplication(ctx, a, models.ApplicationDeclined, models.ActorOrganization, by,
+		store.ApplicationChange{Entry: models.StatusChange{Reason: reason, Note: note}, Decided: true, ClearRank: true})
+	if errors.Is(err, store.ErrConflict) {
+		return nil, errState(string(updated.Status))
+	}
+	if err != nil {
+		return nil, err
+	}
+	params := s.eventParams(ctx, updated, "/missions")
+	s.tell(ctx, updated.VolunteerID, models.EventApplicationDeclined, params)
+	return updated, nil
+}
+
+// markAttendance records, once the shift started, whether the volunteer
+// came; attended counts the shift's hours.
+func (s *Server) markAttendance(to models.ApplicationStatus) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		_, a, err := s.orgApplicationParam(c)
+		if err != nil {
+			return err
+		}
+		if a.ShiftStart.After(s.now()) {
+			return refusal(fiber.StatusConflict, "shift_not_started")
+		}
+		hours := 0.0
+		if to == models.ApplicationAttended {
+			hours = models.ShiftHours(a.ShiftStart, a.ShiftEnd)
+		}
+		ctx, cancel := s.ctx(c)
+		defer cancel()
+		updated, err := s.changeApplication(ctx, a, to, models.ActorOrganization, principal(c).UserID,
+			store.ApplicationChange{Hours: &hours})
+		if errors.Is(err, store.ErrConflict) {
+			return errState(string(updated.Status))
+		}
+		if err != nil {
+			return err
+		}
+		return s.answerOrgView(c, updated)
+	}
+}
+
+func (s *Server) answerOrgView(c *fiber.Ctx, a *models.Application) error {
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	items, err := s.orgViews(ctx, []models.Application{*a})
+	if err != nil {
+		return err
+	}
+	return c.JSON(items[0])
+}

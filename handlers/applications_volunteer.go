@@ -1,0 +1,198 @@
+package handlers
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/entraide/entraide/models"
+	"github.com/entraide/entraide/store"
+)
+
+// myApplicationParam loads the path's application if it is the caller's;
+// anybody else's is a 404.
+func (s *Server) myApplicationParam(c *fiber.Ctx) (*models.Application, error) {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return nil, err
+	}
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	return s.store.ApplicationOfVolunteer(ctx, principal(c).UserID, id)
+}
+
+// parseStatuses reads ?status=a,b into application states.
+func parseStatuses(c *fiber.Ctx) ([]models.ApplicationStatus, error) {
+	var out []models.ApplicationStatus
+	if st := c.Query("status"); st != "" {
+		for _, one := range strings.Split(st, ",") {
+			if !models.ValidApplicationStatus(one) {
+				return nil, errField("status", "invalid_value")
+			}
+			out = append(out, models.ApplicationStatus(one))
+		}
+	}
+	return out, nil
+}
+
+// myApplications lists the caller's applications, newest first, with
+// their mission and their current place on the waiting list.
+func (s *Server) myApplications(c *fiber.Ctx) error {
+	pg, err := parsePaging(c, 20, 100)
+	if err != nil {
+		return err
+	}
+	statuses, err := parseStatuses(c)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	apps, err := s.volunteerApplications(ctx, principal(c).UserID, statuses...)
+	if err != nil {
+		return err
+	}
+	total := int64(len(apps))
+	apps = apps[min(int(pg.skip()), len(apps)):min(int(pg.skip()+pg.limit()), len(apps))]
+	items, err := s.volunteerViews(c, apps, false)
+	if err != nil {
+		return err
+	}
+	return c.JSON(newList(items, total, pg))
+}
+
+// volunteerApplications returns a volunteer's applications in one of
+// statuses (any when none), newest first.
+func (s *Server) volunteerApplications(ctx context.Context, userID string, statuses ...models.ApplicationStatus) ([]models.Application, error) {
+	all, err := s.store.ApplicationsOfVolunteer(ctx, userID, time.Time{})
+	if err != nil {
+		return nil, err
+	}
+	out := all[:0]
+	for _, a := range all {
+		if len(statuses) == 0 || slices.Contains(statuses, a.Status) {
+			out = append(out, a)
+		}
+	}
+	slices.Reverse(out)
+	return out, nil
+}
+
+// volunteerViews renders the caller's applications with their missions
+// and, when asked, the current place on the waiting list (a count over
+// the shift's applications, kept out of lists).
+func (s *Server) volunteerViews(c *fiber.Ctx, apps []models.Application, withPosition bool) ([]applicationResponse, error) {
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	ids := map[string]bool{}
+	var missionIDs []string
+	for _, a := range apps {
+		if !ids[a.MissionID] {
+			ids[a.MissionID] = true
+			missionIDs = append(missionIDs, a.MissionID)
+		}
+	}
+	missions := map[string]models.Mission{}
+	if len(missionIDs) > 0 {
+		list, _, err := s.store.Missions(ctx, store.MissionFilter{IDs: missionIDs}, "created_at", 0, 0)
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range list {
+			missions[m.ID] = m
+		}
+	}
+	items := make([]applicationResponse, len(apps))
+	for i := range apps {
+		items[i] = applicationView(&apps[i], false)
+		if m, ok := missions[apps[i].MissionID]; ok {
+			items[i].Mission = &applicationMission{ID: m.ID, Title: m.Title}
+		}
+		if withPosition && apps[i].Status == models.ApplicationWaitlisted {
+			ahead, err := s.store.WaitingAhead(ctx, apps[i].ShiftID, apps[i].WaitlistRank)
+			if err != nil {
+				return nil, err
+			}
+			items[i].WaitlistPosition = int(ahead) + 1
+		}
+	}
+	return items, nil
+}
+
+func (s *Server) myApplication(c *fiber.Ctx) error {
+	a, err := s.myApplicationParam(c)
+	if err != nil {
+		return err
+	}
+	items, err := s.volunteerViews(c, []models.Application{*a}, true)
+	if err != nil {
+		return err
+	}
+	return c.JSON(items[0])
+}
+
+// withdrawApplication lets the volunteer step back, with an optional
+// reason; a held place goes to the waiting list. An accepted shift can no
+// longer be withdrawn once it started.
+func (s *Server) withdrawApplication(c *fiber.Ctx) error {
+	a, err := s.myApplicationParam(c)
+	if err != nil {
+		return err
+	}
+	reason, err := readReason(c, false)
+	if err != nil {
+		return err
+	}
+	if a.Status == models.ApplicationAccepted && !a.ShiftStart.After(s.now()) {
+		return refusal(fiber.StatusConflict, "shift_started")
+	}
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	updated, err := s.changeApplication(ctx, a, models.ApplicationWithdrawn, models.ActorVolunteer, a.VolunteerID,
+		store.ApplicationChange{Entry: models.StatusChange{Note: reason}, ClearOffer: true})
+	if errors.Is(err, store.ErrConflict) {
+		return errState(string(updated.Status))
+	}
+	if err != nil {
+		return err
+	}
+	if previous(updated).HoldsPlace() {
+		s.releasePlace(ctx, updated.MissionID, updated.ShiftID)
+	}
+	if previous(updated) != models.ApplicationWaitlisted {
+		params := s.eventParams(ctx, updated, orgLink(updated))
+		params["volunteer_name"] = strings.TrimSpace(principal(c).User.Name)
+		s.tellMembers(ctx, updated.OrgID, "", models.EventApplicationWithdrawn, params)
+	}
+	return c.JSON(applicationView(updated, false))
+}
+
+// confirmOffer takes up a place offered from the waiting list, before the
+// offer lapses.
+func (s *Server) confirmOffer(c *fiber.Ctx) error {
+	a, err := s.myApplicationParam(c)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	updated, err := s.changeApplication(ctx, a, models.ApplicationAccepted, models.ActorVolunteer, a.VolunteerID,
+		store.ApplicationChange{Entry: models.StatusChange{Reason: "offer_confirmed"}, OfferValidAt: s.now(), ClearOffer: true})
+	if errors.Is(err, store.ErrConflict) {
+		if updated.Status == models.ApplicationOffered {
+			// Still offered but past its deadline: the job has not
+			// expired it yet.
+			return errState(string(models.ApplicationExpired))
+		}
+		return errState(string(updated.Status))
+	}
+	if err != nil {
+		return err
+	}
+	s.tell(ctx, updated.VolunteerID, models.EventApplicationAccepted, s.eventParams(ctx, updated, volunteerLink(updated)))
+	return c.JSON(applicationView(updated, false))
+}

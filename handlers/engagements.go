@@ -1,0 +1,162 @@
+package handlers
+
+import (
+	"bytes"
+	"context"
+	"html/template"
+	"math"
+	"sort"
+	"strconv"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/entraide/entraide/i18n"
+	"github.com/entraide/entraide/models"
+)
+
+type engagementResponse struct {
+	ApplicationID string    `json:"application_id"`
+	MissionID     string    `json:"mission_id"`
+	MissionTitle  string    `json:"mission_title"`
+	OrgID         string    `json:"org_id"`
+	OrgName       string    `json:"org_name"`
+	ShiftStart    time.Time `json:"shift_start"`
+	ShiftEnd      time.Time `json:"shift_end"`
+	Status        string    `json:"status"`
+	Hours         float64   `json:"hours"`
+}
+
+type orgHours struct {
+	OrgID  string  `json:"org_id"`
+	Name   string  `json:"name"`
+	Hours  float64 `json:"hours"`
+	Shifts int     `json:"shifts"`
+}
+
+type engagementsResponse struct {
+	Upcoming      []engagementResponse `json:"upcoming"`
+	Past          []engagementResponse `json:"past"`
+	TotalHours    float64              `json:"total_hours"`
+	Organizations []orgHours           `json:"organizations"`
+}
+
+// engagementStatuses are the applications of a volunteer's record.
+var engagementStatuses = []models.ApplicationStatus{models.ApplicationAccepted, models.ApplicationOffered,
+	models.ApplicationAttended, models.ApplicationNoShow}
+
+// volunteerRecord gathers a volunteer's shifts, upcoming and past, and
+// the hours attended per organisation.
+func (s *Server) volunteerRecord(ctx context.Context, userID string) (engagementsResponse, error) {
+	out := engagementsResponse{Upcoming: []engagementResponse{}, Past: []engagementResponse{}, Organizations: []orgHours{}}
+	apps, err := s.volunteerApplications(ctx, userID, engagementStatuses...)
+	if err != nil {
+		return out, err
+	}
+	missions, orgs, err := s.missionsAndOrgs(ctx, apps)
+	if err != nil {
+		return out, err
+	}
+	now := s.now()
+	byOrg := map[string]*orgHours{}
+	for _, a := range apps {
+		e := engagementResponse{ApplicationID: a.ID, MissionID: a.MissionID, MissionTitle: missions[a.MissionID].Title,
+			OrgID: a.OrgID, OrgName: orgs[a.OrgID].Name, ShiftStart: a.ShiftStart, ShiftEnd: a.ShiftEnd,
+			Status: string(a.Status), Hours: a.Hours}
+		if a.ShiftEnd.After(now) && (a.Status == models.ApplicationAccepted || a.Status == models.ApplicationOffered) {
+			out.Upcoming = append(out.Upcoming, e)
+			continue
+		}
+		if a.Status == models.ApplicationOffered {
+			continue
+		}
+		out.Past = append(out.Past, e)
+		if a.Status != models.ApplicationAttended {
+			continue
+		}
+		h := byOrg[a.OrgID]
+		if h == nil {
+			h = &orgHours{OrgID: a.OrgID, Name: orgs[a.OrgID].Name}
+			byOrg[a.OrgID] = h
+		}
+		h.Hours += a.Hours
+		h.Shifts++
+		out.TotalHours += a.Hours
+	}
+	for _, h := range byOrg {
+		out.Organizations = append(out.Organizations, *h)
+	}
+	sort.Slice(out.Organizations, func(i, j int) bool { return out.Organizations[i].Hours > out.Organizations[j].Hours })
+	// Upcoming soonest first, the past newest first.
+	sort.SliceStable(out.Upcoming, func(i, j int) bool { return out.Upcoming[i].ShiftStart.Before(out.Upcoming[j].ShiftStart) })
+	sort.SliceStable(out.Past, func(i, j int) bool { return out.Past[i].ShiftStart.After(out.Past[j].ShiftStart) })
+	return out, nil
+}
+
+// engagements lists the caller's past and upcoming shifts and hours.
+func (s *Server) engagements(c *fiber.Ctx) error {
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	record, err := s.volunteerRecord(ctx, principal(c).UserID)
+	if err != nil {
+		return err
+	}
+	return c.JSON(record)
+}
+
+var attestationPage = template.Must(template.New("attestation").Parse(`<!doctype html>
+<html lang="{{.Lang}}"><head><meta charset="utf-8"><title>{{.Title}}</title></head>
+<body><main>
+<h1>{{.Title}}</h1>
+<p>{{.Lead}}</p>
+<table>
+<caption>{{.Caption}}</caption>
+<thead><tr><th scope="col">{{.OrgHeader}}</th><th scope="col">{{.ShiftsHeader}}</th><th scope="col">{{.HoursHeader}}</th></tr></thead>
+<tbody>{{range .Rows}}<tr><td>{{.Name}}</td><td>{{.Shifts}}</td><td>{{.Hours}}</td></tr>{{end}}</tbody>
+<tfoot><tr><th scope="row">{{.TotalLabel}}</th><td></td><td>{{.Total}}</td></tr></tfoot>
+</table>
+<p>{{.Footer}}</p>
+</main></body></html>
+`))
+
+type attestationRow struct {
+	Name   string
+	Shifts int
+	Hours  string
+}
+
+// attestation renders a printable certificate of the caller's attended
+// hours per organisation (print it to PDF from the browser).
+func (s *Server) attestation(c *fiber.Ctx) error {
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	user := principal(c).User
+	record, err := s.volunteerRecord(ctx, user.ID)
+	if err != nil {
+		return err
+	}
+	lang := s.lang(c)
+	rows := make([]attestationRow, len(record.Organizations))
+	for i, o := range record.Organizations {
+		rows[i] = attestationRow{Name: o.Name, Shifts: o.Shifts, Hours: formatHours(o.Hours)}
+	}
+	var buf bytes.Buffer
+	err = attestationPage.Execute(&buf, map[string]any{
+		"Lang": lang, "Title": i18n.T(lang, "attestation.title"),
+		"Lead":    i18n.T(lang, "attestation.lead", user.Name, formatHours(record.TotalHours)),
+		"Caption": i18n.T(lang, "attestation.caption"), "OrgHeader": i18n.T(lang, "attestation.organization"),
+		"ShiftsHeader": i18n.T(lang, "attestation.shifts"), "HoursHeader": i18n.T(lang, "attestation.hours"),
+		"Rows": rows, "TotalLabel": i18n.T(lang, "attestation.total"), "Total": formatHours(record.TotalHours),
+		"Footer": i18n.T(lang, "attestation.footer", s.now().Format("2006-01-02")),
+	})
+	if err != nil {
+		return err
+	}
+	c.Set(fiber.HeaderContentType, fiber.MIMETextHTMLCharsetUTF8)
+	c.Set(fiber.HeaderContentLanguage, lang)
+	return c.Send(buf.Bytes())
+}
+
+func formatHours(h float64) string {
+	return strconv.FormatFloat(math.Round(h*100)/100, 'f', -1, 64)
+}

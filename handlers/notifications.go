@@ -1,0 +1,213 @@
+package handlers
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/entraide/entraide/i18n"
+	"github.com/entraide/entraide/models"
+	"github.com/entraide/entraide/store"
+)
+
+// notifyRoutes registers notifications, password reset, e-mail
+// confirmation and the development mail box, and the hooks that export
+// and erase a user's notifications.
+func (s *Server) notifyRoutes(api fiber.Router) {
+	s.resetLimits = newResetLimiters(s)
+
+	// Accounts (public).
+	api.Post("/auth/password-reset", s.requestPasswordReset)
+	api.Post("/auth/password-reset/confirm", s.confirmPasswordReset)
+	api.Post("/auth/confirm-email", s.confirmEmail)
+
+	// The caller's own notifications (any signed-in user).
+	api.Post("/me/email-confirmation", s.requireUser, s.resendEmailConfirmation)
+	api.Get("/me/notifications", s.requireUser, s.listNotifications)
+	api.Post("/me/notifications/read-all", s.requireUser, s.readAllNotifications)
+	api.Post("/me/notifications/:id/read", s.requireUser, s.readNotification)
+	api.Get("/me/notification-preferences", s.requireUser, s.getNotificationPrefs)
+	api.Put("/me/notification-preferences", s.requireUser, s.putNotificationPrefs)
+
+	// Development only (404 otherwise).
+	s.app.Get("/dev/mail", s.devMailList)
+	s.app.Get("/dev/mail/:name", s.devMailShow)
+
+	s.exportParts = append(s.exportParts, s.exportNotifications)
+	s.onAccountDeleted = append(s.onAccountDeleted, s.notify.DeleteUser)
+	s.onInvitation = append(s.onInvitation, s.emailInvitation)
+}
+
+type notificationResponse struct {
+	ID        string            `json:"id"`
+	Kind      string            `json:"kind"`
+	Text      string            `json:"text"`
+	Params    map[string]string `json:"params"`
+	CreatedAt time.Time         `json:"created_at"`
+	ReadAt    *time.Time        `json:"read_at"`
+}
+
+func (s *Server) notificationResponse(lang string, n *models.Notification) notificationResponse {
+	params := n.Params
+	if params == nil {
+		params = map[string]string{}
+	}
+	return notificationResponse{
+		ID: n.ID, Kind: string(n.Kind), Text: s.notify.Text(lang, n), Params: params,
+		CreatedAt: n.CreatedAt, ReadAt: n.ReadAt,
+	}
+}
+
+type notificationList struct {
+	listResponse[notificationResponse]
+	Unread int64 `json:"unread"`
+}
+
+// listNotifications lists the caller's notifications, newest first, with
+// their text in the caller's language; ?unread=true keeps the unread ones.
+func (s *Server) listNotifications(c *fiber.Ctx) error {
+	page, err := parsePaging(c, 20, 100)
+	if err != nil {
+		return err
+	}
+	unreadOnly := false
+	if v := c.Query("unread"); v != "" {
+		unreadOnly, err = strconv.ParseBool(v)
+		if err != nil {
+			return errField("unread", "one_of", "true, false")
+		}
+	}
+	p := principal(c)
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	items, total, err := s.store.Notifications(ctx, p.UserID, unreadOnly, int(page.skip()), int(page.limit()))
+	if err != nil {
+		return err
+	}
+	unread := total
+	if !unreadOnly {
+		if unread, err = s.store.CountUnread(ctx, p.UserID); err != nil {
+			return err
+		}
+	}
+	lang := s.lang(c)
+	out := make([]notificationResponse, len(items))
+	for i := range items {
+		out[i] = s.notificationResponse(lang, &items[i])
+	}
+	return c.JSON(notificationList{listResponse: newList(out, total, page), Unread: unread})
+}
+
+// readNotification marks one of the caller's notifications read; someone
+// else's is a 404.
+func (s *Server) readNotification(c *fiber.Ctx) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	n, err := s.store.MarkNotificationRead(ctx, principal(c).UserID, id, s.now())
+	if err != nil {
+		return err
+	}
+	return c.JSON(s.notificationResponse(s.lang(c), n))
+}
+
+// readAllNotifications marks every notification of the caller read.
+func (s *Server) readAllNotifications(c *fiber.Ctx) error {
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	marked, err := s.store.MarkAllNotificationsRead(ctx, principal(c).UserID, s.now())
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"marked": marked, "unread": 0})
+}
+
+// notificationPrefs is the JSON shape of the preferences, read and
+// written: whether each event goes by e-mail, and the daily digest.
+type notificationPrefs struct {
+	Email  map[string]bool `json:"email"`
+	Digest bool            `json:"digest"`
+}
+
+func prefsResponse(p *models.NotificationPrefs) notificationPrefs {
+	out := notificationPrefs{Email: map[string]bool{}, Digest: p.Digest}
+	for _, e := range models.ConfigurableEvents() {
+		out.Email[string(e)] = p.EmailOn(e)
+	}
+	return out
+}
+
+func (s *Server) getNotificationPrefs(c *fiber.Ctx) error {
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	prefs, err := s.store.NotificationPrefs(ctx, principal(c).UserID)
+	if err != nil {
+		return err
+	}
+	return c.JSON(prefsResponse(prefs))
+}
+
+// putNotificationPrefs replaces the preferences; an event left out goes
+// by e-mail.
+func (s *Server) putNotificationPrefs(c *fiber.Ctx) error {
+	var req notificationPrefs
+	if err := decodeJSON(c, &req); err != nil {
+		return err
+	}
+	email, err := models.ValidateEmailPrefs(req.Email)
+	if err != nil {
+		return err
+	}
+	prefs := &models.NotificationPrefs{UserID: principal(c).UserID, Email: email, Digest: req.Digest, UpdatedAt: s.now()}
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	if err := s.store.SetNotificationPrefs(ctx, prefs); err != nil {
+		return err
+	}
+	return c.JSON(prefsResponse(prefs))
+}
+
+// exportNotifications adds the user's notifications and preferences to
+// an export.
+func (s *Server) exportNotifications(ctx context.Context, userID string, export map[string]any) error {
+	lang := i18n.Default
+	if user, err := s.store.UserByID(ctx, userID); err == nil && i18n.Supported(user.Language) {
+		lang = user.Language
+	}
+	items, _, err := s.store.Notifications(ctx, userID, false, 0, 100000)
+	if err != nil {
+		return err
+	}
+	out := make([]notificationResponse, len(items))
+	for i := range items {
+		out[i] = s.notificationResponse(lang, &items[i])
+	}
+	prefs, err := s.store.NotificationPrefs(ctx, userID)
+	if err != nil {
+		return err
+	}
+	export["notifications"] = out
+	export["notification_preferences"] = prefsResponse(prefs)
+	return nil
+}
+
+// emailInvitation sends an invitation to join an organisation, in the
+// language of the account when the address has one.
+func (s *Server) emailInvitation(ctx context.Context, org *models.Organization, email, acceptURL string) error {
+	lang := i18n.Default
+	user, err := s.store.UserByEmail(ctx, email)
+	switch {
+	case err == nil && i18n.Supported(user.Language):
+		lang = user.Language
+	case err != nil && !errors.Is(err, store.ErrNotFound):
+		return err
+	}
+	return s.notify.Email(ctx, email, lang, models.EventOrgInvitation,
+		map[string]string{"org_name": org.Name, "link": acceptURL})
+}

@@ -1,0 +1,115 @@
+package handlers
+
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/entraide/entraide/frontend"
+	"github.com/entraide/entraide/i18n"
+	"github.com/entraide/entraide/models"
+)
+
+// signupPage shows the sign-up form, volunteer preselected.
+func (s *Server) signupPage(c *fiber.Ctx) error {
+	if principal(c) != nil {
+		return c.Redirect("/account", fiber.StatusSeeOther)
+	}
+	form := frontend.NewForm().Set("role", string(models.RoleVolunteer))
+	return s.render(c, fiber.StatusOK, "signup", s.signupView(c, form))
+}
+
+func (s *Server) signupView(c *fiber.Ctx, form *frontend.Form) frontend.Page {
+	lang := s.lang(c)
+	return frontend.Page{Lang: lang, Title: i18n.T(lang, "signup.title"), Form: form.Order("role", "name", "email", "password")}
+}
+
+// signupSubmit creates the account with the API's logic, then signs the
+// new user in.
+func (s *Server) signupSubmit(c *fiber.Ctx) error {
+	form := formValues(c, "role", "name", "email")
+	user, err := s.createAccount(c, signupRequest{
+		Email: form.Value("email"), Password: c.FormValue("password"),
+		Name: form.Value("name"), Role: form.Value("role"),
+	})
+	if err != nil {
+		return s.renderFormError(c, "signup", s.signupView(c, form), err)
+	}
+	tokens, err := s.openSession(c, user, "")
+	if err != nil {
+		return err
+	}
+	s.setAuthCookies(c, tokens)
+	return c.Redirect("/account?notice=welcome", fiber.StatusSeeOther)
+}
+
+type loginData struct {
+	Next          string
+	PasswordReset bool
+}
+
+// loginPage shows the login form; next is where to go afterwards.
+func (s *Server) loginPage(c *fiber.Ctx) error {
+	next := localPath(c.Query("next"))
+	if principal(c) != nil {
+		if next == "" {
+			next = "/account"
+		}
+		return c.Redirect(next, fiber.StatusSeeOther)
+	}
+	return s.render(c, fiber.StatusOK, "login", s.loginView(c, frontend.NewForm(), next))
+}
+
+func (s *Server) loginView(c *fiber.Ctx, form *frontend.Form, next string) frontend.Page {
+	lang := s.lang(c)
+	return frontend.Page{
+		Lang: lang, Title: i18n.T(lang, "login.title"), Form: form.Order("email", "password"),
+		Data: loginData{Next: next, PasswordReset: s.pages.Has("password_reset")},
+	}
+}
+
+// loginSubmit checks the credentials with the API's logic and keeps the
+// session in cookies.
+func (s *Server) loginSubmit(c *fiber.Ctx) error {
+	form := formValues(c, "email")
+	next := localPath(c.FormValue("next"))
+	tokens, _, err := s.authenticateCredentials(c, loginRequest{Email: form.Value("email"), Password: c.FormValue("password")})
+	if err != nil {
+		return s.renderFormError(c, "login", s.loginView(c, form, next), err)
+	}
+	s.setAuthCookies(c, tokens)
+	if next == "" {
+		next = "/account?notice=logged_in"
+	}
+	return c.Redirect(next, fiber.StatusSeeOther)
+}
+
+// logoutSubmit revokes the browser's session and forgets its cookies.
+func (s *Server) logoutSubmit(c *fiber.Ctx) error {
+	if raw := c.Cookies(refreshCookie); raw != "" {
+		if err := s.endSession(c, raw, false); err != nil {
+			return err
+		}
+	}
+	s.clearAuthCookies(c)
+	return c.Redirect("/?notice=logged_out", fiber.StatusSeeOther)
+}
+
+// langSubmit switches the language: a cookie for everyone, and the
+// account's language for a signed-in user (it wins over the cookie, and
+// e-mails use it).
+func (s *Server) langSubmit(c *fiber.Ctx) error {
+	lang := c.FormValue("lang")
+	if !i18n.Supported(lang) {
+		return errField("lang", "one_of", "fr, en")
+	}
+	if principal(c) != nil {
+		if _, err := s.updateMe(c, models.UserPatch{Language: &lang}); err != nil {
+			return err
+		}
+	}
+	s.setLangCookie(c, lang)
+	next := localPath(c.FormValue("next"))
+	if next == "" {
+		next = "/"
+	}
+	return c.Redirect(next, fiber.StatusSeeOther)
+}
