@@ -144,7 +144,9 @@ func Load(getenv func(string) string) (*Config, error) {
 		MailFrom:        get("ENTRAIDE_MAIL_FROM", "Entraide <no-reply@entraide.localhost>"),
 	}
 	c.BaseURL = strings.TrimRight(get("ENTRAIDE_BASE_URL", "http://"+c.Addr), "/")
-	workers, err := strconv.Atoi(get("ENTRAIDE_HASH_WORKERS", strconv.Itoa(runtime.NumCPU())))
+	// One CPU is kept out of password hashing so that a sign-up surge queues
+	// behind the pool while searches keep a core.
+	workers, err := strconv.Atoi(get("ENTRAIDE_HASH_WORKERS", strconv.Itoa(max(1, runtime.NumCPU()-1))))
 	if err != nil || workers < 1 || workers > 256 {
 		errs = append(errs, errors.New("ENTRAIDE_HASH_WORKERS: want 1 to 256"))
 		workers = 1

@@ -50,8 +50,8 @@ func TestVolunteerJourneyWithoutJavaScript(t *testing.T) {
 	tb.expectText("Il y a un problème", "Le mot de passe doit faire au moins 10 caractères.")
 	tb.fill("#f-password", password)
 	tb.click(`main form button[type=submit]`)
-	tb.expectPage("/account?notice=welcome", "Mon espace")
-	tb.expectText("Bienvenue", email)
+	tb.expectPage("/me?notice=welcome", "Mon espace")
+	tb.expectText("Bienvenue", "Compléter mon profil")
 
 	// Log out, log in.
 	tb.click(`nav form[action="/logout"] button`)
@@ -61,16 +61,19 @@ func TestVolunteerJourneyWithoutJavaScript(t *testing.T) {
 	tb.fill("#f-email", email)
 	tb.fill("#f-password", password)
 	tb.click(`main form button[type=submit]`)
-	tb.expectPage("/account?notice=logged_in", "Mon espace")
+	tb.expectPage("/me?notice=logged_in", "Mon espace")
 
 	// Switch to English: the account keeps the choice.
 	tb.click(`.lang-switch button`)
-	tb.expectPage("/account", "My space")
+	tb.expectPage("/me", "My space")
+	tb.click(`nav a[href="/account"]`)
+	tb.expectPage("/account", "My account")
+	tb.expectText(email)
 
 	// Change the name.
 	tb.fill("#f-name", "Amina B.")
 	tb.click(`form[action="/account"] button[type=submit]`)
-	tb.expectPage("/account?notice=saved", "My space")
+	tb.expectPage("/account?notice=saved", "My account")
 	tb.expectText("Your changes are saved.")
 	if name := attr(find(tb.document(), byID("f-name")), "value"); name != "Amina B." {
 		t.Errorf("the name field shows %q", name)
@@ -152,7 +155,8 @@ func TestSignupWithKeyboardOnly(t *testing.T) {
 		}
 	}
 	tb.andWait(chromedp.KeyEvent("\r"))
-	tb.expectPage("/account?notice=welcome", "Mon espace")
+	tb.expectPage("/me?notice=welcome", "Mon espace")
+	tb.open("/account")
 	tb.expectText(email)
 	if name := attr(find(tb.document(), byID("f-name")), "value"); name != "Jules Keyboard" {
 		t.Errorf("the name field shows %q", name)

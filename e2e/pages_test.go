@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/entraide/entraide/seeds"
 )
 
 // screenshotDir is where ENTRAIDE_SCREENSHOTS=1 (make screenshots) saves
@@ -31,6 +33,7 @@ var viewports = []struct {
 // at both widths and, when asked, saves its screenshots.
 func TestKeyPages(t *testing.T) {
 	s := startSite(t)
+	s.seed(t)
 	tb := openTab(t, s, tabOptions{})
 	problems := tb.watch()
 	axe, missing := loadAxe(t)
@@ -45,12 +48,17 @@ func TestKeyPages(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	html := newHTMLChecker(t)
 	check := func(name string) {
 		t.Helper()
+		html.add(tb, name)
 		for _, v := range viewports {
 			tb.setViewport(v.width, v.height, v.mobile)
 			if axe != "" {
 				tb.checkAxe(axe, name+" ("+v.name+")")
+			}
+			if width := tb.pageWidth(); width > v.width {
+				t.Errorf("%s (%s): the page is %d px wide, more than the screen's %d", name, v.name, width, v.width)
 			}
 			if screenshotsWanted() {
 				tb.screenshot(filepath.Join(screenshotDir, name+"-"+v.name+".png"))
@@ -59,33 +67,90 @@ func TestKeyPages(t *testing.T) {
 		tb.setViewport(1280, 800, false)
 	}
 
+	// Public pages, on the demo data.
 	tb.open("/")
 	check("home")
+	tb.open("/missions?where=Marseille")
+	check("search")
+	tb.open("/missions/" + demoMissionID)
+	check("mission")
+	tb.open("/organizations/" + demoOrgID)
+	check("organization")
 	tb.open("/login")
 	check("login")
+	tb.open("/password-reset")
+	check("password-reset")
 	tb.open("/no-such-page")
 	check("not-found")
-	tb.open("/signup")
+
+	// A volunteer signs up from a mission, applies, fills the profile.
+	tb.open("/signup?next=/missions/" + demoMissionID)
 	check("signup")
 	tb.fill("#f-name", "Amina Benali")
 	tb.fill("#f-email", "amina.benali@example")
 	tb.click(`main form button[type=submit]`)
 	tb.expectText("Il y a un problème")
 	check("signup-errors")
-
 	tb.fill("#f-email", "amina.benali@example.org") // a fresh database: the same address every run
 	tb.fill("#f-password", password)
 	tb.click(`main form button[type=submit]`)
-	tb.expectPage("/account?notice=welcome", "Mon espace")
+	tb.expectPage("/missions/"+demoMissionID, demoMission)
+	tb.fill("#f-message", "Je suis disponible tous les samedis.")
+	tb.click(`form[action$="/apply"] button[type=submit]`)
+	check("application")
+	tb.open("/me/profile")
+	check("profile")
+	tb.fill("#f-postcode", "13002")
+	for _, cell := range []string{"sat-morning", "sat-afternoon", "sun-morning", "wed-evening"} {
+		tb.do(clickOn("#f-availability-" + cell))
+	}
+	tb.do(clickOn("#f-categories"))
+	tb.click(`form[action="/me/profile"] button[type=submit]`)
+	tb.expectText("Pourquoi cette mission")
+	check("space")
+	tb.open("/me/applications")
+	check("applications")
+	tb.open("/account")
 	check("account")
 	tb.open("/account/delete")
 	check("account-delete")
 
+	// The organisation's space, with the demo organisation account.
+	tb.click(`nav form[action="/logout"] button`)
+	tb.login(demoOrgAccount, seeds.DemoPassword, "/org")
+	check("org-home")
+	org := "/organizations/" + demoOrgID
+	tb.open(org + "/missions")
+	check("org-missions")
+	tb.open(org + "/missions/" + demoMissionID)
+	check("org-mission")
+	tb.open(org + "/missions/new")
+	check("mission-editor")
+	tb.open(org + "/missions/" + demoMissionID + "/applications")
+	check("review")
+	tb.open(org + "/members")
+	check("members")
+
+	// The administration.
+	tb.click(`nav form[action="/logout"] button`)
+	tb.login(s.newAdmin(t), password, "/admin")
+	check("admin")
+	tb.open("/admin/organizations")
+	check("admin-organizations")
+	tb.open("/admin/missions")
+	check("admin-missions")
+	tb.open("/admin/reports")
+	check("admin-reports")
+	tb.open("/admin/audit")
+	check("admin-audit")
+	tb.open("/admin/stats")
+	check("admin-stats")
+
 	tb.click(`.lang-switch button`)
-	tb.expectPage("/account/delete", "Delete your account?")
 	tb.open("/")
 	check("home-en")
 
+	html.check(t)
 	for _, p := range problems.all() {
 		t.Error(p)
 	}
@@ -101,6 +166,19 @@ func (tb *tab) setViewport(width, height int64, mobile bool) {
 	tb.do(chromedp.EmulateViewport(width, height, opts...))
 	// Let the page lay itself out again before anyone looks at it.
 	time.Sleep(100 * time.Millisecond)
+}
+
+// pageWidth is the width of the page's content: wider than the screen, a
+// phone scrolls sideways.
+func (tb *tab) pageWidth() int64 {
+	tb.t.Helper()
+	var width int64
+	tb.call(func(ctx context.Context) error {
+		var err error
+		width, err = chromedp.Run(ctx, chromedp.Evaluate[int64](`document.documentElement.scrollWidth`))
+		return err
+	})
+	return width
 }
 
 // screenshot saves what the viewport shows as a PNG.

@@ -22,7 +22,7 @@ type site struct {
 
 // startSite serves the app on 127.0.0.1: Chromium treats loopback
 // addresses as secure, so the Secure session cookies work over plain HTTP.
-func startSite(t *testing.T) *site {
+func startSite(t testing.TB) *site {
 	t.Helper()
 	vars := map[string]string{
 		"ENTRAIDE_ENV":        "test",

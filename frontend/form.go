@@ -187,3 +187,14 @@ func describedBy(hint bool, hintID string, err bool, errorID string) string {
 	}
 	return strings.Join(ids, " ")
 }
+
+// newItemField is a field of a form repeated for each item of a list (the
+// reason of each moderation decision): its id, value and error carry the
+// item's id, its name does not.
+//
+//	{{template "input" itemField $ "reason" .ID "textarea" "admin.reason" "rows=2"}}
+func newItemField(page Page, name, itemID, typ, labelKey string, options ...string) (Field, error) {
+	f, err := newField(page, name+"-"+itemID, typ, labelKey, options...)
+	f.Name = name
+	return f, err
+}

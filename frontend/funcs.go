@@ -45,8 +45,8 @@ func langIndex(lang string) int {
 	return 0
 }
 
-// longDate reads "samedi 14 mars 2026" or "Saturday 14 March 2026".
-func longDate(lang string, t time.Time) string {
+// LongDate reads "samedi 14 mars 2026" or "Saturday 14 March 2026".
+func LongDate(lang string, t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
@@ -55,8 +55,8 @@ func longDate(lang string, t time.Time) string {
 	return fmt.Sprintf("%s %d %s %d", weekdays[i][t.Weekday()], t.Day(), months[i][t.Month()-1], t.Year())
 }
 
-// shortDate reads "14/03/2026" in French and "14 Mar 2026" in English.
-func shortDate(lang string, t time.Time) string {
+// ShortDate reads "14/03/2026" in French and "14 Mar 2026" in English.
+func ShortDate(lang string, t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
@@ -67,15 +67,15 @@ func shortDate(lang string, t time.Time) string {
 	return t.Format("02/01/2006")
 }
 
-// clock reads "09:00", Paris time.
-func clock(t time.Time) string { return t.In(paris).Format("15:04") }
+// Clock reads "09:00", Paris time.
+func Clock(t time.Time) string { return t.In(paris).Format("15:04") }
 
 // dateTime reads "14/03/2026 09:00".
 func dateTime(lang string, t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return shortDate(lang, t) + " " + clock(t)
+	return ShortDate(lang, t) + " " + Clock(t)
 }
 
 // machineTime is the value of a <time datetime> attribute.
@@ -115,25 +115,46 @@ func skillLabel(lang, code string) string { return models.SkillLabel(code, lang)
 // languageName names a language code.
 func languageName(lang, code string) string { return match.LanguageName(lang, code) }
 
+// Card hands a partial one item of a list with the page's language.
+type Card struct {
+	Lang string
+	Item any
+}
+
+// paragraphs splits a user's text at its line breaks, for one <p> each:
+// the text stays text, escaped by the template.
+func paragraphs(text string) []string {
+	var out []string
+	for _, line := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			out = append(out, line)
+		}
+	}
+	return out
+}
+
 // funcs are the template functions every page may use.
 func funcs(versions map[string]string) template.FuncMap {
 	return template.FuncMap{
-		"t":         func(lang, key string, args ...any) string { return i18n.T(lang, key, args...) },
-		"field":     newField,
-		"choices":   newChoices,
-		"optionsOf": newOptionGroup,
-		"longDate":  longDate,
-		"date":      shortDate,
-		"clock":     clock,
-		"dateTime":  dateTime,
-		"iso":       machineTime,
-		"number":    number,
-		"distance":  distance,
-		"hours":     hours,
-		"category":  categoryLabel,
-		"skill":     skillLabel,
-		"language":  languageName,
-		"add":       func(a, b int) int { return a + b },
+		"t":          func(lang, key string, args ...any) string { return i18n.T(lang, key, args...) },
+		"field":      newField,
+		"choices":    newChoices,
+		"optionsOf":  newOptionGroup,
+		"itemField":  newItemField,
+		"longDate":   LongDate,
+		"date":       ShortDate,
+		"clock":      Clock,
+		"dateTime":   dateTime,
+		"iso":        machineTime,
+		"number":     number,
+		"distance":   distance,
+		"hours":      hours,
+		"category":   categoryLabel,
+		"skill":      skillLabel,
+		"language":   languageName,
+		"paragraphs": paragraphs,
+		"add":        func(a, b int) int { return a + b },
+		"card":       func(p Page, item any) Card { return Card{Lang: p.Lang, Item: item} },
 		// asset adds a content hash to a static URL so that a new release
 		// is never served from a stale cache.
 		"asset": func(name string) string { return "/static/" + name + "?v=" + versions[name] },

@@ -19,6 +19,15 @@ type Page struct {
 	Notice      string  // a translated confirmation shown once, after a redirect
 	Form        *Form   // the submitted form: values typed and errors, or nil
 	Data        any
+	// OpenGraph, when set, describes the page to the sites it is shared
+	// on (og:type); the title, description and canonical URL are reused.
+	OpenGraph string
+	// JSONLD is the page's schema.org description, written as JSON in a
+	// data block that no browser executes.
+	JSONLD any
+	// Section names the menu entry the page belongs to ("/me", "/org"),
+	// for aria-current on pages below it.
+	Section string
 }
 
 // Viewer is the signed-in user as the layout needs it.
@@ -29,6 +38,9 @@ type Viewer struct {
 
 // IsOrganization reports whether the viewer is an organisation member.
 func (v *Viewer) IsOrganization() bool { return v != nil && v.Role == "organization" }
+
+// IsVolunteer reports whether the viewer is a volunteer.
+func (v *Viewer) IsVolunteer() bool { return v != nil && v.Role == "volunteer" }
 
 // IsAdmin reports whether the viewer is an admin.
 func (v *Viewer) IsAdmin() bool { return v != nil && v.Role == "admin" }
@@ -46,11 +58,25 @@ func (p Page) HeadTitle() string {
 	return title
 }
 
-// Current reports whether path is the page shown, for aria-current in the
-// menu.
-func (p Page) Current(path string) bool {
+// Current is the menu entry's aria-current: "page" for the page shown,
+// "true" for the section it belongs to, "" otherwise.
+func (p Page) Current(path string) string {
 	shown, _, _ := strings.Cut(p.Path, "?")
-	return shown == path
+	switch {
+	case shown == path:
+		return "page"
+	case p.Section == path:
+		return "true"
+	}
+	return ""
+}
+
+// OGLocale is the og:locale of the page's language.
+func (p Page) OGLocale() string {
+	if p.Lang == i18n.English {
+		return "en_GB"
+	}
+	return "fr_FR"
 }
 
 // OtherLang is the language the switch offers.

@@ -21,21 +21,30 @@ func (s *Server) orgQueue(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	items, total, err := s.orgQueueItems(c, pg)
+	if err != nil {
+		return err
+	}
+	return c.JSON(newList(items, total, pg))
+}
+
+// orgQueueItems is shared by the API and the moderation page.
+func (s *Server) orgQueueItems(c *fiber.Ctx, pg paging) ([]orgQueueItem, int64, error) {
 	ctx, cancel := s.ctx(c)
 	defer cancel()
 	orgs, total, err := s.store.OrganizationsByStatus(ctx, models.OrgPending, pg.skip(), pg.limit())
 	if err != nil {
-		return err
+		return nil, 0, err
 	}
 	items := make([]orgQueueItem, 0, len(orgs))
 	for i := range orgs {
 		view, err := s.orgView(c, &orgs[i], true)
 		if err != nil {
-			return err
+			return nil, 0, err
 		}
 		items = append(items, orgQueueItem{orgResponse: view, WaitingHours: s.now().Sub(orgs[i].CreatedAt).Hours()})
 	}
-	return c.JSON(newList(items, total, pg))
+	return items, total, nil
 }
 
 type duplicateRef struct {
@@ -61,30 +70,39 @@ func (s *Server) missionQueue(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	items, total, err := s.missionQueueItems(c, pg)
+	if err != nil {
+		return err
+	}
+	return c.JSON(newList(items, total, pg))
+}
+
+// missionQueueItems is shared by the API and the moderation page.
+func (s *Server) missionQueueItems(c *fiber.Ctx, pg paging) ([]missionQueueItem, int64, error) {
 	ctx, cancel := s.ctx(c)
 	defer cancel()
 	missions, total, err := s.store.Missions(ctx, store.MissionFilter{Statuses: []models.MissionStatus{models.MissionSubmitted}}, "submitted_at", pg.skip(), pg.limit())
 	if err != nil {
-		return err
+		return nil, 0, err
 	}
 	words, err := s.blocklist(ctx)
 	if err != nil {
-		return err
+		return nil, 0, err
 	}
 	items := make([]missionQueueItem, 0, len(missions))
 	for i := range missions {
 		m := &missions[i]
 		view, err := s.renderMission(c, m, true)
 		if err != nil {
-			return err
+			return nil, 0, err
 		}
 		checks, err := s.moderationChecks(ctx, m, words)
 		if err != nil {
-			return err
+			return nil, 0, err
 		}
 		items = append(items, missionQueueItem{missionResponse: view, Checks: checks})
 	}
-	return c.JSON(newList(items, total, pg))
+	return items, total, nil
 }
 
 func (s *Server) moderationChecks(ctx context.Context, m *models.Mission, words []string) (moderationChecks, error) {
@@ -118,42 +136,53 @@ func (s *Server) moderateOrganization(to models.OrgStatus, action string, reason
 		if err != nil {
 			return err
 		}
-		ctx, cancel := s.ctx(c)
-		defer cancel()
-		before, err := s.store.OrganizationByID(ctx, id)
+		org, err := s.decideOrganization(c, id, to, action, reason)
 		if err != nil {
 			return err
-		}
-		from := []models.OrgStatus{models.OrgPending}
-		if action == "restore" {
-			from = []models.OrgStatus{models.OrgSuspended}
-		} else if to == models.OrgSuspended {
-			from = []models.OrgStatus{models.OrgVerified}
-		}
-		org, err := s.store.TransitionOrganization(ctx, id, from, to, reason, s.now())
-		if errors.Is(err, store.ErrConflict) {
-			return errState(string(org.Status))
-		}
-		if err != nil {
-			return err
-		}
-		admin := principal(c).UserID
-		if err := s.audit(ctx, admin, "organization."+action, "organization", id, reason,
-			map[string]any{"status": string(before.Status)}, map[string]any{"status": string(org.Status)}); err != nil {
-			return err
-		}
-		switch action {
-		case "suspend":
-			if err := s.unpublishOrgMissions(ctx, admin, org); err != nil {
-				return err
-			}
-		case "restore":
-			if err := s.republishOrgMissions(ctx, admin, org); err != nil {
-				return err
-			}
 		}
 		return c.JSON(stateResponse{ID: org.ID, Status: string(org.Status), Reason: reason})
 	}
+}
+
+// decideOrganization is shared by the API and the moderation page: it
+// applies the decision, audits it, and takes a suspended organisation's
+// missions down (or back up on restore).
+func (s *Server) decideOrganization(c *fiber.Ctx, id string, to models.OrgStatus, action, reason string) (*models.Organization, error) {
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	before, err := s.store.OrganizationByID(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	from := []models.OrgStatus{models.OrgPending}
+	if action == "restore" {
+		from = []models.OrgStatus{models.OrgSuspended}
+	} else if to == models.OrgSuspended {
+		from = []models.OrgStatus{models.OrgVerified}
+	}
+	org, err := s.store.TransitionOrganization(ctx, id, from, to, reason, s.now())
+	if errors.Is(err, store.ErrConflict) {
+		return nil, errState(string(org.Status))
+	}
+	if err != nil {
+		return nil, err
+	}
+	admin := principal(c).UserID
+	if err := s.audit(ctx, admin, "organization."+action, "organization", id, reason,
+		map[string]any{"status": string(before.Status)}, map[string]any{"status": string(org.Status)}); err != nil {
+		return nil, err
+	}
+	switch action {
+	case "suspend":
+		if err := s.unpublishOrgMissions(ctx, admin, org); err != nil {
+			return nil, err
+		}
+	case "restore":
+		if err := s.republishOrgMissions(ctx, admin, org); err != nil {
+			return nil, err
+		}
+	}
+	return org, nil
 }
 
 // unpublishOrgMissions takes a suspended organisation's missions down.
@@ -216,47 +245,58 @@ func (s *Server) moderateMission(to models.MissionStatus, action string, reasonR
 		if err != nil {
 			return err
 		}
-		ctx, cancel := s.ctx(c)
-		defer cancel()
-		m, err := s.store.MissionByID(ctx, id)
+		updated, err := s.decideMission(c, id, to, action, reason)
 		if err != nil {
 			return err
-		}
-		if m.Status != models.MissionSubmitted {
-			return errState(string(m.Status))
-		}
-		if to == models.MissionPublished {
-			org, err := s.store.OrganizationByID(ctx, m.OrgID)
-			if err != nil {
-				return err
-			}
-			if org.Status != models.OrgVerified {
-				p := &Problem{Status: 409, Slug: "organization-not-verified", DetailKey: "detail.org_not_verified", Args: []any{string(org.Status)}}
-				p.Extra = map[string]any{"organization_status": string(org.Status), "current_state": string(m.Status)}
-				return p
-			}
-		}
-		updated, err := s.store.TransitionMission(ctx, id, []models.MissionStatus{models.MissionSubmitted}, to, reason, s.now())
-		if errors.Is(err, store.ErrConflict) {
-			return errState(string(updated.Status))
-		}
-		if err != nil {
-			return err
-		}
-		if err := s.audit(ctx, principal(c).UserID, "mission."+action, "mission", id, reason,
-			map[string]any{"status": string(m.Status)}, map[string]any{"status": string(updated.Status)}); err != nil {
-			return err
-		}
-		s.missionChanged(ctx, id)
-		if to == models.MissionPublished && updated.Urgent {
-			for _, hook := range s.onUrgentPublished {
-				if err := hook(ctx, updated); err != nil {
-					s.log.Error("urgent alerts not queued", "mission_id", id, "error", err)
-				}
-			}
 		}
 		return c.JSON(stateResponse{ID: updated.ID, Status: string(updated.Status), Reason: reason})
 	}
+}
+
+// decideMission is shared by the API and the moderation page: it
+// publishes (only for a verified organisation) or rejects a submitted
+// mission, audits it, and alerts volunteers of an urgent one.
+func (s *Server) decideMission(c *fiber.Ctx, id string, to models.MissionStatus, action, reason string) (*models.Mission, error) {
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	m, err := s.store.MissionByID(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if m.Status != models.MissionSubmitted {
+		return nil, errState(string(m.Status))
+	}
+	if to == models.MissionPublished {
+		org, err := s.store.OrganizationByID(ctx, m.OrgID)
+		if err != nil {
+			return nil, err
+		}
+		if org.Status != models.OrgVerified {
+			p := &Problem{Status: 409, Slug: "organization-not-verified", DetailKey: "detail.org_not_verified", Args: []any{string(org.Status)}}
+			p.Extra = map[string]any{"organization_status": string(org.Status), "current_state": string(m.Status)}
+			return nil, p
+		}
+	}
+	updated, err := s.store.TransitionMission(ctx, id, []models.MissionStatus{models.MissionSubmitted}, to, reason, s.now())
+	if errors.Is(err, store.ErrConflict) {
+		return nil, errState(string(updated.Status))
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := s.audit(ctx, principal(c).UserID, "mission."+action, "mission", id, reason,
+		map[string]any{"status": string(m.Status)}, map[string]any{"status": string(updated.Status)}); err != nil {
+		return nil, err
+	}
+	s.missionChanged(ctx, id)
+	if to == models.MissionPublished && updated.Urgent {
+		for _, hook := range s.onUrgentPublished {
+			if err := hook(ctx, updated); err != nil {
+				s.log.Error("urgent alerts not queued", "mission_id", id, "error", err)
+			}
+		}
+	}
+	return updated, nil
 }
 
 // blocklist returns the live blocklist, or the shipped default.

@@ -70,18 +70,23 @@ type adminUserResponse struct {
 
 // adminFindUser looks an account up by e-mail (exact) for support.
 func (s *Server) adminFindUser(c *fiber.Ctx) error {
-	email := models.NormalizeEmail(c.Query("email"))
-	if !models.ValidEmail(email) {
-		return errField("email", "invalid_email")
-	}
-	ctx, cancel := s.ctx(c)
-	defer cancel()
-	u, err := s.store.UserByEmail(ctx, email)
+	u, err := s.findUserByEmail(c, c.Query("email"))
 	if err != nil {
 		return err
 	}
 	items := []adminUserResponse{{s.userResponse(u)}}
 	return c.JSON(newList(items, 1, paging{Page: 1, PerPage: 1}))
+}
+
+// findUserByEmail is shared by the API and the users page.
+func (s *Server) findUserByEmail(c *fiber.Ctx, raw string) (*models.User, error) {
+	email := models.NormalizeEmail(raw)
+	if !models.ValidEmail(email) {
+		return nil, errField("email", "invalid_email")
+	}
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	return s.store.UserByEmail(ctx, email)
 }
 
 // setUserStatus suspends or restores an account; its tokens stop working.
@@ -95,45 +100,54 @@ func (s *Server) setUserStatus(status models.UserStatus, action string) fiber.Ha
 		if err != nil {
 			return err
 		}
-		admin := principal(c).UserID
-		if id == admin {
-			return &Problem{Status: 409, Slug: "conflict", DetailKey: "detail.not_yourself"}
-		}
-		ctx, cancel := s.ctx(c)
-		defer cancel()
-		before, err := s.store.UserByID(ctx, id)
+		u, err := s.changeUserStatus(c, id, status, action, reason)
 		if err != nil {
-			return err
-		}
-		// Suspend applies to active accounts, restore to suspended ones.
-		want := models.UserActive
-		if status == models.UserActive {
-			want = models.UserSuspended
-		}
-		if before.Status != want {
-			return errState(string(before.Status))
-		}
-		u, err := s.store.SetUserStatus(ctx, id, status, s.now())
-		if errors.Is(err, store.ErrNotFound) {
-			return errNotFound()
-		}
-		if err != nil {
-			return err
-		}
-		if status == models.UserSuspended {
-			if err := s.store.RevokeUserTokens(ctx, id); err != nil {
-				return err
-			}
-		}
-		if s.catalog != nil {
-			if err := s.catalog.VolunteerChanged(ctx, id); err != nil {
-				s.log.Error("index not updated", "user_id", id, "error", err)
-			}
-		}
-		if err := s.audit(ctx, admin, "user."+action, "user", id, reason,
-			map[string]any{"status": string(before.Status)}, map[string]any{"status": string(u.Status)}); err != nil {
 			return err
 		}
 		return c.JSON(stateResponse{ID: u.ID, Status: string(u.Status), Reason: reason})
 	}
+}
+
+// changeUserStatus is shared by the API and the users page.
+func (s *Server) changeUserStatus(c *fiber.Ctx, id string, status models.UserStatus, action, reason string) (*models.User, error) {
+	admin := principal(c).UserID
+	if id == admin {
+		return nil, &Problem{Status: 409, Slug: "conflict", DetailKey: "detail.not_yourself"}
+	}
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	before, err := s.store.UserByID(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	// Suspend applies to active accounts, restore to suspended ones.
+	want := models.UserActive
+	if status == models.UserActive {
+		want = models.UserSuspended
+	}
+	if before.Status != want {
+		return nil, errState(string(before.Status))
+	}
+	u, err := s.store.SetUserStatus(ctx, id, status, s.now())
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, errNotFound()
+	}
+	if err != nil {
+		return nil, err
+	}
+	if status == models.UserSuspended {
+		if err := s.store.RevokeUserTokens(ctx, id); err != nil {
+			return nil, err
+		}
+	}
+	if s.catalog != nil {
+		if err := s.catalog.VolunteerChanged(ctx, id); err != nil {
+			s.log.Error("index not updated", "user_id", id, "error", err)
+		}
+	}
+	if err := s.audit(ctx, admin, "user."+action, "user", id, reason,
+		map[string]any{"status": string(before.Status)}, map[string]any{"status": string(u.Status)}); err != nil {
+		return nil, err
+	}
+	return u, nil
 }

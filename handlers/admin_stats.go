@@ -62,8 +62,8 @@ func (s *Server) platformStats(c *fiber.Ctx) (*statsResponse, error) {
 	var hours []float64
 	weeks := map[string]int{}
 	for _, m := range moderated {
-		if m.SubmittedAt != nil && m.ModeratedAt != nil && !m.ModeratedAt.Before(*m.SubmittedAt) {
-			hours = append(hours, m.ModeratedAt.Sub(*m.SubmittedAt).Hours())
+		if h, ok := moderationHours(&m); ok {
+			hours = append(hours, h)
 		}
 		if m.PublishedAt != nil {
 			weeks[weekStart(*m.PublishedAt)]++
@@ -79,6 +79,15 @@ func (s *Server) platformStats(c *fiber.Ctx) (*statsResponse, error) {
 		OrganizationsAwaiting: orgs[string(models.OrgPending)], MedianModerationHours: median(hours),
 		Users: users, ModeratedLast90Days: len(hours), GeneratedAt: now,
 	}, nil
+}
+
+// moderationHours is how long a mission waited for its moderation; the
+// statistics page's chart buckets the same figure.
+func moderationHours(m *models.Mission) (float64, bool) {
+	if m.SubmittedAt == nil || m.ModeratedAt == nil || m.ModeratedAt.Before(*m.SubmittedAt) {
+		return 0, false
+	}
+	return m.ModeratedAt.Sub(*m.SubmittedAt).Hours(), true
 }
 
 func weekStart(t time.Time) string {

@@ -44,39 +44,48 @@ func (s *Server) apply(c *fiber.Ctx) error {
 			return err
 		}
 	}
-	message, err := models.ValidateApplicationMessage(req.Message)
-	if err != nil {
-		return err
-	}
-	ctx, cancel := s.ctx(c)
-	defer cancel()
-	m, err := s.store.MissionByID(ctx, missionID)
-	if err != nil {
-		return err
-	}
-	switch m.Status {
-	case models.MissionPublished:
-	case models.MissionClosed, models.MissionCancelled:
-		return errState(string(m.Status))
-	default:
-		// Not public: volunteers cannot know it exists.
-		return errNotFound()
-	}
-	shift, err := s.store.ShiftByID(ctx, m.ID, shiftID)
-	if err != nil {
-		return err
-	}
-	p := principal(c)
-	if err := s.checkEligible(ctx, p.UserID, m, shift); err != nil {
-		return err
-	}
-	a, err := s.placeApplication(ctx, p, m, shift, message)
+	a, m, err := s.applyToShift(c, missionID, shiftID, req.Message)
 	if err != nil {
 		return err
 	}
 	view := applicationView(a, false)
 	view.Mission = &applicationMission{ID: m.ID, Title: m.Title}
 	return c.Status(fiber.StatusCreated).JSON(view)
+}
+
+// applyToShift is shared by the API and the mission page.
+func (s *Server) applyToShift(c *fiber.Ctx, missionID, shiftID, rawMessage string) (*models.Application, *models.Mission, error) {
+	message, err := models.ValidateApplicationMessage(rawMessage)
+	if err != nil {
+		return nil, nil, err
+	}
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	m, err := s.store.MissionByID(ctx, missionID)
+	if err != nil {
+		return nil, nil, err
+	}
+	switch m.Status {
+	case models.MissionPublished:
+	case models.MissionClosed, models.MissionCancelled:
+		return nil, nil, errState(string(m.Status))
+	default:
+		// Not public: volunteers cannot know it exists.
+		return nil, nil, errNotFound()
+	}
+	shift, err := s.store.ShiftByID(ctx, m.ID, shiftID)
+	if err != nil {
+		return nil, nil, err
+	}
+	p := principal(c)
+	if err := s.checkEligible(ctx, p.UserID, m, shift); err != nil {
+		return nil, nil, err
+	}
+	a, err := s.placeApplication(ctx, p, m, shift, message)
+	if err != nil {
+		return nil, nil, err
+	}
+	return a, m, nil
 }
 
 // checkEligible refuses an application the rules forbid: a started shift,

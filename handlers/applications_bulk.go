@@ -47,16 +47,26 @@ func (s *Server) bulk(c *fiber.Ctx, decline bool) error {
 	if err := decodeJSON(c, &req); err != nil {
 		return err
 	}
+	results, err := s.bulkDecide(c, org, req, decline)
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"items": results, "total": len(results)})
+}
+
+// bulkDecide is shared by the API and the review page.
+func (s *Server) bulkDecide(c *fiber.Ctx, org *models.Organization, req bulkRequest, decline bool) ([]bulkResult, error) {
 	if len(req.IDs) == 0 || len(req.IDs) > maxBulk {
-		return errField("ids", "bulk_size", maxBulk)
+		return nil, errField("ids", "bulk_size", maxBulk)
 	}
 	note := ""
 	if decline {
+		var err error
 		if note, err = models.ValidateDecline(req.Reason, req.Note); err != nil {
-			return err
+			return nil, err
 		}
 	} else if req.Reason != "" || req.Note != "" {
-		return errField("reason", "unknown_field")
+		return nil, errField("reason", "unknown_field")
 	}
 	lang := s.lang(c)
 	by := principal(c).UserID
@@ -64,7 +74,7 @@ func (s *Server) bulk(c *fiber.Ctx, decline bool) error {
 	for _, id := range req.IDs {
 		results = append(results, s.bulkOne(c, org.ID, id, by, decline, req.Reason, note, lang))
 	}
-	return c.JSON(fiber.Map{"items": results, "total": len(results)})
+	return results, nil
 }
 
 func (s *Server) bulkOne(c *fiber.Ctx, orgID, id, by string, decline bool, reason, note, lang string) bulkResult {

@@ -72,27 +72,34 @@ func (s *Server) missionApplications(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	f := store.ApplicationFilter{OrgID: org.ID, MissionID: m.ID}
-	if f.Statuses, err = parseStatuses(c); err != nil {
-		return err
-	}
-	if sh := c.Query("shift_id"); sh != "" {
-		if !store.ValidID(sh) {
-			return errField("shift_id", "invalid_value")
-		}
-		f.ShiftID = sh
-	}
-	ctx, cancel := s.ctx(c)
-	defer cancel()
-	apps, total, err := s.store.Applications(ctx, f, "created_at", pg.skip(), pg.limit())
+	statuses, err := parseStatuses(c)
 	if err != nil {
 		return err
 	}
-	items, err := s.orgViews(ctx, apps)
+	shiftID := c.Query("shift_id")
+	if shiftID != "" && !store.ValidID(shiftID) {
+		return errField("shift_id", "invalid_value")
+	}
+	items, total, err := s.applicationsOfMission(c, org, m, statuses, shiftID, pg)
 	if err != nil {
 		return err
 	}
 	return c.JSON(newList(items, total, pg))
+}
+
+// applicationsOfMission is shared by the API and the review page: a
+// mission's applications in statuses (any when none), of one shift when
+// shiftID is set, in order of arrival.
+func (s *Server) applicationsOfMission(c *fiber.Ctx, org *models.Organization, m *models.Mission, statuses []models.ApplicationStatus, shiftID string, pg paging) ([]applicationResponse, int64, error) {
+	f := store.ApplicationFilter{OrgID: org.ID, MissionID: m.ID, Statuses: statuses, ShiftID: shiftID}
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	apps, total, err := s.store.Applications(ctx, f, "created_at", pg.skip(), pg.limit())
+	if err != nil {
+		return nil, 0, err
+	}
+	items, err := s.orgViews(ctx, apps)
+	return items, total, err
 }
 
 func (s *Server) orgApplication(c *fiber.Ctx) error {
@@ -208,25 +215,31 @@ func (s *Server) markAttendance(to models.ApplicationStatus) fiber.Handler {
 		if err != nil {
 			return err
 		}
-		if a.ShiftStart.After(s.now()) {
-			return refusal(fiber.StatusConflict, "shift_not_started")
-		}
-		hours := 0.0
-		if to == models.ApplicationAttended {
-			hours = models.ShiftHours(a.ShiftStart, a.ShiftEnd)
-		}
-		ctx, cancel := s.ctx(c)
-		defer cancel()
-		updated, err := s.changeApplication(ctx, a, to, models.ActorOrganization, principal(c).UserID,
-			store.ApplicationChange{Hours: &hours})
-		if errors.Is(err, store.ErrConflict) {
-			return errState(string(updated.Status))
-		}
+		updated, err := s.recordAttendance(c, a, to)
 		if err != nil {
 			return err
 		}
 		return s.answerOrgView(c, updated)
 	}
+}
+
+// recordAttendance is shared by the API and the review page.
+func (s *Server) recordAttendance(c *fiber.Ctx, a *models.Application, to models.ApplicationStatus) (*models.Application, error) {
+	if a.ShiftStart.After(s.now()) {
+		return nil, refusal(fiber.StatusConflict, "shift_not_started")
+	}
+	hours := 0.0
+	if to == models.ApplicationAttended {
+		hours = models.ShiftHours(a.ShiftStart, a.ShiftEnd)
+	}
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	updated, err := s.changeApplication(ctx, a, to, models.ActorOrganization, principal(c).UserID,
+		store.ApplicationChange{Hours: &hours})
+	if errors.Is(err, store.ErrConflict) {
+		return nil, errState(string(updated.Status))
+	}
+	return updated, err
 }
 
 func (s *Server) answerOrgView(c *fiber.Ctx, a *models.Application) error {

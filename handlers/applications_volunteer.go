@@ -147,18 +147,27 @@ func (s *Server) withdrawApplication(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	updated, err := s.withdraw(c, a, reason)
+	if err != nil {
+		return err
+	}
+	return c.JSON(applicationView(updated, false))
+}
+
+// withdraw is shared by the API and the application's page.
+func (s *Server) withdraw(c *fiber.Ctx, a *models.Application, reason string) (*models.Application, error) {
 	if a.Status == models.ApplicationAccepted && !a.ShiftStart.After(s.now()) {
-		return refusal(fiber.StatusConflict, "shift_started")
+		return nil, refusal(fiber.StatusConflict, "shift_started")
 	}
 	ctx, cancel := s.ctx(c)
 	defer cancel()
 	updated, err := s.changeApplication(ctx, a, models.ApplicationWithdrawn, models.ActorVolunteer, a.VolunteerID,
 		store.ApplicationChange{Entry: models.StatusChange{Note: reason}, ClearOffer: true})
 	if errors.Is(err, store.ErrConflict) {
-		return errState(string(updated.Status))
+		return nil, errState(string(updated.Status))
 	}
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if previous(updated).HoldsPlace() {
 		s.releasePlace(ctx, updated.MissionID, updated.ShiftID)
@@ -168,7 +177,7 @@ func (s *Server) withdrawApplication(c *fiber.Ctx) error {
 		params["volunteer_name"] = strings.TrimSpace(principal(c).User.Name)
 		s.tellMembers(ctx, updated.OrgID, "", models.EventApplicationWithdrawn, params)
 	}
-	return c.JSON(applicationView(updated, false))
+	return updated, nil
 }
 
 // confirmOffer takes up a place offered from the waiting list, before the
@@ -178,6 +187,15 @@ func (s *Server) confirmOffer(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	updated, err := s.confirmPlace(c, a)
+	if err != nil {
+		return err
+	}
+	return c.JSON(applicationView(updated, false))
+}
+
+// confirmPlace is shared by the API and the application's page.
+func (s *Server) confirmPlace(c *fiber.Ctx, a *models.Application) (*models.Application, error) {
 	ctx, cancel := s.ctx(c)
 	defer cancel()
 	updated, err := s.changeApplication(ctx, a, models.ApplicationAccepted, models.ActorVolunteer, a.VolunteerID,
@@ -186,13 +204,13 @@ func (s *Server) confirmOffer(c *fiber.Ctx) error {
 		if updated.Status == models.ApplicationOffered {
 			// Still offered but past its deadline: the job has not
 			// expired it yet.
-			return errState(string(models.ApplicationExpired))
+			return nil, errState(string(models.ApplicationExpired))
 		}
-		return errState(string(updated.Status))
+		return nil, errState(string(updated.Status))
 	}
 	if err != nil {
-		return err
+		return nil, err
 	}
 	s.tell(ctx, updated.VolunteerID, models.EventApplicationAccepted, s.eventParams(ctx, updated, volunteerLink(updated)))
-	return c.JSON(applicationView(updated, false))
+	return updated, nil
 }

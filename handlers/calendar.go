@@ -19,34 +19,54 @@ var calendarStatuses = []models.ApplicationStatus{models.ApplicationAccepted, mo
 // calendarFeedInfo says whether the caller has a feed; its URL is shown
 // only when made, as only its hash is kept.
 func (s *Server) calendarFeedInfo(c *fiber.Ctx) error {
-	ctx, cancel := s.ctx(c)
-	defer cancel()
-	active, err := s.store.HasCalendarToken(ctx, principal(c).UserID)
+	active, err := s.hasCalendarFeed(c)
 	if err != nil {
 		return err
 	}
 	return c.JSON(fiber.Map{"active": active})
 }
 
+// hasCalendarFeed is shared by the API and the calendar page.
+func (s *Server) hasCalendarFeed(c *fiber.Ctx) (bool, error) {
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	return s.store.HasCalendarToken(ctx, principal(c).UserID)
+}
+
 // newCalendarFeed makes (or replaces) the caller's private feed URL; the
 // previous URL stops working.
 func (s *Server) newCalendarFeed(c *fiber.Ctx) error {
+	url, err := s.makeCalendarFeed(c)
+	if err != nil {
+		return err
+	}
+	return c.Status(fiber.StatusCreated).JSON(fiber.Map{"active": true, "url": url})
+}
+
+// makeCalendarFeed is shared by the API and the calendar page; it returns
+// the feed's URL, which only its owner ever sees.
+func (s *Server) makeCalendarFeed(c *fiber.Ctx) (string, error) {
 	token := auth.RandomToken(32)
 	ctx, cancel := s.ctx(c)
 	defer cancel()
 	if err := s.store.SetCalendarToken(ctx, principal(c).UserID, auth.HashToken(token), s.now()); err != nil {
-		return err
+		return "", err
 	}
-	return c.Status(fiber.StatusCreated).JSON(fiber.Map{"active": true, "url": s.cfg.BaseURL + "/api/v1/calendar/" + token + ".ics"})
+	return s.cfg.BaseURL + "/api/v1/calendar/" + token + ".ics", nil
 }
 
 func (s *Server) revokeCalendarFeed(c *fiber.Ctx) error {
-	ctx, cancel := s.ctx(c)
-	defer cancel()
-	if err := s.store.RevokeCalendarToken(ctx, principal(c).UserID); err != nil {
+	if err := s.dropCalendarFeed(c); err != nil {
 		return err
 	}
 	return c.SendStatus(fiber.StatusNoContent)
+}
+
+// dropCalendarFeed is shared by the API and the calendar page.
+func (s *Server) dropCalendarFeed(c *fiber.Ctx) error {
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	return s.store.RevokeCalendarToken(ctx, principal(c).UserID)
 }
 
 // calendarFeed serves the accepted shifts of the feed token's owner. The

@@ -99,17 +99,26 @@ func (s *Server) inviteCandidate(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	inv, err := s.inviteVolunteer(c, org, m, volunteerID)
+	if err != nil {
+		return err
+	}
+	return c.Status(fiber.StatusCreated).JSON(fiber.Map{"id": inv.ID, "mission_id": m.ID, "volunteer_id": volunteerID, "created_at": inv.CreatedAt})
+}
+
+// inviteVolunteer is shared by the API and the candidates page.
+func (s *Server) inviteVolunteer(c *fiber.Ctx, org *models.Organization, m *models.Mission, volunteerID string) (*models.MissionInvitation, error) {
 	if m.Status != models.MissionPublished {
-		return errState(string(m.Status))
+		return nil, errState(string(m.Status))
 	}
 	ctx, cancel := s.ctx(c)
 	defer cancel()
 	rec, err := s.store.ProfileRecord(ctx, volunteerID)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if rec.Role != models.RoleVolunteer || rec.Status != string(models.UserActive) || rec.Profile == nil || !rec.Profile.Visible {
-		return errNotFound() // not findable: as if absent
+		return nil, errNotFound() // not findable: as if absent
 	}
 	now := s.now()
 	inv := &models.MissionInvitation{ID: store.NewID(), Key: m.ID + ":" + volunteerID, MissionID: m.ID, OrgID: org.ID,
@@ -117,16 +126,16 @@ func (s *Server) inviteCandidate(c *fiber.Ctx) error {
 	err = s.store.InviteVolunteer(ctx, inv, now.Add(-models.InvitationWindow), models.MaxInvitationsPerMonth)
 	switch {
 	case errors.Is(err, store.ErrConflict):
-		return &Problem{Status: 409, Slug: "already-invited", DetailKey: "detail.already_invited"}
+		return nil, &Problem{Status: 409, Slug: "already-invited", DetailKey: "detail.already_invited"}
 	case errors.Is(err, store.ErrLimit):
-		return &Problem{Status: 422, Slug: "invitation-limit", DetailKey: "detail.invitation_limit", Args: []any{models.MaxInvitationsPerMonth}}
+		return nil, &Problem{Status: 422, Slug: "invitation-limit", DetailKey: "detail.invitation_limit", Args: []any{models.MaxInvitationsPerMonth}}
 	case err != nil:
-		return err
+		return nil, err
 	}
 	for _, hook := range s.onMissionInvitation {
 		if err := hook(ctx, m, volunteerID); err != nil {
 			s.log.Error("mission invitation not sent", "mission_id", m.ID, "error", err)
 		}
 	}
-	return c.Status(fiber.StatusCreated).JSON(fiber.Map{"id": inv.ID, "mission_id": m.ID, "volunteer_id": volunteerID, "created_at": now})
+	return inv, nil
 }

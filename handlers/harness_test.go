@@ -122,7 +122,9 @@ func (e *env) do(r req) response {
 	if err != nil {
 		e.t.Fatalf("%s %s: %v", r.method, r.path, err)
 	}
-	return readResponse(resp)
+	out := readResponse(resp)
+	e.validate(r, out)
+	return out
 }
 
 // sendOversized announces a body of size bytes over a real connection and
@@ -141,7 +143,9 @@ func (e *env) sendOversized(method, path string, size int) response {
 	if err != nil {
 		e.t.Fatalf("%s %s: %v", method, path, err)
 	}
-	return readResponse(resp)
+	out := readResponse(resp)
+	e.validate(req{method: method, path: path}, out)
+	return out
 }
 
 // listen serves the app on a loopback port once and returns its base URL.

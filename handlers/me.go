@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -105,20 +106,34 @@ func (s *Server) deleteMe(c *fiber.Ctx) error {
 }
 
 func (s *Server) deleteAccount(c *fiber.Ctx) error {
-	p := principal(c)
 	ctx, cancel := s.ctx(c)
 	defer cancel()
+	return s.eraseAccount(ctx, principal(c).UserID)
+}
+
+// eraseAccount runs every feature's erasure hook, revokes the sessions and
+// anonymises the account. The user's own deletion and the inactivity job
+// share it, so both erase the same data.
+func (s *Server) eraseAccount(ctx context.Context, userID string) error {
 	for _, hook := range s.onAccountDeleted {
-		if err := hook(ctx, p.UserID); err != nil {
+		if err := hook(ctx, userID); err != nil {
 			return err
 		}
 	}
-	if err := s.store.RevokeUserTokens(ctx, p.UserID); err != nil {
+	if err := s.store.RevokeUserTokens(ctx, userID); err != nil {
 		return err
 	}
-	if err := s.store.AnonymizeUser(ctx, p.UserID, s.now()); err != nil {
+	// The feed token would keep serving the past shifts, and application
+	// messages are the volunteer's words: neither outlives the account.
+	if err := s.store.RevokeCalendarToken(ctx, userID); err != nil {
 		return err
 	}
-	s.log.Info("account deleted", "user_id", p.UserID)
+	if err := s.store.ClearApplicationMessagesOf(ctx, userID); err != nil {
+		return err
+	}
+	if err := s.store.AnonymizeUser(ctx, userID, s.now()); err != nil {
+		return err
+	}
+	s.log.Info("account deleted", "user_id", userID)
 	return nil
 }

@@ -23,6 +23,14 @@ func (s *Server) removeMember(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	if err := s.dropMember(c, org, me, userID); err != nil {
+		return err
+	}
+	return c.SendStatus(fiber.StatusNoContent)
+}
+
+// dropMember is shared by the API and the members page.
+func (s *Server) dropMember(c *fiber.Ctx, org *models.Organization, me models.Member, userID string) error {
 	target, ok := org.Member(userID)
 	if !ok {
 		return errNotFound()
@@ -41,10 +49,8 @@ func (s *Server) removeMember(c *fiber.Ctx) error {
 	}
 	ctx, cancel := s.ctx(c)
 	defer cancel()
-	if _, err := s.store.ReplaceMembers(ctx, org, kept, s.now()); err != nil {
-		return err
-	}
-	return c.SendStatus(fiber.StatusNoContent)
+	_, err := s.store.ReplaceMembers(ctx, org, kept, s.now())
+	return err
 }
 
 // listMembers lists the members of the caller's organisation.
@@ -83,12 +89,21 @@ func (s *Server) invite(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if me.Role != models.MemberOwner {
-		return errForbidden("detail.owner_required")
-	}
 	var req invitationRequest
 	if err := decodeJSON(c, &req); err != nil {
 		return err
+	}
+	inv, err := s.createInvitation(c, org, me, req)
+	if err != nil {
+		return err
+	}
+	return c.Status(fiber.StatusCreated).JSON(inv)
+}
+
+// createInvitation is shared by the API and the members page.
+func (s *Server) createInvitation(c *fiber.Ctx, org *models.Organization, me models.Member, req invitationRequest) (invitationResponse, error) {
+	if me.Role != models.MemberOwner {
+		return invitationResponse{}, errForbidden("detail.owner_required")
 	}
 	var v models.Validator
 	email := models.NormalizeEmail(req.Email)
@@ -101,7 +116,7 @@ func (s *Server) invite(c *fiber.Ctx) error {
 		v.Check(role == models.MemberMember || role == models.MemberOwner, "role", "one_of", "member, owner")
 	}
 	if err := v.Err(); err != nil {
-		return err
+		return invitationResponse{}, err
 	}
 	token := auth.RandomToken(32)
 	now := s.now()
@@ -112,7 +127,7 @@ func (s *Server) invite(c *fiber.Ctx) error {
 	ctx, cancel := s.ctx(c)
 	defer cancel()
 	if err := s.store.CreateInvitation(ctx, inv); err != nil {
-		return err
+		return invitationResponse{}, err
 	}
 	acceptURL := s.cfg.BaseURL + "/invitations/" + token
 	for _, hook := range s.onInvitation {
@@ -120,10 +135,10 @@ func (s *Server) invite(c *fiber.Ctx) error {
 			s.log.Error("invitation e-mail not queued", "org_id", org.ID, "error", err)
 		}
 	}
-	return c.Status(fiber.StatusCreated).JSON(invitationResponse{
+	return invitationResponse{
 		ID: inv.ID[:16], OrgID: org.ID, Email: email, Role: string(role), ExpiresAt: inv.ExpiresAt,
 		AcceptURL: acceptURL, Token: token,
-	})
+	}, nil
 }
 
 // acceptInvitation adds the signed-in organisation account to the
@@ -180,18 +195,27 @@ func (s *Server) listInvitations(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	items, err := s.pendingInvitations(c, org, me)
+	if err != nil {
+		return err
+	}
+	return c.JSON(newList(items, int64(len(items)), paging{Page: 1, PerPage: max(len(items), 1)}))
+}
+
+// pendingInvitations is shared by the API and the members page.
+func (s *Server) pendingInvitations(c *fiber.Ctx, org *models.Organization, me models.Member) ([]invitationResponse, error) {
 	if me.Role != models.MemberOwner {
-		return errForbidden("detail.owner_required")
+		return nil, errForbidden("detail.owner_required")
 	}
 	ctx, cancel := s.ctx(c)
 	defer cancel()
 	invs, err := s.store.Invitations(ctx, org.ID, s.now())
 	if err != nil {
-		return err
+		return nil, err
 	}
 	items := make([]invitationResponse, len(invs))
 	for i, inv := range invs {
 		items[i] = invitationResponse{ID: inv.ID[:16], OrgID: inv.OrgID, Email: inv.Email, Role: string(inv.Role), ExpiresAt: inv.ExpiresAt}
 	}
-	return c.JSON(newList(items, int64(len(items)), paging{Page: 1, PerPage: max(len(items), 1)}))
+	return items, nil
 }

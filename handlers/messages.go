@@ -71,11 +71,20 @@ func (s *Server) listMessages(c *fiber.Ctx, a *models.Application) error {
 	if err != nil {
 		return err
 	}
+	items, total, err := s.thread(c, a, pg)
+	if err != nil {
+		return err
+	}
+	return c.JSON(newList(items, total, pg))
+}
+
+// thread is shared by the API and the application pages.
+func (s *Server) thread(c *fiber.Ctx, a *models.Application, pg paging) ([]messageResponse, int64, error) {
 	ctx, cancel := s.ctx(c)
 	defer cancel()
 	msgs, total, err := s.store.Messages(ctx, a.ID, pg.skip(), pg.limit())
 	if err != nil {
-		return err
+		return nil, 0, err
 	}
 	me := principal(c).UserID
 	items := make([]messageResponse, len(msgs))
@@ -83,7 +92,7 @@ func (s *Server) listMessages(c *fiber.Ctx, a *models.Application) error {
 		items[i] = messageView(&msgs[i])
 		items[i].Mine = msgs[i].AuthorID == me
 	}
-	return c.JSON(newList(items, total, pg))
+	return items, total, nil
 }
 
 // postMessage adds a plain-text message to the thread of an application
@@ -93,18 +102,27 @@ func (s *Server) postMessage(c *fiber.Ctx, a *models.Application, role models.Ac
 	if err := decodeJSON(c, &req); err != nil {
 		return err
 	}
-	body, err := models.ValidateMessage(req.Body)
+	m, err := s.addMessage(c, a, role, req.Body)
 	if err != nil {
 		return err
+	}
+	view := messageView(m)
+	view.Mine = true
+	return c.Status(fiber.StatusCreated).JSON(view)
+}
+
+// addMessage is shared by the API and the application pages.
+func (s *Server) addMessage(c *fiber.Ctx, a *models.Application, role models.Actor, raw string) (*models.Message, error) {
+	body, err := models.ValidateMessage(raw)
+	if err != nil {
+		return nil, err
 	}
 	m := &models.Message{ID: store.NewID(), ApplicationID: a.ID, OrgID: a.OrgID, VolunteerID: a.VolunteerID,
 		AuthorID: principal(c).UserID, AuthorRole: role, Body: body, CreatedAt: s.now()}
 	ctx, cancel := s.ctx(c)
 	defer cancel()
 	if err := s.store.InsertMessage(ctx, m); err != nil {
-		return err
+		return nil, err
 	}
-	view := messageView(m)
-	view.Mine = true
-	return c.Status(fiber.StatusCreated).JSON(view)
+	return m, nil
 }

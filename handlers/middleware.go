@@ -52,7 +52,7 @@ func (s *Server) accessLog(c *fiber.Ctx) error {
 	if p := principal(c); p != nil {
 		attrs = append(attrs, slog.String("user_id", p.UserID))
 	}
-	s.log.Debug("request", attrs...)
+	s.log.Info("request", attrs...)
 	return err
 }
 

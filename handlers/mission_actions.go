@@ -38,12 +38,21 @@ func (s *Server) submitMission(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	updated, err := s.submitForModeration(c, org, m)
+	if err != nil {
+		return err
+	}
+	return c.JSON(stateResponse{ID: updated.ID, Status: string(updated.Status)})
+}
+
+// submitForModeration is shared by the API and the mission's page.
+func (s *Server) submitForModeration(c *fiber.Ctx, org *models.Organization, m *models.Mission) (*models.Mission, error) {
 	if org.Status != models.OrgVerified {
 		p := &Problem{Status: 409, Slug: "organization-not-verified", DetailKey: "detail.org_not_verified", Args: []any{string(org.Status)}}
 		p.Extra = map[string]any{"organization_status": string(org.Status), "current_state": string(m.Status)}
-		return p
+		return nil, p
 	}
-	return s.missionAction(c, m, models.MissionSubmitted, "")
+	return s.transitionMission(c, m, models.MissionSubmitted, "")
 }
 
 func (s *Server) closeMission(c *fiber.Ctx) error {
@@ -64,9 +73,18 @@ func (s *Server) cancelMission(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	updated, err := s.transitionMission(c, m, models.MissionCancelled, reason)
+	updated, err := s.cancelOrgMission(c, m, reason)
 	if err != nil {
 		return err
+	}
+	return c.JSON(stateResponse{ID: updated.ID, Status: string(updated.Status), Reason: reason})
+}
+
+// cancelOrgMission is shared by the API and the mission's page.
+func (s *Server) cancelOrgMission(c *fiber.Ctx, m *models.Mission, reason string) (*models.Mission, error) {
+	updated, err := s.transitionMission(c, m, models.MissionCancelled, reason)
+	if err != nil {
+		return nil, err
 	}
 	ctx, cancel := s.ctx(c)
 	defer cancel()
@@ -75,7 +93,7 @@ func (s *Server) cancelMission(c *fiber.Ctx) error {
 			s.log.Error("cancellation not propagated", "mission_id", updated.ID, "error", err)
 		}
 	}
-	return c.JSON(stateResponse{ID: updated.ID, Status: string(updated.Status), Reason: reason})
+	return updated, nil
 }
 
 func (s *Server) missionAction(c *fiber.Ctx, m *models.Mission, to models.MissionStatus, reason string) error {

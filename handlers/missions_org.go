@@ -175,20 +175,32 @@ func (s *Server) listOrgMissions(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	f := store.MissionFilter{OrgID: org.ID}
+	var statuses []models.MissionStatus
 	if st := c.Query("status"); st != "" {
 		for _, one := range strings.Split(st, ",") {
 			if _, ok := models.MissionTransitions[models.MissionStatus(one)]; !ok && one != string(models.MissionClosed) && one != string(models.MissionCancelled) {
 				return errField("status", "invalid_value")
 			}
-			f.Statuses = append(f.Statuses, models.MissionStatus(one))
+			statuses = append(statuses, models.MissionStatus(one))
 		}
 	}
+	items, total, err := s.orgMissionList(c, org, statuses, pg)
+	if err != nil {
+		return err
+	}
+	return c.JSON(newList(items, total, pg))
+}
+
+// orgMissionList is shared by the API and the organisation's missions
+// page: one page of its missions in statuses (any when none), newest
+// first, with their shifts.
+func (s *Server) orgMissionList(c *fiber.Ctx, org *models.Organization, statuses []models.MissionStatus, pg paging) ([]missionResponse, int64, error) {
+	f := store.MissionFilter{OrgID: org.ID, Statuses: statuses}
 	ctx, cancel := s.ctx(c)
 	defer cancel()
 	missions, total, err := s.store.Missions(ctx, f, "-created_at", pg.skip(), pg.limit())
 	if err != nil {
-		return err
+		return nil, 0, err
 	}
 	ids := make([]string, len(missions))
 	for i, m := range missions {
@@ -198,7 +210,7 @@ func (s *Server) listOrgMissions(c *fiber.Ctx) error {
 	if len(ids) > 0 {
 		all, err := s.store.ShiftsOfMissions(ctx, ids...)
 		if err != nil {
-			return err
+			return nil, 0, err
 		}
 		for _, sh := range all {
 			shifts[sh.MissionID] = append(shifts[sh.MissionID], sh)
@@ -208,7 +220,7 @@ func (s *Server) listOrgMissions(c *fiber.Ctx) error {
 	for i := range missions {
 		items[i] = missionView(&missions[i], org, shifts[missions[i].ID], true, s.now())
 	}
-	return c.JSON(newList(items, total, pg))
+	return items, total, nil
 }
 
 // updateMission edits a mission. Editing the substance of a published
@@ -272,14 +284,19 @@ func (s *Server) deleteMission(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	ctx, cancel := s.ctx(c)
-	defer cancel()
-	err = s.store.DeleteMission(ctx, org.ID, m.ID, []models.MissionStatus{models.MissionDraft})
-	if errors.Is(err, store.ErrConflict) {
-		return errState(string(m.Status))
-	}
-	if err != nil {
+	if err := s.deleteDraft(c, org, m); err != nil {
 		return err
 	}
 	return c.SendStatus(fiber.StatusNoContent)
+}
+
+// deleteDraft is shared by the API and the mission's page.
+func (s *Server) deleteDraft(c *fiber.Ctx, org *models.Organization, m *models.Mission) error {
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	err := s.store.DeleteMission(ctx, org.ID, m.ID, []models.MissionStatus{models.MissionDraft})
+	if errors.Is(err, store.ErrConflict) {
+		return errState(string(m.Status))
+	}
+	return err
 }

@@ -80,17 +80,26 @@ func (s *Server) listNotifications(c *fiber.Ctx) error {
 			return errField("unread", "one_of", "true, false")
 		}
 	}
+	list, err := s.notificationList(c, unreadOnly, page)
+	if err != nil {
+		return err
+	}
+	return c.JSON(list)
+}
+
+// notificationList is shared by the API and the notifications page.
+func (s *Server) notificationList(c *fiber.Ctx, unreadOnly bool, page paging) (notificationList, error) {
 	p := principal(c)
 	ctx, cancel := s.ctx(c)
 	defer cancel()
 	items, total, err := s.store.Notifications(ctx, p.UserID, unreadOnly, int(page.skip()), int(page.limit()))
 	if err != nil {
-		return err
+		return notificationList{}, err
 	}
 	unread := total
 	if !unreadOnly {
 		if unread, err = s.store.CountUnread(ctx, p.UserID); err != nil {
-			return err
+			return notificationList{}, err
 		}
 	}
 	lang := s.lang(c)
@@ -98,34 +107,43 @@ func (s *Server) listNotifications(c *fiber.Ctx) error {
 	for i := range items {
 		out[i] = s.notificationResponse(lang, &items[i])
 	}
-	return c.JSON(notificationList{listResponse: newList(out, total, page), Unread: unread})
+	return notificationList{listResponse: newList(out, total, page), Unread: unread}, nil
 }
 
 // readNotification marks one of the caller's notifications read; someone
 // else's is a 404.
 func (s *Server) readNotification(c *fiber.Ctx) error {
-	id, err := idParam(c, "id")
-	if err != nil {
-		return err
-	}
-	ctx, cancel := s.ctx(c)
-	defer cancel()
-	n, err := s.store.MarkNotificationRead(ctx, principal(c).UserID, id, s.now())
+	n, err := s.markNotificationRead(c, c.Params("id"))
 	if err != nil {
 		return err
 	}
 	return c.JSON(s.notificationResponse(s.lang(c), n))
 }
 
-// readAllNotifications marks every notification of the caller read.
-func (s *Server) readAllNotifications(c *fiber.Ctx) error {
+// markNotificationRead is shared by the API and the notifications page.
+func (s *Server) markNotificationRead(c *fiber.Ctx, id string) (*models.Notification, error) {
+	if !store.ValidID(id) {
+		return nil, errNotFound()
+	}
 	ctx, cancel := s.ctx(c)
 	defer cancel()
-	marked, err := s.store.MarkAllNotificationsRead(ctx, principal(c).UserID, s.now())
+	return s.store.MarkNotificationRead(ctx, principal(c).UserID, id, s.now())
+}
+
+// readAllNotifications marks every notification of the caller read.
+func (s *Server) readAllNotifications(c *fiber.Ctx) error {
+	marked, err := s.markAllNotificationsRead(c)
 	if err != nil {
 		return err
 	}
 	return c.JSON(fiber.Map{"marked": marked, "unread": 0})
+}
+
+// markAllNotificationsRead is shared by the API and the notifications page.
+func (s *Server) markAllNotificationsRead(c *fiber.Ctx) (int64, error) {
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	return s.store.MarkAllNotificationsRead(ctx, principal(c).UserID, s.now())
 }
 
 // notificationPrefs is the JSON shape of the preferences, read and
@@ -144,13 +162,22 @@ func prefsResponse(p *models.NotificationPrefs) notificationPrefs {
 }
 
 func (s *Server) getNotificationPrefs(c *fiber.Ctx) error {
+	prefs, err := s.notificationPrefs(c)
+	if err != nil {
+		return err
+	}
+	return c.JSON(prefs)
+}
+
+// notificationPrefs is shared by the API and the preferences page.
+func (s *Server) notificationPrefs(c *fiber.Ctx) (notificationPrefs, error) {
 	ctx, cancel := s.ctx(c)
 	defer cancel()
 	prefs, err := s.store.NotificationPrefs(ctx, principal(c).UserID)
 	if err != nil {
-		return err
+		return notificationPrefs{}, err
 	}
-	return c.JSON(prefsResponse(prefs))
+	return prefsResponse(prefs), nil
 }
 
 // putNotificationPrefs replaces the preferences; an event left out goes
@@ -160,17 +187,26 @@ func (s *Server) putNotificationPrefs(c *fiber.Ctx) error {
 	if err := decodeJSON(c, &req); err != nil {
 		return err
 	}
-	email, err := models.ValidateEmailPrefs(req.Email)
+	prefs, err := s.saveNotificationPrefs(c, req)
 	if err != nil {
 		return err
+	}
+	return c.JSON(prefs)
+}
+
+// saveNotificationPrefs is shared by the API and the preferences page.
+func (s *Server) saveNotificationPrefs(c *fiber.Ctx, req notificationPrefs) (notificationPrefs, error) {
+	email, err := models.ValidateEmailPrefs(req.Email)
+	if err != nil {
+		return notificationPrefs{}, err
 	}
 	prefs := &models.NotificationPrefs{UserID: principal(c).UserID, Email: email, Digest: req.Digest, UpdatedAt: s.now()}
 	ctx, cancel := s.ctx(c)
 	defer cancel()
 	if err := s.store.SetNotificationPrefs(ctx, prefs); err != nil {
-		return err
+		return notificationPrefs{}, err
 	}
-	return c.JSON(prefsResponse(prefs))
+	return prefsResponse(prefs), nil
 }
 
 // exportNotifications adds the user's notifications and preferences to

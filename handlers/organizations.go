@@ -212,9 +212,22 @@ func (s *Server) updateOrganization(c *fiber.Ctx) error {
 	if err := decodeJSON(c, &req); err != nil {
 		return err
 	}
-	in, err := req.input().Validate(false)
+	updated, err := s.editOrganization(c, org, req.input())
 	if err != nil {
 		return err
+	}
+	view, err := s.orgView(c, updated, true)
+	if err != nil {
+		return err
+	}
+	return c.JSON(view)
+}
+
+// editOrganization is shared by the API and the organisation's page.
+func (s *Server) editOrganization(c *fiber.Ctx, org *models.Organization, input models.OrgInput) (*models.Organization, error) {
+	in, err := input.Validate(false)
+	if err != nil {
+		return nil, err
 	}
 	f := store.OrgFields{Name: in.Name, Kind: in.Kind, SIRET: in.SIRET, RNA: in.RNA, Address: in.Address,
 		Description: in.Description, ContactEmail: in.ContactEmail, ContactPhone: in.ContactPhone}
@@ -226,12 +239,12 @@ func (s *Server) updateOrganization(c *fiber.Ctx) error {
 		rna = *in.RNA
 	}
 	if siret == "" && rna == "" {
-		return errField("siret", "siret_or_rna")
+		return nil, errField("siret", "siret_or_rna")
 	}
 	if in.Postcode != nil {
 		place, ok := geo.Default().Lookup(*in.Postcode)
 		if !ok {
-			return errField("postcode", "unknown_postcode")
+			return nil, errField("postcode", "unknown_postcode")
 		}
 		f.Postcode, f.City, f.Lat, f.Lon = in.Postcode, &place.City, &place.Lat, &place.Lon
 	}
@@ -239,14 +252,10 @@ func (s *Server) updateOrganization(c *fiber.Ctx) error {
 	defer cancel()
 	updated, err := s.store.UpdateOrganization(ctx, principal(c).UserID, org.ID, f, s.now())
 	if err != nil {
-		return err
+		return nil, err
 	}
 	s.missionsOfOrgChanged(ctx, org.ID)
-	view, err := s.orgView(c, updated, true)
-	if err != nil {
-		return err
-	}
-	return c.JSON(view)
+	return updated, nil
 }
 
 // myOrganizations lists the caller's organisations.

@@ -9,7 +9,8 @@ import (
 )
 
 type accountData struct {
-	Email string
+	Email     string
+	Confirmed bool
 }
 
 // accountPage shows the user's details, the data download and the way to
@@ -24,8 +25,8 @@ func (s *Server) accountView(c *fiber.Ctx, form *frontend.Form) frontend.Page {
 	lang := s.lang(c)
 	p := principal(c)
 	return frontend.Page{
-		Lang: lang, Title: i18n.T(lang, accountTitle(p)), Form: form.Order("name", "phone", "language"),
-		Data: accountData{Email: p.User.Email},
+		Lang: lang, Title: i18n.T(lang, "account.title_account"), Form: form.Order("name", "phone", "language"),
+		Data: accountData{Email: p.User.Email, Confirmed: p.User.EmailConfirmed},
 	}
 }
 

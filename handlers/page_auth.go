@@ -1,6 +1,8 @@
 package handlers
 
 import (
+	"net/url"
+
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/entraide/entraide/frontend"
@@ -8,50 +10,81 @@ import (
 	"github.com/entraide/entraide/models"
 )
 
-// signupPage shows the sign-up form, volunteer preselected.
+// signupPage shows the sign-up form, volunteer preselected; next is
+// where to go afterwards (the mission the visitor wanted to apply to).
 func (s *Server) signupPage(c *fiber.Ctx) error {
-	if principal(c) != nil {
-		return c.Redirect("/account", fiber.StatusSeeOther)
+	next := localPath(c.Query("next"))
+	if p := principal(c); p != nil {
+		if next == "" {
+			next = roleHome(p.Role)
+		}
+		return c.Redirect(next, fiber.StatusSeeOther)
 	}
 	form := frontend.NewForm().Set("role", string(models.RoleVolunteer))
-	return s.render(c, fiber.StatusOK, "signup", s.signupView(c, form))
+	return s.render(c, fiber.StatusOK, "signup", s.signupView(c, form, next))
 }
 
-func (s *Server) signupView(c *fiber.Ctx, form *frontend.Form) frontend.Page {
+func (s *Server) signupView(c *fiber.Ctx, form *frontend.Form, next string) frontend.Page {
 	lang := s.lang(c)
-	return frontend.Page{Lang: lang, Title: i18n.T(lang, "signup.title"), Form: form.Order("role", "name", "email", "password")}
+	return frontend.Page{
+		Lang: lang, Title: i18n.T(lang, "signup.title"), Form: form.Order("role", "name", "email", "password"),
+		Data: loginData{Next: next},
+	}
 }
 
 // signupSubmit creates the account with the API's logic, then signs the
 // new user in.
 func (s *Server) signupSubmit(c *fiber.Ctx) error {
 	form := formValues(c, "role", "name", "email")
+	next := localPath(c.FormValue("next"))
 	user, err := s.createAccount(c, signupRequest{
 		Email: form.Value("email"), Password: c.FormValue("password"),
 		Name: form.Value("name"), Role: form.Value("role"),
 	})
 	if err != nil {
-		return s.renderFormError(c, "signup", s.signupView(c, form), err)
+		return s.renderFormError(c, "signup", s.signupView(c, form, next), err)
 	}
 	tokens, err := s.openSession(c, user, "")
 	if err != nil {
 		return err
 	}
 	s.setAuthCookies(c, tokens)
-	return c.Redirect("/account?notice=welcome", fiber.StatusSeeOther)
+	if next == "" {
+		next = roleHome(user.Role) + "?notice=welcome"
+	}
+	return c.Redirect(next, fiber.StatusSeeOther)
+}
+
+// roleHome is the space a user lands in: their volunteer space, their
+// organisation, or the administration.
+func roleHome(role models.Role) string {
+	switch role {
+	case models.RoleOrganization:
+		return "/org"
+	case models.RoleAdmin:
+		return "/admin"
+	}
+	return "/me"
 }
 
 type loginData struct {
-	Next          string
-	PasswordReset bool
+	Next      string
+	SignupURL string // keeps next from the login page to the sign-up page
+}
+
+func signupURL(next string) string {
+	if next == "" {
+		return "/signup"
+	}
+	return "/signup?next=" + url.QueryEscape(next)
 }
 
 // loginPage shows the login form; next is where to go afterwards.
 func (s *Server) loginPage(c *fiber.Ctx) error {
 	next := localPath(c.Query("next"))
-	if principal(c) != nil {
+	if p := principal(c); p != nil {
 		if next == "" {
-			next = "/account"
+			next = roleHome(p.Role)
 		}
 		return c.Redirect(next, fiber.StatusSeeOther)
 	}
@@ -62,7 +95,7 @@ func (s *Server) loginView(c *fiber.Ctx, form *frontend.Form, next string) front
 	lang := s.lang(c)
 	return frontend.Page{
 		Lang: lang, Title: i18n.T(lang, "login.title"), Form: form.Order("email", "password"),
-		Data: loginData{Next: next, PasswordReset: s.pages.Has("password_reset")},
+		Data: loginData{Next: next, SignupURL: signupURL(next)},
 	}
 }
 
@@ -71,13 +104,13 @@ func (s *Server) loginView(c *fiber.Ctx, form *frontend.Form, next string) front
 func (s *Server) loginSubmit(c *fiber.Ctx) error {
 	form := formValues(c, "email")
 	next := localPath(c.FormValue("next"))
-	tokens, _, err := s.authenticateCredentials(c, loginRequest{Email: form.Value("email"), Password: c.FormValue("password")})
+	tokens, user, err := s.authenticateCredentials(c, loginRequest{Email: form.Value("email"), Password: c.FormValue("password")})
 	if err != nil {
 		return s.renderFormError(c, "login", s.loginView(c, form, next), err)
 	}
 	s.setAuthCookies(c, tokens)
 	if next == "" {
-		next = "/account?notice=logged_in"
+		next = roleHome(user.Role) + "?notice=logged_in"
 	}
 	return c.Redirect(next, fiber.StatusSeeOther)
 }

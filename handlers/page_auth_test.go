@@ -22,7 +22,7 @@ func TestSignupPageCreatesAccountAndSession(t *testing.T) {
 
 	email := uniqueEmail("signup-page")
 	done := b.post("/signup", signupForm(email)).expect(t, http.StatusSeeOther)
-	if done.Location != "/account?notice=welcome" {
+	if done.Location != "/me?notice=welcome" {
 		t.Fatalf("redirect to %q", done.Location)
 	}
 	for _, name := range []string{"entraide_access", "entraide_refresh"} {
@@ -37,9 +37,10 @@ func TestSignupPageCreatesAccountAndSession(t *testing.T) {
 	if c := done.cookie("entraide_refresh"); c.MaxAge != 30*24*3600 {
 		t.Errorf("refresh cookie lives %ds, want 30 days", c.MaxAge)
 	}
-	account := b.follow(done).expect(t, 200)
-	account.contains(t, "Bienvenue", email, `value="Camille Martin"`, "Se déconnecter", `href="/account"`)
-	account.lacks(t, `href="/login"`)
+	space := b.follow(done).expect(t, 200)
+	space.contains(t, "Bienvenue", "<h1>Mon espace</h1>", "Se déconnecter", `href="/account"`, `href="/me/profile"`)
+	space.lacks(t, `href="/login"`)
+	b.get("/account").expect(t, 200).contains(t, email, `value="Camille Martin"`)
 	if got := e.get("/api/v1/me", done.cookie("entraide_access").Value).expect(t, 200).str("email"); got != email {
 		t.Errorf("the page's session is %q", got)
 	}
@@ -131,7 +132,7 @@ func TestLoginAndLogoutPages(t *testing.T) {
 
 	// Another site cannot be the destination.
 	evil := b.post("/login", url.Values{"email": {u.Email}, "password": {u.Password}, "next": {"//evil.example/"}}).expect(t, http.StatusSeeOther)
-	if evil.Location != "/account?notice=logged_in" {
+	if evil.Location != "/me?notice=logged_in" {
 		t.Fatalf("login goes to %q", evil.Location)
 	}
 
@@ -180,7 +181,7 @@ func TestLanguageSwitch(t *testing.T) {
 
 	// Signed in, the switch changes the account's language.
 	b, _ := e.signedIn()
-	b.follow(b.post("/lang", url.Values{"lang": {"en"}, "next": {"/account"}})).expect(t, 200).contains(t, "<h1>My space</h1>")
+	b.follow(b.post("/lang", url.Values{"lang": {"en"}, "next": {"/account"}})).expect(t, 200).contains(t, "<h1>My account</h1>")
 	access := b.cookies["entraide_access"].Value
 	if got := e.get("/api/v1/me", access).expect(t, 200).str("language"); got != "en" {
 		t.Errorf("account language %q, want en", got)

@@ -139,7 +139,7 @@ func signupForm(email string) url.Values {
 }
 
 // signedIn signs a new volunteer up through the page and returns its
-// browser, on the account page.
+// browser, in the volunteer's space.
 func (e *env) signedIn() (*browser, string) {
 	e.t.Helper()
 	b := e.browser()

@@ -7,6 +7,7 @@ import (
 
 	"github.com/entraide/entraide/frontend"
 	"github.com/entraide/entraide/i18n"
+	"github.com/entraide/entraide/models"
 )
 
 // formValues copies the named fields of a submitted form, to show them
@@ -50,4 +51,21 @@ func (s *Server) renderFormError(c *fiber.Ctx, name string, page frontend.Page, 
 		c.Set(fiber.HeaderRetryAfter, strconv.Itoa(p.RetryAfter))
 	}
 	return s.render(c, p.Status, name, page)
+}
+
+// renameFields moves the shared logic's field errors onto the page's own
+// fields: rename maps an API field name to the page's, "" for an error
+// about the whole form.
+func renameFields(err error, rename func(field string) string) error {
+	p := toProblem(err)
+	if len(p.Fields) == 0 {
+		return err
+	}
+	out := *p
+	out.Fields = make([]models.FieldError, len(p.Fields))
+	for i, f := range p.Fields {
+		f.Field = rename(f.Field)
+		out.Fields[i] = f
+	}
+	return &out
 }

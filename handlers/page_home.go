@@ -1,10 +1,17 @@
 package handlers
 
 import (
+	"errors"
+	"strings"
+
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/entraide/entraide/frontend"
+	"github.com/entraide/entraide/geo"
 	"github.com/entraide/entraide/i18n"
+	"github.com/entraide/entraide/match"
+	"github.com/entraide/entraide/models"
+	"github.com/entraide/entraide/store"
 )
 
 // homeCategories are the fields of action, in display order; each links to
@@ -14,22 +21,105 @@ var homeCategories = []string{
 	"health_support", "logistics", "education", "other",
 }
 
+// urgentRadiusKm is how far the home page looks for urgent missions
+// around the visitor's postcode.
+const urgentRadiusKm = 30
+
 type categoryLink struct {
 	ID, Label string
+	Count     int
 }
 
 type homeData struct {
 	Categories []categoryLink
+	Urgent     []searchItem
+	Near       string // the place urgent missions are near, named
+	Numbers    homeNumbers
+}
+
+// homeNumbers are the live figures of the platform: missions from the
+// in-memory index, accounts from a count kept a minute.
+type homeNumbers struct {
+	Missions, Remote          int
+	Volunteers, Organizations int64
 }
 
 func (s *Server) homePage(c *fiber.Ctx) error {
 	lang := s.lang(c)
 	data := homeData{}
-	for _, id := range homeCategories {
-		data.Categories = append(data.Categories, categoryLink{ID: id, Label: i18n.T(lang, "category."+id)})
+	all, err := s.runSearch(match.Query{PerPage: 1})
+	if err != nil {
+		return err
 	}
-	return s.render(c, fiber.StatusOK, "home", frontend.Page{
+	for _, id := range homeCategories {
+		data.Categories = append(data.Categories, categoryLink{ID: id, Label: i18n.T(lang, "category."+id), Count: all.Facets["category"][id]})
+	}
+	data.Numbers = homeNumbers{Missions: all.Total, Remote: all.Facets["remote"]["true"]}
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	if data.Numbers.Volunteers, data.Numbers.Organizations, err = s.platformNumbers(ctx); err != nil {
+		return err
+	}
+	form := frontend.NewForm()
+	near, err := s.visitorPostcode(c)
+	if err != nil {
+		return err
+	}
+	form.Set("near", near)
+	if data.Urgent, data.Near, err = s.urgentNear(near); err != nil {
+		return s.renderFormError(c, "home", s.homeView(lang, form, data), err)
+	}
+	return s.render(c, fiber.StatusOK, "home", s.homeView(lang, form, data))
+}
+
+func (s *Server) homeView(lang string, form *frontend.Form, data homeData) frontend.Page {
+	return frontend.Page{
 		Lang: lang, Title: i18n.T(lang, "home.title"), Description: i18n.T(lang, "home.lead"),
-		Canonical: s.cfg.BaseURL + "/", Data: data,
-	})
+		Canonical: s.cfg.BaseURL + "/", OpenGraph: "website", Form: form.Order("where", "near"), Data: data,
+	}
+}
+
+// visitorPostcode is where the visitor is: the postcode they gave (?near=),
+// else the postcode of a signed-in volunteer's profile.
+func (s *Server) visitorPostcode(c *fiber.Ctx) (string, error) {
+	if near := strings.TrimSpace(c.Query("near")); near != "" {
+		return near, nil
+	}
+	p := principal(c)
+	if p == nil || p.Role != models.RoleVolunteer {
+		return "", nil
+	}
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	profile, err := s.store.Profile(ctx, p.UserID)
+	if errors.Is(err, store.ErrNotFound) || profile == nil {
+		return "", nil
+	}
+	return profile.Postcode, err
+}
+
+// urgentNear lists up to three urgent missions, soonest first, within
+// urgentRadiusKm of near (a postcode or a town), or anywhere without it.
+func (s *Server) urgentNear(near string) ([]searchItem, string, error) {
+	q := match.Query{Sort: match.SortDate, PerPage: match.MaxPerPage}
+	named := ""
+	if near != "" {
+		p, err := geo.Default().Resolve(resolveWhere(near))
+		if err != nil {
+			return nil, "", errField("near", "unknown_place")
+		}
+		q.Near, q.RadiusKm = &match.Point{Lat: p.Lat, Lon: p.Lon}, urgentRadiusKm
+		named = placeName(resolveWhere(near))
+	}
+	res, err := s.runSearch(q)
+	if err != nil {
+		return nil, "", err
+	}
+	var urgent []searchItem
+	for _, it := range res.Items {
+		if it.Urgent && len(urgent) < 3 {
+			urgent = append(urgent, it)
+		}
+	}
+	return urgent, named, nil
 }

@@ -90,7 +90,13 @@ func readReason(c *fiber.Ctx, required bool) (string, error) {
 			return "", err
 		}
 	}
-	reason := strings.TrimSpace(req.Reason)
+	return checkReason(req.Reason, required)
+}
+
+// checkReason is shared by the API and the pages' forms: a reason is
+// trimmed, at most 1,000 characters, and present when required.
+func checkReason(raw string, required bool) (string, error) {
+	reason := strings.TrimSpace(raw)
 	if required && reason == "" {
 		return "", errField("reason", "required")
 	}

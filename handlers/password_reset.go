@@ -55,12 +55,21 @@ type tokenRequest struct {
 // active account has the address. It answers 202 either way, after about
 // the same time, so that nobody learns which addresses have an account.
 func (s *Server) requestPasswordReset(c *fiber.Ctx) error {
-	started := time.Now()
 	var req passwordResetRequest
 	if err := decodeJSON(c, &req); err != nil {
 		return err
 	}
-	email := models.NormalizeEmail(req.Email)
+	if err := s.startPasswordReset(c, req.Email); err != nil {
+		return err
+	}
+	return c.Status(fiber.StatusAccepted).JSON(fiber.Map{"detail": i18n.T(s.lang(c), "detail.reset_requested")})
+}
+
+// startPasswordReset is shared by the API and the page: it fails only on
+// a malformed address or too many requests, never on an unknown one.
+func (s *Server) startPasswordReset(c *fiber.Ctx, rawEmail string) error {
+	started := time.Now()
+	email := models.NormalizeEmail(rawEmail)
 	var v models.Validator
 	if v.Check(email != "", "email", "required") {
 		v.Check(models.ValidEmail(email), "email", "invalid_email")
@@ -86,7 +95,7 @@ func (s *Server) requestPasswordReset(c *fiber.Ctx) error {
 	case <-wait.C:
 	case <-ctx.Done():
 	}
-	return c.Status(fiber.StatusAccepted).JSON(fiber.Map{"detail": i18n.T(s.lang(c), "detail.reset_requested")})
+	return nil
 }
 
 func (s *Server) sendPasswordReset(ctx context.Context, email string) error {
@@ -133,11 +142,19 @@ func (s *Server) confirmPasswordReset(c *fiber.Ctx) error {
 	if err := decodeJSON(c, &req); err != nil {
 		return err
 	}
+	if err := s.resetPassword(c, req.Token, req.Password); err != nil {
+		return err
+	}
+	return c.SendStatus(fiber.StatusNoContent)
+}
+
+// resetPassword is shared by the API and the page.
+func (s *Server) resetPassword(c *fiber.Ctx, rawToken, password string) error {
 	var v models.Validator
-	token := strings.TrimSpace(req.Token)
+	token := strings.TrimSpace(rawToken)
 	v.Check(token != "", "token", "required")
-	if v.Check(req.Password != "", "password", "required") {
-		v.Check(len(req.Password) <= models.PasswordMaxLength, "password", "too_long", models.PasswordMaxLength)
+	if v.Check(password != "", "password", "required") {
+		v.Check(len(password) <= models.PasswordMaxLength, "password", "too_long", models.PasswordMaxLength)
 	}
 	if err := v.Err(); err != nil {
 		return err
@@ -165,11 +182,11 @@ func (s *Server) confirmPasswordReset(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	models.ValidatePassword(&v, "password", req.Password, user.Email)
+	models.ValidatePassword(&v, "password", password, user.Email)
 	if err := v.Err(); err != nil {
 		return err
 	}
-	passwordHash, err := s.hasher.Hash(ctx, req.Password)
+	passwordHash, err := s.hasher.Hash(ctx, password)
 	if err != nil {
 		return &Problem{Status: 503, Slug: "unavailable", DetailKey: "detail.store_unavailable", RetryAfter: 2, Err: err}
 	}
@@ -195,7 +212,7 @@ func (s *Server) confirmPasswordReset(c *fiber.Ctx) error {
 		}
 	}
 	s.log.Info("password reset", "user_id", user.ID)
-	return c.SendStatus(fiber.StatusNoContent)
+	return nil
 }
 
 // queueEmailConfirmation e-mails a new account its confirmation link. A
@@ -219,6 +236,14 @@ func (s *Server) sendEmailConfirmation(ctx context.Context, user *models.User) e
 
 // resendEmailConfirmation sends the caller a new confirmation link.
 func (s *Server) resendEmailConfirmation(c *fiber.Ctx) error {
+	if err := s.resendConfirmation(c); err != nil {
+		return err
+	}
+	return c.Status(fiber.StatusAccepted).JSON(fiber.Map{"detail": i18n.T(s.lang(c), "detail.confirmation_sent")})
+}
+
+// resendConfirmation is shared by the API and the account page.
+func (s *Server) resendConfirmation(c *fiber.Ctx) error {
 	user := principal(c).User
 	if user.EmailConfirmed {
 		return problem(409, "conflict", "detail.already_confirmed")
@@ -228,10 +253,7 @@ func (s *Server) resendEmailConfirmation(c *fiber.Ctx) error {
 	}
 	ctx, cancel := s.ctx(c)
 	defer cancel()
-	if err := s.sendEmailConfirmation(ctx, user); err != nil {
-		return err
-	}
-	return c.Status(fiber.StatusAccepted).JSON(fiber.Map{"detail": i18n.T(s.lang(c), "detail.confirmation_sent")})
+	return s.sendEmailConfirmation(ctx, user)
 }
 
 // confirmEmail records that the user owns the address the token was sent
@@ -241,7 +263,15 @@ func (s *Server) confirmEmail(c *fiber.Ctx) error {
 	if err := decodeJSON(c, &req); err != nil {
 		return err
 	}
-	token := strings.TrimSpace(req.Token)
+	if err := s.confirmEmailToken(c, req.Token); err != nil {
+		return err
+	}
+	return c.SendStatus(fiber.StatusNoContent)
+}
+
+// confirmEmailToken is shared by the API and the page.
+func (s *Server) confirmEmailToken(c *fiber.Ctx, rawToken string) error {
+	token := strings.TrimSpace(rawToken)
 	if token == "" {
 		return errField("token", "required")
 	}
@@ -265,5 +295,5 @@ func (s *Server) confirmEmail(c *fiber.Ctx) error {
 		return err
 	}
 	s.log.Info("e-mail confirmed", "user_id", t.UserID)
-	return c.SendStatus(fiber.StatusNoContent)
+	return nil
 }

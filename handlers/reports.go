@@ -40,6 +40,15 @@ func (s *Server) createReport(c *fiber.Ctx) error {
 	if err := decodeJSON(c, &req); err != nil {
 		return err
 	}
+	r, err := s.fileReport(c, req)
+	if err != nil {
+		return err
+	}
+	return c.Status(fiber.StatusCreated).JSON(reportView(r))
+}
+
+// fileReport is shared by the API and the pages' report forms.
+func (s *Server) fileReport(c *fiber.Ctx, req reportRequest) (*models.Report, error) {
 	var v models.Validator
 	v.Check(req.TargetType == "mission" || req.TargetType == "organization", "target_type", "one_of", "mission, organization")
 	v.Check(store.ValidID(req.TargetID), "target_id", "invalid_id")
@@ -48,27 +57,27 @@ func (s *Server) createReport(c *fiber.Ctx) error {
 		v.Length(reason, "reason", 5, 1000)
 	}
 	if err := v.Err(); err != nil {
-		return err
+		return nil, err
 	}
 	ctx, cancel := s.ctx(c)
 	defer cancel()
 	if err := s.checkReportTarget(c, req.TargetType, req.TargetID); err != nil {
-		return err
+		return nil, err
 	}
 	p := principal(c)
 	open, err := s.store.CountOpenReportsBy(ctx, p.UserID, req.TargetID)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if open > 0 {
-		return &Problem{Status: 409, Slug: "conflict", DetailKey: "detail.already_reported"}
+		return nil, &Problem{Status: 409, Slug: "conflict", DetailKey: "detail.already_reported"}
 	}
 	r := &models.Report{ID: store.NewID(), TargetType: req.TargetType, TargetID: req.TargetID, ReporterID: p.UserID,
 		Reason: reason, Status: models.ReportOpen, CreatedAt: s.now()}
 	if err := s.store.CreateReport(ctx, r); err != nil {
-		return err
+		return nil, err
 	}
-	return c.Status(fiber.StatusCreated).JSON(reportView(r))
+	return r, nil
 }
 
 // checkReportTarget makes sure the target exists and the reporter can see
@@ -122,11 +131,20 @@ func (s *Server) adminReports(c *fiber.Ctx) error {
 	default:
 		return errField("status", "one_of", "open, resolved, all")
 	}
+	items, err := s.reportGroups(c, status)
+	if err != nil {
+		return err
+	}
+	return c.JSON(newList(items, int64(len(items)), paging{Page: 1, PerPage: max(len(items), 1)}))
+}
+
+// reportGroups is shared by the API and the reports page.
+func (s *Server) reportGroups(c *fiber.Ctx, status models.ReportStatus) ([]reportGroup, error) {
 	ctx, cancel := s.ctx(c)
 	defer cancel()
 	reports, err := s.store.Reports(ctx, status, 5000)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	groups := map[string]*reportGroup{}
 	var order []string
@@ -150,7 +168,7 @@ func (s *Server) adminReports(c *fiber.Ctx) error {
 		items = append(items, *g)
 	}
 	sort.SliceStable(items, func(i, j int) bool { return items[i].Count > items[j].Count })
-	return c.JSON(newList(items, int64(len(items)), paging{Page: 1, PerPage: max(len(items), 1)}))
+	return items, nil
 }
 
 func (s *Server) targetTitle(c *fiber.Ctx, kind, id string) string {
@@ -185,34 +203,40 @@ func (s *Server) resolveReport(c *fiber.Ctx) error {
 			return err
 		}
 	}
-	resolution, ok := models.CleanText(req.Resolution)
+	r, err := s.resolveReportByID(c, id, req.Resolution)
+	if err != nil {
+		return err
+	}
+	return c.JSON(reportView(r))
+}
+
+// resolveReportByID is shared by the API and the reports page.
+func (s *Server) resolveReportByID(c *fiber.Ctx, id, rawResolution string) (*models.Report, error) {
+	resolution, ok := models.CleanText(rawResolution)
 	if !ok || len([]rune(resolution)) > 1000 {
-		return errField("resolution", "invalid_text")
+		return nil, errField("resolution", "invalid_text")
 	}
 	ctx, cancel := s.ctx(c)
 	defer cancel()
 	r, err := s.store.ReportByID(ctx, id)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if r.Status != models.ReportOpen {
-		return errState(string(r.Status))
+		return nil, errState(string(r.Status))
 	}
 	admin := principal(c).UserID
 	n, err := s.store.ResolveReports(ctx, r.TargetType, r.TargetID, resolution, admin, s.now())
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if err := s.audit(ctx, admin, "report.resolve", r.TargetType, r.TargetID, resolution,
 		map[string]any{"open_reports": n}, map[string]any{"status": "resolved"}); err != nil {
-		return err
+		return nil, err
 	}
 	r, err = s.store.ReportByID(ctx, id)
 	if errors.Is(err, store.ErrNotFound) {
-		return errNotFound()
+		return nil, errNotFound()
 	}
-	if err != nil {
-		return err
-	}
-	return c.JSON(reportView(r))
+	return r, err
 }

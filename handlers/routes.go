@@ -21,6 +21,7 @@ func (s *Server) routes() {
 	// Operations (public).
 	app.Get("/healthz", s.healthz)
 	app.Get("/readyz", s.readyz)
+	s.apiDocsRoutes(app)
 	app.Get("/metrics", s.metricsRoute())
 
 	api := app.Group("/api/v1")
@@ -102,6 +103,12 @@ func (s *Server) routes() {
 	api.Get("/admin/users", admin, s.adminFindUser)
 	api.Post("/admin/users/:id/suspend", admin, s.setUserStatus(models.UserSuspended, "suspend"))
 	api.Post("/admin/users/:id/restore", admin, s.setUserStatus(models.UserActive, "restore"))
+	api.Get("/admin/api-keys", admin, s.listAPIKeys)
+	api.Post("/admin/api-keys", admin, s.createAPIKey)
+	api.Delete("/admin/api-keys/:id", admin, s.revokeAPIKey)
+
+	// Partner feed (an API key, rate-limited per key).
+	api.Get("/feed/missions", s.missionFeed)
 
 	if s.cfg.Bench && !s.cfg.Production() {
 		api.Get("/_bench/bare", s.benchBare)

@@ -34,6 +34,9 @@ type searchItem struct {
 	NextShift       *shiftRef `json:"next_shift"`
 	PlacesLeft      int       `json:"places_left"`
 	DistanceKm      *float64  `json:"distance_km,omitempty"`
+	// The pages' map plots results; the API keeps positions out of lists.
+	HasLocation bool    `json:"-"`
+	Lat, Lon    float64 `json:"-"`
 }
 
 type searchResponse struct {
@@ -52,6 +55,7 @@ func itemFromIndex(m *match.Mission, next match.Shift, placesLeft int, distance 
 	}
 	if !m.Remote {
 		it.City, it.Postcode = m.City, m.Postcode
+		it.HasLocation, it.Lat, it.Lon = m.HasLocation, m.Lat, m.Lon
 	}
 	if next.ID != "" {
 		it.NextShift = &shiftRef{ID: next.ID, Start: next.Start, End: next.End, PlacesLeft: max(next.Capacity-next.Taken, 0)}

@@ -24,14 +24,25 @@ func (s *Server) addShifts(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if m.Status == models.MissionClosed || m.Status == models.MissionCancelled {
-		return errState(string(m.Status))
-	}
 	var req addShiftsRequest
 	if err := decodeJSON(c, &req); err != nil {
 		return err
 	}
-	in := missionRequest{Shifts: req.Shifts}.input().Shifts
+	if err := s.addMissionShifts(c, m, missionRequest{Shifts: req.Shifts}.input().Shifts); err != nil {
+		return err
+	}
+	view, err := s.renderMission(c, m, true)
+	if err != nil {
+		return err
+	}
+	return c.Status(fiber.StatusCreated).JSON(view)
+}
+
+// addMissionShifts is shared by the API and the mission editor page.
+func (s *Server) addMissionShifts(c *fiber.Ctx, m *models.Mission, in []models.ShiftInput) error {
+	if m.Status == models.MissionClosed || m.Status == models.MissionCancelled {
+		return errState(string(m.Status))
+	}
 	ctx, cancel := s.ctx(c)
 	defer cancel()
 	existing, err := s.store.ShiftsOfMissions(ctx, m.ID)
@@ -56,11 +67,7 @@ func (s *Server) addShifts(c *fiber.Ctx) error {
 		}
 	}
 	s.missionChanged(ctx, m.ID)
-	view, err := s.renderMission(c, m, true)
-	if err != nil {
-		return err
-	}
-	return c.Status(fiber.StatusCreated).JSON(view)
+	return nil
 }
 
 // updateShift changes a shift's capacity, never below the places taken.
@@ -106,9 +113,17 @@ func (s *Server) deleteShift(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	if err := s.removeShift(c, m, shiftID); err != nil {
+		return err
+	}
+	return c.SendStatus(fiber.StatusNoContent)
+}
+
+// removeShift is shared by the API and the mission's page.
+func (s *Server) removeShift(c *fiber.Ctx, m *models.Mission, shiftID string) error {
 	ctx, cancel := s.ctx(c)
 	defer cancel()
-	err = s.store.DeleteShift(ctx, m.ID, shiftID)
+	err := s.store.DeleteShift(ctx, m.ID, shiftID)
 	if errors.Is(err, store.ErrConflict) {
 		return &Problem{Status: 409, Slug: "conflict", DetailKey: "detail.shift_has_places"}
 	}
@@ -116,5 +131,5 @@ func (s *Server) deleteShift(c *fiber.Ctx) error {
 		return err
 	}
 	s.missionChanged(ctx, m.ID)
-	return c.SendStatus(fiber.StatusNoContent)
+	return nil
 }

@@ -8,6 +8,7 @@ func init() {
 
 // matchingCatalogue holds the messages of profiles, search and matching.
 var matchingCatalogue = map[string][2]string{
+	"detail.api_key_required": {"Clé d'API partenaire absente ou invalide (en-tête X-API-Key).", "Missing or invalid partner API key (X-API-Key header)."},
 	"detail.already_invited":  {"Ce bénévole a déjà été invité à cette mission.", "This volunteer has already been invited to this mission."},
 	"detail.invitation_limit": {"Ce bénévole a déjà reçu %d invitations ce mois-ci.", "This volunteer has already received %d invitations this month."},
 

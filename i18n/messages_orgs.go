@@ -8,16 +8,17 @@ func init() {
 
 // orgCatalogue holds the messages of organisations, missions and moderation.
 var orgCatalogue = map[string][2]string{
-	"detail.owner_required":       {"Seul·e un·e responsable de l'organisation peut faire cela.", "Only an owner of the organisation can do this."},
-	"detail.last_owner":           {"Impossible de retirer le dernier responsable de l'organisation.", "The last owner of the organisation cannot be removed."},
-	"detail.invitation_used":      {"Cette invitation a déjà été utilisée.", "This invitation has already been used."},
-	"detail.invitation_expired":   {"Cette invitation a expiré. Demandez-en une nouvelle.", "This invitation has expired. Ask for a new one."},
-	"detail.edited_concurrently":  {"La mission a changé pendant votre modification. Rechargez-la et recommencez.", "The mission changed while you were editing it. Reload it and try again."},
-	"detail.capacity_below_taken": {"La capacité ne peut pas être inférieure aux places déjà prises.", "Capacity cannot be lower than the places already taken."},
-	"detail.shift_has_places":     {"Ce créneau a des places prises : réduisez-le ou annulez la mission.", "This shift has places taken: reduce it or cancel the mission."},
-	"detail.org_not_verified":     {"L'organisation doit être vérifiée (état actuel : « %s »).", "The organisation must be verified (current state: \"%s\")."},
-	"detail.already_reported":     {"Vous avez déjà signalé ce contenu ; il est en cours d'examen.", "You have already reported this; it is being reviewed."},
-	"detail.not_yourself":         {"Vous ne pouvez pas faire cela sur votre propre compte.", "You cannot do this to your own account."},
+	"detail.owner_required":         {"Seul·e un·e responsable de l'organisation peut faire cela.", "Only an owner of the organisation can do this."},
+	"detail.last_owner":             {"Impossible de retirer le dernier responsable de l'organisation.", "The last owner of the organisation cannot be removed."},
+	"detail.invitation_used":        {"Cette invitation a déjà été utilisée.", "This invitation has already been used."},
+	"detail.invitation_expired":     {"Cette invitation a expiré. Demandez-en une nouvelle.", "This invitation has expired. Ask for a new one."},
+	"detail.edited_concurrently":    {"La mission a changé pendant votre modification. Rechargez-la et recommencez.", "The mission changed while you were editing it. Reload it and try again."},
+	"detail.capacity_below_taken":   {"La capacité ne peut pas être inférieure aux places déjà prises.", "Capacity cannot be lower than the places already taken."},
+	"detail.shift_has_places":       {"Ce créneau a des places prises : réduisez-le ou annulez la mission.", "This shift has places taken: reduce it or cancel the mission."},
+	"detail.shift_has_applications": {"Ce créneau a %d candidatures en attente : répondez-y avant de le supprimer.", "This shift has %d applications waiting: answer them before deleting it."},
+	"detail.org_not_verified":       {"L'organisation doit être vérifiée (état actuel : « %s »).", "The organisation must be verified (current state: \"%s\")."},
+	"detail.already_reported":       {"Vous avez déjà signalé ce contenu ; il est en cours d'examen.", "You have already reported this; it is being reviewed."},
+	"detail.not_yourself":           {"Vous ne pouvez pas faire cela sur votre propre compte.", "You cannot do this to your own account."},
 
 	"invalid_postcode":       {"Code postal invalide (5 chiffres).", "Invalid postcode (5 digits)."},
 	"unknown_postcode":       {"Code postal inconnu.", "Unknown postcode."},

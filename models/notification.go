@@ -13,6 +13,9 @@ type Event string
 const (
 	EventEmailConfirm  Event = "email_confirm"
 	EventPasswordReset Event = "password_reset"
+	// EventInactivityWarning tells the holder of an account unused for
+	// years that it will be anonymised: link (the login page), deadline.
+	EventInactivityWarning Event = "inactivity_warning"
 )
 
 // Events a user can turn e-mails on or off for. Params are the template

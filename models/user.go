@@ -46,6 +46,9 @@ type User struct {
 	UpdatedAt      time.Time  `bson:"updated_at"`
 	LastLoginAt    *time.Time `bson:"last_login_at,omitempty"`
 	DeletedAt      *time.Time `bson:"deleted_at,omitempty"`
+	// InactivityWarnedAt is when the account was warned that it would be
+	// anonymised for inactivity; a login clears it.
+	InactivityWarnedAt *time.Time `bson:"inactivity_warned_at,omitempty"`
 }
 
 // UserPatch is a partial update of the fields a user may change.

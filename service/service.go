@@ -193,6 +193,18 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Option
 			log.Error("shift reminders failed", "error", err)
 		}
 	})})
+	// Privacy retention (docs/privacy.md): daily, and once at start-up.
+	svc.AddWorker(Worker{Name: "privacy-retention", Run: every(24*time.Hour, func(ctx context.Context) {
+		if _, err := server.WarnInactiveAccounts(ctx); err != nil {
+			log.Error("inactivity warnings failed", "error", err)
+		}
+		if _, err := server.AnonymizeInactiveAccounts(ctx); err != nil {
+			log.Error("inactive account anonymisation failed", "error", err)
+		}
+		if _, err := server.PurgeOldMessages(ctx); err != nil {
+			log.Error("old message purge failed", "error", err)
+		}
+	})})
 	svc.AddWorker(Worker{Name: "response-times", Run: every(time.Hour, func(ctx context.Context) {
 		if _, err := server.UpdateResponseTimes(ctx); err != nil {
 			log.Error("response times failed", "error", err)

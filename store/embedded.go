@@ -19,12 +19,15 @@ import (
 // share one write lock: FerretDB updates are read-modify-write without
 // isolation, so concurrent writers would lose updates.
 type Embedded struct {
-	server  *ferretdb.FerretDB
-	cancel  context.CancelFunc
-	done    chan struct{}
+	config  ferretdb.Config
 	uri     string
+	sock    string
 	sockDir string
 	writeMu sync.Mutex
+
+	mu     sync.Mutex // guards the running server
+	cancel context.CancelFunc
+	done   chan struct{}
 }
 
 // StartEmbedded starts the embedded server with its data under dataDir.
@@ -54,33 +57,67 @@ func StartEmbedded(dataDir string, logger *slog.Logger) (*Embedded, error) {
 		os.RemoveAll(sockDir)
 		return nil, err
 	}
-	server, err := ferretdb.New(&ferretdb.Config{
-		Listener:  ferretdb.ListenerConfig{Unix: sock},
-		Handler:   "sqlite",
-		SQLiteURL: "file:" + absDB + "/",
-		Logger:    logger,
-	})
-	if err != nil {
-		os.RemoveAll(sockDir)
-		return nil, fmt.Errorf("start embedded store: %w", err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
 	e := &Embedded{
-		server:  server,
-		cancel:  cancel,
-		done:    make(chan struct{}),
+		config: ferretdb.Config{
+			Listener:  ferretdb.ListenerConfig{Unix: sock},
+			Handler:   "sqlite",
+			SQLiteURL: "file:" + absDB + "/",
+			Logger:    logger,
+		},
 		uri:     "mongodb://" + url.PathEscape(sock) + "/",
+		sock:    sock,
 		sockDir: sockDir,
 	}
-	go func() {
-		defer close(e.done)
-		_ = server.Run(ctx)
-	}()
-	if err := waitForSocket(sock, 10*time.Second); err != nil {
-		e.Close()
+	if err := e.Start(); err != nil {
+		os.RemoveAll(sockDir)
 		return nil, err
 	}
 	return e, nil
+}
+
+// Start runs the server (again, after Stop) on the same socket, so that
+// connected stores reconnect by themselves.
+func (e *Embedded) Start() error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.cancel != nil {
+		return nil
+	}
+	cfg := e.config
+	server, err := ferretdb.New(&cfg)
+	if err != nil {
+		return fmt.Errorf("start embedded store: %w", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		_ = server.Run(ctx)
+	}()
+	e.cancel, e.done = cancel, done
+	if err := waitForSocket(e.sock, 10*time.Second); err != nil {
+		cancel()
+		<-done
+		e.cancel, e.done = nil, nil
+		return err
+	}
+	return nil
+}
+
+// Stop stops the server, as an outage would; Start brings it back.
+func (e *Embedded) Stop() {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.cancel == nil {
+		return
+	}
+	e.cancel()
+	select {
+	case <-e.done:
+	case <-time.After(10 * time.Second):
+	}
+	_ = os.Remove(e.sock)
+	e.cancel, e.done = nil, nil
 }
 
 func waitForSocket(path string, limit time.Duration) error {
@@ -101,10 +138,6 @@ func (e *Embedded) Connect(ctx context.Context, dbName string) (*Store, error) {
 
 // Close stops the embedded server and removes its socket.
 func (e *Embedded) Close() error {
-	e.cancel()
-	select {
-	case <-e.done:
-	case <-time.After(10 * time.Second):
-	}
+	e.Stop()
 	return os.RemoveAll(e.sockDir)
 }

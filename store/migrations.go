@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
@@ -28,7 +29,11 @@ func index(col string, keys bson.D, unique bool) func(context.Context, *mongo.Da
 	}
 }
 
-var migrations = []migration{
+// migrations is the whole schema, in the order it was applied: never
+// reorder or remove an entry, only append (to the last list).
+var migrations = slices.Concat(coreMigrations, applicationMigrations, notifyMigrations, feedMigrations)
+
+var coreMigrations = []migration{
 	{"users.email unique", index("users", bson.D{{Key: "email", Value: 1}}, true)},
 	{"refresh_tokens.family", index("refresh_tokens", bson.D{{Key: "family", Value: 1}}, false)},
 	{"refresh_tokens.user_id", index("refresh_tokens", bson.D{{Key: "user_id", Value: 1}}, false)},
@@ -94,4 +99,9 @@ func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 		return 0, nil
 	}
 	return rec.Version, err
+}
+
+var feedMigrations = []migration{
+	{"api_keys.public_id unique", index("api_keys", bson.D{{Key: "public_id", Value: 1}}, true)},
+	{"missions.updated_at", index("missions", bson.D{{Key: "updated_at", Value: 1}, {Key: "_id", Value: 1}}, false)},
 }

@@ -18,4 +18,3 @@ var applicationMigrations = []migration{
 
 // The list is append-only across files: init functions run in file-name
 // order, after every package variable is set.
-func init() { migrations = append(migrations, applicationMigrations...) }

@@ -16,4 +16,3 @@ var notifyMigrations = []migration{
 
 // The list is append-only across files: init functions run in file-name
 // order, after every package variable is set.
-func init() { migrations = append(migrations, notifyMigrations...) }

@@ -263,7 +263,8 @@ func (s *Store) ModeratedMissions(ctx context.Context, since time.Time) ([]model
 // index pollers.
 func (s *Store) StampMission(ctx context.Context, id string, now time.Time) error {
 	defer s.lock()()
-	_, err := s.missions().UpdateOne(ctx, bson.D{{Key: "_id", Value: id}}, bson.D{{Key: "$set", Value: bson.D{{Key: "index_stamp", Value: now}}}})
+	// updated_at moves too: for partners' feeds, new places are news.
+	_, err := s.missions().UpdateOne(ctx, bson.D{{Key: "_id", Value: id}}, bson.D{{Key: "$set", Value: bson.D{{Key: "index_stamp", Value: now}, {Key: "updated_at", Value: now}}}})
 	return mapErr(err)
 }
 

@@ -30,9 +30,13 @@ func Connect(ctx context.Context, uri, dbName string) (*Store, error) {
 }
 
 func connect(ctx context.Context, uri, dbName string, writeMu *sync.Mutex) (*Store, error) {
+	// Every call carries the request's deadline, which bounds an outage's
+	// wait; the driver's own timeouts are only a backstop, long enough
+	// that a busy embedded store's slow heartbeat does not make the driver
+	// give up on a server that is merely slow.
 	opts := options.Client().ApplyURI(uri).
-		SetServerSelectionTimeout(5 * time.Second).
-		SetConnectTimeout(5 * time.Second).
+		SetServerSelectionTimeout(30 * time.Second).
+		SetConnectTimeout(10 * time.Second).
 		SetAppName("entraide")
 	client, err := mongo.Connect(opts)
 	if err != nil {

@@ -87,11 +87,14 @@ func (s *Store) SetUserStatus(ctx context.Context, id string, status models.User
 	})
 }
 
-// TouchLogin records the time of a successful login.
+// TouchLogin records the time of a successful login. It also clears an
+// inactivity warning: the account is in use, so it must not be anonymised.
 func (s *Store) TouchLogin(ctx context.Context, id string, now time.Time) error {
 	defer s.lock()()
-	_, err := s.users().UpdateOne(ctx, bson.D{{Key: "_id", Value: id}},
-		bson.D{{Key: "$set", Value: bson.D{{Key: "last_login_at", Value: now}}}})
+	_, err := s.users().UpdateOne(ctx, bson.D{{Key: "_id", Value: id}}, bson.D{
+		{Key: "$set", Value: bson.D{{Key: "last_login_at", Value: now}}},
+		{Key: "$unset", Value: bson.D{{Key: "inactivity_warned_at", Value: ""}}},
+	})
 	return mapErr(err)
 }
 
@@ -108,7 +111,7 @@ func (s *Store) AnonymizeUser(ctx context.Context, id string, now time.Time) err
 			{Key: "deleted_at", Value: now},
 			{Key: "updated_at", Value: now},
 		}},
-		{Key: "$unset", Value: bson.D{{Key: "profile", Value: ""}, {Key: "last_login_at", Value: ""}}},
+		{Key: "$unset", Value: bson.D{{Key: "profile", Value: ""}, {Key: "last_login_at", Value: ""}, {Key: "inactivity_warned_at", Value: ""}}},
 		{Key: "$inc", Value: bson.D{{Key: "token_version", Value: 1}}},
 	})
 	return err

@@ -47,6 +47,12 @@ func serve(ctx context.Context, getenv func(string) string, stdout, stderr io.Wr
 				return fmt.Errorf("seeds: %w", err)
 			}
 			log.Info("demo data loaded", "users", n)
+			// The index was built before the demo data existed: rebuild the
+			// index with the demo data so that it is searchable at once.
+			if err := svc.Catalog.Load(ctx); err != nil {
+				svc.Close(context.Background())
+				return fmt.Errorf("index: %w", err)
+			}
 		}
 	}
 	svc.Start()

@@ -1,0 +1,363 @@
+package handlers
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"slices"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/entraide/entraide/docs"
+)
+
+// apiDocsRoutes serves the API contract: GET /api/docs is a plain HTML
+// rendering of docs/openapi.yaml (server-rendered, no scripts, so the CSP
+// holds), GET /api/docs/openapi.yaml the raw document. The page is built
+// once, at start-up.
+func (s *Server) apiDocsRoutes(app fiber.Router) {
+	page, err := renderAPIDocs(docs.OpenAPI)
+	if err != nil {
+		// The document is embedded and tested; a broken one still serves
+		// the raw YAML and says so on the page.
+		s.log.Error("api docs", "error", err.Error())
+		page = []byte("<!doctype html><title>Entraide API</title><p>The API description could not be rendered: see <a href=\"/api/docs/openapi.yaml\">openapi.yaml</a>.</p>")
+	}
+	app.Get("/api/docs", func(c *fiber.Ctx) error {
+		c.Set(fiber.HeaderContentType, fiber.MIMETextHTMLCharsetUTF8)
+		c.Set(fiber.HeaderCacheControl, "public, max-age=300")
+		return c.Send(page)
+	})
+	app.Get("/api/docs/openapi.yaml", func(c *fiber.Ctx) error {
+		c.Set(fiber.HeaderContentType, "application/yaml; charset=utf-8")
+		c.Set(fiber.HeaderCacheControl, "public, max-age=300")
+		return c.Send(docs.OpenAPI)
+	})
+}
+
+type docParam struct {
+	Name, In, Type, Description string
+	Required                    bool
+}
+
+type docResponse struct {
+	Status, Description, Body string
+}
+
+type docOperation struct {
+	Method, Path, Summary, Description, ID, Body string
+	Public                                       bool
+	Tags                                         []string
+	Params                                       []docParam
+	Responses                                    []docResponse
+}
+
+type docProperty struct {
+	Name, Type, Description string
+	Required                bool
+}
+
+type docSchema struct {
+	Name, Type, Description string
+	Properties              []docProperty
+}
+
+type docTag struct {
+	Name       string
+	Operations []docOperation
+}
+
+var apiDocsPage = template.Must(template.New("apidocs").Parse(`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{.Title}} {{.Version}}</title>
+<link rel="stylesheet" href="/static/app.css">
+</head>
+<body>
+<main id="main" class="apidocs">
+<h1>{{.Title}} <small>{{.Version}}</small></h1>
+<p>{{.Summary}}</p>
+<pre>{{.Description}}</pre>
+<p>Machine-readable contract: <a href="/api/docs/openapi.yaml">openapi.yaml</a> (OpenAPI {{.OpenAPI}}). {{len .Ops}} operations.</p>
+<nav aria-label="Contents"><h2>Contents</h2><ul>
+{{range .Tags}}<li><a href="#tag-{{.Name}}">{{.Name}}</a> ({{len .Operations}})</li>
+{{end}}<li><a href="#schemas">Schemas</a></li>
+</ul></nav>
+{{range .Tags}}
+<section id="tag-{{.Name}}">
+<h2>{{.Name}}</h2>
+{{range .Operations}}
+<article id="op-{{.ID}}">
+<h3><code>{{.Method}} {{.Path}}</code></h3>
+<p>{{.Summary}}{{if .Public}} <em>(public)</em>{{else}} <em>(bearer token)</em>{{end}}</p>
+{{if .Description}}<p>{{.Description}}</p>{{end}}
+{{if .Params}}<table>
+<caption>Parameters</caption>
+<thead><tr><th scope="col">Name</th><th scope="col">In</th><th scope="col">Type</th><th scope="col">Required</th><th scope="col">Description</th></tr></thead>
+<tbody>{{range .Params}}<tr><td><code>{{.Name}}</code></td><td>{{.In}}</td><td>{{.Type}}</td><td>{{if .Required}}yes{{else}}no{{end}}</td><td>{{.Description}}</td></tr>
+{{end}}</tbody></table>{{end}}
+{{if .Body}}<p>Request body: {{.Body}}</p>{{end}}
+<table>
+<caption>Responses</caption>
+<thead><tr><th scope="col">Status</th><th scope="col">Description</th><th scope="col">Body</th></tr></thead>
+<tbody>{{range .Responses}}<tr><td>{{.Status}}</td><td>{{.Description}}</td><td>{{.Body}}</td></tr>
+{{end}}</tbody></table>
+</article>
+{{end}}
+</section>
+{{end}}
+<section id="schemas">
+<h2>Schemas</h2>
+{{range .Schemas}}
+<article id="schema-{{.Name}}">
+<h3>{{.Name}}</h3>
+<p>{{.Type}}{{if .Description}}: {{.Description}}{{end}}</p>
+{{if .Properties}}<table>
+<thead><tr><th scope="col">Field</th><th scope="col">Type</th><th scope="col">Required</th><th scope="col">Description</th></tr></thead>
+<tbody>{{range .Properties}}<tr><td><code>{{.Name}}</code></td><td>{{.Type}}</td><td>{{if .Required}}yes{{else}}no{{end}}</td><td>{{.Description}}</td></tr>
+{{end}}</tbody></table>{{end}}
+</article>
+{{end}}
+</section>
+</main>
+</body>
+</html>
+`))
+
+// renderAPIDocs turns the OpenAPI document into the HTML page.
+func renderAPIDocs(raw []byte) ([]byte, error) {
+	loader := openapi3.NewLoader()
+	doc, err := loader.LoadFromData(raw)
+	if err != nil {
+		return nil, fmt.Errorf("load openapi.yaml: %w", err)
+	}
+	var ops []docOperation
+	for _, path := range doc.Paths.InMatchingOrder() {
+		item := doc.Paths.Value(path)
+		for method, op := range item.Operations() {
+			ops = append(ops, describeOperation(doc, path, method, item, op))
+		}
+	}
+	slices.SortFunc(ops, func(a, b docOperation) int {
+		if c := strings.Compare(a.Path, b.Path); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Method, b.Method)
+	})
+	var tags []docTag
+	index := map[string]int{}
+	for _, t := range doc.Tags {
+		index[t.Name] = len(tags)
+		tags = append(tags, docTag{Name: t.Name})
+	}
+	for _, op := range ops {
+		name := "other"
+		if len(op.Tags) > 0 {
+			name = op.Tags[0]
+		}
+		i, ok := index[name]
+		if !ok {
+			i = len(tags)
+			index[name] = i
+			tags = append(tags, docTag{Name: name})
+		}
+		tags[i].Operations = append(tags[i].Operations, op)
+	}
+	var schemas []docSchema
+	if doc.Components != nil {
+		names := make([]string, 0, len(doc.Components.Schemas))
+		for name := range doc.Components.Schemas {
+			names = append(names, name)
+		}
+		slices.Sort(names)
+		for _, name := range names {
+			schemas = append(schemas, describeSchema(name, doc.Components.Schemas[name]))
+		}
+	}
+	data := map[string]any{
+		"Title": doc.Info.Title, "Version": doc.Info.Version, "OpenAPI": doc.OpenAPI,
+		"Summary": doc.Info.Summary, "Description": strings.TrimSpace(doc.Info.Description),
+		"Ops": ops, "Tags": tags, "Schemas": schemas,
+	}
+	var buf bytes.Buffer
+	if err := apiDocsPage.Execute(&buf, data); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func describeOperation(doc *openapi3.T, path, method string, item *openapi3.PathItem, op *openapi3.Operation) docOperation {
+	out := docOperation{Method: method, Path: path, Summary: op.Summary, Description: op.Description, ID: op.OperationID, Tags: op.Tags}
+	if out.ID == "" {
+		out.ID = strings.ToLower(method) + strings.NewReplacer("/", "-", "{", "", "}", "").Replace(path)
+	}
+	security := doc.Security
+	if op.Security != nil {
+		security = *op.Security
+	}
+	out.Public = len(security) == 0
+	for _, req := range security {
+		if len(req) == 0 {
+			out.Public = true
+		}
+	}
+	params := append(openapi3.Parameters{}, item.Parameters...)
+	params = append(params, op.Parameters...)
+	for _, p := range params {
+		if p == nil || p.Value == nil {
+			continue
+		}
+		out.Params = append(out.Params, docParam{
+			Name: p.Value.Name, In: p.Value.In, Required: p.Value.Required,
+			Type: schemaType(p.Value.Schema), Description: p.Value.Description,
+		})
+	}
+	if op.RequestBody != nil && op.RequestBody.Value != nil {
+		rb := op.RequestBody.Value
+		out.Body = contentSummary(rb.Content)
+		if !rb.Required {
+			out.Body += " (optional)"
+		}
+	}
+	if op.Responses != nil {
+		codes := make([]string, 0, op.Responses.Len())
+		for code := range op.Responses.Map() {
+			codes = append(codes, code)
+		}
+		slices.Sort(codes)
+		for _, code := range codes {
+			ref := op.Responses.Value(code)
+			if ref == nil || ref.Value == nil {
+				continue
+			}
+			r := docResponse{Status: code, Body: contentSummary(ref.Value.Content)}
+			if ref.Value.Description != nil {
+				r.Description = *ref.Value.Description
+			}
+			if _, ok := ref.Value.Headers["Retry-After"]; ok {
+				r.Description += " Header: Retry-After."
+			}
+			out.Responses = append(out.Responses, r)
+		}
+	}
+	return out
+}
+
+// contentSummary names the media types of a body and their schemas.
+func contentSummary(content openapi3.Content) string {
+	if len(content) == 0 {
+		return "none"
+	}
+	types := make([]string, 0, len(content))
+	for mt := range content {
+		types = append(types, mt)
+	}
+	slices.Sort(types)
+	parts := make([]string, 0, len(types))
+	for _, mt := range types {
+		if s := content[mt].Schema; s != nil {
+			parts = append(parts, mt+" "+schemaType(s))
+		} else {
+			parts = append(parts, mt)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// schemaType is a one-line description of a schema: its component name,
+// or its type(s), with array items and enums.
+func schemaType(ref *openapi3.SchemaRef) string {
+	if ref == nil {
+		return ""
+	}
+	if ref.Ref != "" {
+		return ref.Ref[strings.LastIndex(ref.Ref, "/")+1:]
+	}
+	s := ref.Value
+	if s == nil {
+		return ""
+	}
+	if len(s.AllOf) > 0 {
+		parts := make([]string, len(s.AllOf))
+		for i, sub := range s.AllOf {
+			parts[i] = schemaType(sub)
+		}
+		return strings.Join(parts, " + ")
+	}
+	if len(s.OneOf) > 0 {
+		parts := make([]string, len(s.OneOf))
+		for i, sub := range s.OneOf {
+			parts[i] = schemaType(sub)
+		}
+		return strings.Join(parts, " | ")
+	}
+	var types []string
+	if s.Type != nil {
+		types = s.Type.Slice()
+	}
+	for i, t := range types {
+		switch t {
+		case openapi3.TypeArray:
+			types[i] = "array of " + schemaType(s.Items)
+		case openapi3.TypeObject:
+			if s.AdditionalProperties.Schema != nil {
+				types[i] = "map of " + schemaType(s.AdditionalProperties.Schema)
+			}
+		}
+	}
+	out := strings.Join(types, " or ")
+	if s.Format != "" {
+		out += " (" + s.Format + ")"
+	}
+	if len(s.Enum) > 0 {
+		vals := make([]string, len(s.Enum))
+		for i, v := range s.Enum {
+			vals[i] = fmt.Sprint(v)
+		}
+		out += ": " + strings.Join(vals, ", ")
+	}
+	if out == "" {
+		out = "any"
+	}
+	return out
+}
+
+func describeSchema(name string, ref *openapi3.SchemaRef) docSchema {
+	out := docSchema{Name: name, Type: schemaType(&openapi3.SchemaRef{Value: ref.Value})}
+	s := ref.Value
+	if s == nil {
+		return out
+	}
+	out.Description = s.Description
+	collect := func(s *openapi3.Schema) {
+		names := make([]string, 0, len(s.Properties))
+		for n := range s.Properties {
+			names = append(names, n)
+		}
+		slices.Sort(names)
+		for _, n := range names {
+			p := s.Properties[n]
+			desc := ""
+			if p.Value != nil {
+				desc = p.Value.Description
+			}
+			out.Properties = append(out.Properties, docProperty{
+				Name: n, Type: schemaType(p), Required: slices.Contains(s.Required, n), Description: desc,
+			})
+		}
+	}
+	collect(s)
+	for _, sub := range s.AllOf {
+		if sub.Ref == "" && sub.Value != nil {
+			collect(sub.Value)
+		}
+	}
+	if s.AdditionalProperties.Has != nil && !*s.AdditionalProperties.Has {
+		out.Type += ", no other fields"
+	}
+	return out
+}

@@ -1,0 +1,201 @@
+package handlers
+
+import (
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/entraide/entraide/frontend"
+	"github.com/entraide/entraide/i18n"
+	"github.com/entraide/entraide/models"
+)
+
+// adminSection names the tab of an admin page.
+type adminSection struct {
+	Tab string
+}
+
+type adminHomeData struct {
+	adminSection
+	PendingOrgs, SubmittedMissions int64
+	OpenReports                    int
+}
+
+// adminPage is the administration's home: what waits in each queue.
+func (s *Server) adminPage(c *fiber.Ctx) error {
+	_, orgs, err := s.orgQueueItems(c, paging{Page: 1, PerPage: 1})
+	if err != nil {
+		return err
+	}
+	_, missions, err := s.missionQueueItems(c, paging{Page: 1, PerPage: 1})
+	if err != nil {
+		return err
+	}
+	reports, err := s.reportGroups(c, models.ReportOpen)
+	if err != nil {
+		return err
+	}
+	lang := s.lang(c)
+	return s.render(c, fiber.StatusOK, "admin", frontend.Page{Lang: lang, Title: i18n.T(lang, "admin.title"), Section: "/admin",
+		Data: adminHomeData{adminSection: adminSection{Tab: "home"}, PendingOrgs: orgs, SubmittedMissions: missions, OpenReports: len(reports)}})
+}
+
+type orgQueueData struct {
+	adminSection
+	Queue     []orgQueueItem
+	Total     int64
+	Suspended []models.Organization
+	Pager     frontend.Pager
+}
+
+// adminOrgsPage is the queue of organisations awaiting verification, and
+// the suspended ones.
+func (s *Server) adminOrgsPage(c *fiber.Ctx) error {
+	page, err := s.adminOrgsView(c, frontend.NewForm())
+	if err != nil {
+		return err
+	}
+	return s.render(c, fiber.StatusOK, "admin_orgs", page)
+}
+
+func (s *Server) adminOrgsView(c *fiber.Ctx, form *frontend.Form) (frontend.Page, error) {
+	pg, err := parsePaging(c, 20, 100)
+	if err != nil {
+		return frontend.Page{}, err
+	}
+	items, total, err := s.orgQueueItems(c, pg)
+	if err != nil {
+		return frontend.Page{}, err
+	}
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	suspended, _, err := s.store.OrganizationsByStatus(ctx, models.OrgSuspended, 0, 100)
+	if err != nil {
+		return frontend.Page{}, err
+	}
+	lang := s.lang(c)
+	return frontend.Page{Lang: lang, Title: i18n.T(lang, "admin.orgs_title"), Section: "/admin", Form: form,
+		Data: orgQueueData{adminSection: adminSection{Tab: "organizations"}, Queue: items, Total: total, Suspended: suspended,
+			Pager: frontend.NewPager("/admin/organizations", nil, pg.Page, pg.PerPage, total)}}, nil
+}
+
+// orgDecisions are the admin's decisions on an organisation: the state
+// it goes to and whether a reason is required, as the API routes them.
+var orgDecisions = map[string]struct {
+	to       models.OrgStatus
+	required bool
+}{
+	"verify": {models.OrgVerified, false}, "reject": {models.OrgRejected, true},
+	"suspend": {models.OrgSuspended, true}, "restore": {models.OrgVerified, false},
+}
+
+// adminOrgDecision applies a decision from the queue with the API's logic.
+func (s *Server) adminOrgDecision(action string) fiber.Handler {
+	decision := orgDecisions[action]
+	return func(c *fiber.Ctx) error {
+		id, err := idParam(c, "id")
+		if err != nil {
+			return err
+		}
+		reason, err := checkReason(c.FormValue("reason"), decision.required)
+		if err == nil {
+			_, err = s.decideOrganization(c, id, decision.to, action, reason)
+		}
+		back := localPath(c.FormValue("back"))
+		if back == "" {
+			back = "/admin/organizations"
+		}
+		if err != nil {
+			return s.adminFormError(c, back, id, err)
+		}
+		return c.Redirect(withNotice(back, "org_"+action), fiber.StatusSeeOther)
+	}
+}
+
+type missionQueueData struct {
+	adminSection
+	Queue []missionQueueItem
+	Total int64
+	Pager frontend.Pager
+}
+
+// adminMissionsPage is the queue of submitted missions, each with the
+// moderation checks: blocklist hits and likely duplicates.
+func (s *Server) adminMissionsPage(c *fiber.Ctx) error {
+	page, err := s.adminMissionsView(c, frontend.NewForm())
+	if err != nil {
+		return err
+	}
+	return s.render(c, fiber.StatusOK, "admin_missions", page)
+}
+
+func (s *Server) adminMissionsView(c *fiber.Ctx, form *frontend.Form) (frontend.Page, error) {
+	pg, err := parsePaging(c, 20, 100)
+	if err != nil {
+		return frontend.Page{}, err
+	}
+	items, total, err := s.missionQueueItems(c, pg)
+	if err != nil {
+		return frontend.Page{}, err
+	}
+	lang := s.lang(c)
+	return frontend.Page{Lang: lang, Title: i18n.T(lang, "admin.missions_title"), Section: "/admin", Form: form,
+		Data: missionQueueData{adminSection: adminSection{Tab: "missions"}, Queue: items, Total: total,
+			Pager: frontend.NewPager("/admin/missions", nil, pg.Page, pg.PerPage, total)}}, nil
+}
+
+// adminMissionDecision publishes or rejects a mission with the API's logic.
+func (s *Server) adminMissionDecision(action string) fiber.Handler {
+	to, required := models.MissionPublished, false
+	if action == "reject" {
+		to, required = models.MissionRejected, true
+	}
+	return func(c *fiber.Ctx) error {
+		id, err := idParam(c, "id")
+		if err != nil {
+			return err
+		}
+		reason, err := checkReason(c.FormValue("reason"), required)
+		if err == nil {
+			_, err = s.decideMission(c, id, to, action, reason)
+		}
+		if err != nil {
+			return s.adminFormError(c, "/admin/missions", id, err)
+		}
+		return c.Redirect("/admin/missions?notice=mission_"+action+"ed", fiber.StatusSeeOther)
+	}
+}
+
+// adminFormError shows the admin page a form came from again, its error
+// on the reason field of the item it was about (ids of forms repeated in
+// a list carry the item's id).
+func (s *Server) adminFormError(c *fiber.Ctx, back, id string, err error) error {
+	err = renameFields(err, func(field string) string { return field + "-" + id })
+	var page frontend.Page
+	var name string
+	var perr error
+	switch {
+	case strings.HasPrefix(back, "/admin/missions"):
+		name = "admin_missions"
+		page, perr = s.adminMissionsView(c, frontend.NewForm())
+	case strings.HasPrefix(back, "/admin/reports"):
+		name = "admin_reports"
+		page, perr = s.adminReportsView(c, frontend.NewForm())
+	default:
+		name = "admin_orgs"
+		page, perr = s.adminOrgsView(c, frontend.NewForm())
+	}
+	if perr != nil {
+		return perr
+	}
+	page.Form.Set("reason-"+id, c.FormValue("reason")).Set("resolution-"+id, c.FormValue("resolution"))
+	return s.renderFormError(c, name, page, err)
+}
+
+// withNotice adds ?notice= (or &notice=) to a local path.
+func withNotice(path, notice string) string {
+	if strings.Contains(path, "?") {
+		return path + "&notice=" + notice
+	}
+	return path + "?notice=" + notice
+}

@@ -1,0 +1,147 @@
+package handlers
+
+import (
+	"net/url"
+	"sort"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/entraide/entraide/frontend"
+	"github.com/entraide/entraide/i18n"
+)
+
+// auditFilters are the audit API's filters, which the page's GET form
+// sends as they are.
+var auditFilters = []string{"actor", "target", "action", "from", "to"}
+
+type auditData struct {
+	adminSection
+	List  listResponse[auditResponse]
+	Pager frontend.Pager
+}
+
+// adminAuditPage lists the audit log with the API's filters.
+func (s *Server) adminAuditPage(c *fiber.Ctx) error {
+	lang := s.lang(c)
+	form := frontend.NewForm().Order(auditFilters...)
+	query := url.Values{}
+	for _, name := range auditFilters {
+		if v := c.Query(name); v != "" {
+			form.Set(name, v)
+			query.Set(name, v)
+		}
+	}
+	page := frontend.Page{Lang: lang, Title: i18n.T(lang, "admin.audit_title"), Section: "/admin", Form: form,
+		Data: auditData{adminSection: adminSection{Tab: "audit"}}}
+	list, err := s.auditEntries(c)
+	if err != nil {
+		return s.renderFormError(c, "admin_audit", page, err)
+	}
+	page.Data = auditData{adminSection: adminSection{Tab: "audit"}, List: list,
+		Pager: frontend.NewPager("/admin/audit", query, list.Page, list.PerPage, list.Total)}
+	return s.render(c, fiber.StatusOK, "admin_audit", page)
+}
+
+type statsData struct {
+	adminSection
+	Stats      *statsResponse
+	Weekly     frontend.BarChart
+	ByCategory frontend.BarChart
+	Moderation frontend.BarChart
+}
+
+// moderationBuckets are the bars of the time-to-moderation chart: upper
+// bounds in hours.
+var moderationBuckets = []struct {
+	key   string
+	upper float64
+}{{"lt1h", 1}, {"lt6h", 6}, {"lt24h", 24}, {"lt72h", 72}, {"more", 1e18}}
+
+// adminStatsPage shows the platform's figures with charts drawn on the
+// server as SVG: missions published per week, missions by category, and
+// how long moderation takes.
+func (s *Server) adminStatsPage(c *fiber.Ctx) error {
+	stats, err := s.platformStats(c)
+	if err != nil {
+		return err
+	}
+	lang := s.lang(c)
+	count := frontend.Count
+	data := statsData{adminSection: adminSection{Tab: "stats"}, Stats: stats}
+
+	var labels []string
+	var values []float64
+	for _, w := range stats.PublishedPerWeek {
+		labels = append(labels, w.Week[8:10]+"/"+w.Week[5:7])
+		values = append(values, float64(w.Count))
+	}
+	data.Weekly = s.chart(lang, "weekly", false, labels, values, count)
+
+	labels, values = nil, nil
+	cats := make([]string, 0, len(stats.MissionsByCategory))
+	for cat := range stats.MissionsByCategory {
+		cats = append(cats, cat)
+	}
+	sort.Slice(cats, func(i, j int) bool { return stats.MissionsByCategory[cats[i]] > stats.MissionsByCategory[cats[j]] })
+	for _, cat := range cats {
+		labels = append(labels, i18n.T(lang, "category."+cat))
+		values = append(values, float64(stats.MissionsByCategory[cat]))
+	}
+	data.ByCategory = s.chart(lang, "categories", true, labels, values, count)
+
+	delays, err := s.moderationDelays(c)
+	if err != nil {
+		return err
+	}
+	labels, values = nil, nil
+	for _, b := range moderationBuckets {
+		labels = append(labels, i18n.T(lang, "stats.bucket_"+b.key))
+		values = append(values, float64(delays[b.key]))
+	}
+	data.Moderation = s.chart(lang, "moderation", true, labels, values, count)
+	if stats.MedianModerationHours != nil {
+		data.Moderation.Summary = i18n.T(lang, "stats.median", frontendHours(lang, *stats.MedianModerationHours))
+	}
+	return s.render(c, fiber.StatusOK, "admin_stats", frontend.Page{Lang: lang, Title: i18n.T(lang, "admin.stats_title"),
+		Section: "/admin", Data: data})
+}
+
+func (s *Server) chart(lang, id string, horizontal bool, labels []string, values []float64, format func(float64) string) frontend.BarChart {
+	chart := frontend.NewBarChart("chart-"+id, i18n.T(lang, "stats."+id), horizontal, labels, values, format)
+	chart.Caption = i18n.T(lang, "stats.see_figures")
+	chart.LabelHeader = i18n.T(lang, "stats."+id+"_label")
+	chart.ValueHeader = i18n.T(lang, "stats."+id+"_value")
+	return chart
+}
+
+// moderationDelays counts the missions moderated in the last 90 days by
+// how long they waited, as platformStats measures it for the median.
+func (s *Server) moderationDelays(c *fiber.Ctx) (map[string]int, error) {
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	moderated, err := s.store.ModeratedMissions(ctx, s.now().AddDate(0, 0, -90))
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]int{}
+	for _, m := range moderated {
+		h, ok := moderationHours(&m)
+		if !ok {
+			continue
+		}
+		for _, b := range moderationBuckets {
+			if h < b.upper {
+				out[b.key]++
+				break
+			}
+		}
+	}
+	return out, nil
+}
+
+func frontendHours(lang string, h float64) string {
+	if h < 48 {
+		return i18n.T(lang, "stats.hours", int(h+0.5))
+	}
+	return i18n.T(lang, "stats.days", int(h/24+0.5))
+}

@@ -1,0 +1,148 @@
+package handlers
+
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/entraide/entraide/frontend"
+	"github.com/entraide/entraide/i18n"
+	"github.com/entraide/entraide/models"
+)
+
+// applySubmit applies to the chosen shift with the API's logic, from the
+// mission page's form.
+func (s *Server) applySubmit(c *fiber.Ctx) error {
+	form := formValues(c, "shift", "message")
+	if principal(c).Role != models.RoleVolunteer {
+		return errForbidden("detail.role_required", string(models.RoleVolunteer))
+	}
+	shiftID := form.Value("shift")
+	var a *models.Application
+	var err error = errField("shift", "required")
+	if shiftID != "" {
+		a, _, err = s.applyToShift(c, c.Params("id"), shiftID, form.Value("message"))
+	}
+	if err != nil {
+		page, perr := s.missionPageFor(c, form)
+		if perr != nil {
+			return perr
+		}
+		// A refusal about the shift (full, overlapping, too young) is
+		// about the choice of shift.
+		p := toProblem(err)
+		if len(p.Fields) == 0 && p.Status != fiber.StatusNotFound {
+			err = &Problem{Status: p.Status, Slug: p.Slug, Fields: []models.FieldError{{Field: "shift", Code: p.DetailKey, Params: p.Args}}}
+		}
+		return s.renderFormError(c, "mission", page, err)
+	}
+	return c.Redirect("/me/applications/"+a.ID+"?notice=applied_"+string(a.Status), fiber.StatusSeeOther)
+}
+
+type myApplicationsData struct {
+	Open, Closed []applicationResponse
+}
+
+// myApplicationsPage lists the volunteer's applications: those still
+// open first, with their state and place on the waiting list.
+func (s *Server) myApplicationsPage(c *fiber.Ctx) error {
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	apps, err := s.volunteerApplications(ctx, principal(c).UserID)
+	if err != nil {
+		return err
+	}
+	views, err := s.volunteerViews(c, apps, true)
+	if err != nil {
+		return err
+	}
+	data := myApplicationsData{}
+	for _, v := range views {
+		if models.ApplicationStatus(v.Status).Open() {
+			data.Open = append(data.Open, v)
+		} else {
+			data.Closed = append(data.Closed, v)
+		}
+	}
+	lang := s.lang(c)
+	return s.render(c, fiber.StatusOK, "my_applications", frontend.Page{
+		Lang: lang, Title: i18n.T(lang, "applications.title"), Section: "/me", Data: data,
+	})
+}
+
+type myApplicationData struct {
+	Application applicationResponse
+	Messages    []messageResponse
+	CanWithdraw bool
+	CanConfirm  bool
+	Calendar    bool
+}
+
+// myApplicationPage shows one application: its state and history, the
+// messages with the organisation, and what the volunteer can do.
+func (s *Server) myApplicationPage(c *fiber.Ctx) error {
+	page, err := s.myApplicationView(c, frontend.NewForm())
+	if err != nil {
+		return err
+	}
+	return s.render(c, fiber.StatusOK, "my_application", page)
+}
+
+func (s *Server) myApplicationView(c *fiber.Ctx, form *frontend.Form) (frontend.Page, error) {
+	a, err := s.myApplicationParam(c)
+	if err != nil {
+		return frontend.Page{}, err
+	}
+	views, err := s.volunteerViews(c, []models.Application{*a}, true)
+	if err != nil {
+		return frontend.Page{}, err
+	}
+	msgs, _, err := s.thread(c, a, paging{Page: 1, PerPage: 200})
+	if err != nil {
+		return frontend.Page{}, err
+	}
+	data := myApplicationData{Application: views[0], Messages: msgs,
+		CanWithdraw: a.Status.Open() && !(a.Status == models.ApplicationAccepted && !a.ShiftStart.After(s.now())),
+		CanConfirm:  a.Status == models.ApplicationOffered,
+		Calendar:    a.Status == models.ApplicationAccepted || a.Status == models.ApplicationAttended,
+	}
+	lang := s.lang(c)
+	title := i18n.T(lang, "applications.one")
+	if views[0].Mission != nil {
+		title = views[0].Mission.Title
+	}
+	return frontend.Page{Lang: lang, Title: title, Section: "/me", Form: form.Order("body", "reason"), Data: data}, nil
+}
+
+// myApplicationAction withdraws, confirms an offered place, or writes to
+// the organisation, with the API's logic.
+func (s *Server) myApplicationAction(action string) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		a, err := s.myApplicationParam(c)
+		if err != nil {
+			return err
+		}
+		form := formValues(c, "body", "reason")
+		switch action {
+		case "withdraw":
+			var reason string
+			if reason, err = checkReason(form.Value("reason"), false); err == nil {
+				_, err = s.withdraw(c, a, reason)
+			}
+		case "confirm":
+			_, err = s.confirmPlace(c, a)
+		case "message":
+			_, err = s.addMessage(c, a, models.ActorVolunteer, form.Value("body"))
+		}
+		if err != nil {
+			page, perr := s.myApplicationView(c, form)
+			if perr != nil {
+				return perr
+			}
+			return s.renderFormError(c, "my_application", page, err)
+		}
+		next := "/me/applications/" + a.ID + "?notice=application_" + action
+		if action == "message" {
+			next += "#messages-title"
+		}
+		return c.Redirect(next, fiber.StatusSeeOther)
+	}
+}

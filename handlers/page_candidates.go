@@ -1,0 +1,66 @@
+package handlers
+
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/entraide/entraide/frontend"
+	"github.com/entraide/entraide/i18n"
+	"github.com/entraide/entraide/models"
+)
+
+type candidatesData struct {
+	Space      orgSpace
+	Mission    *models.Mission
+	Candidates []candidateItem
+	Published  bool
+}
+
+// candidatesPage ranks the volunteers who let organisations find them,
+// with the reasons they fit, and lets the member invite them. Names are
+// masked until they apply.
+func (s *Server) candidatesPage(c *fiber.Ctx) error {
+	page, err := s.candidatesView(c)
+	if err != nil {
+		return err
+	}
+	return s.render(c, fiber.StatusOK, "candidates", page)
+}
+
+func (s *Server) candidatesView(c *fiber.Ctx) (frontend.Page, error) {
+	space, err := s.spaceOf(c, "missions")
+	if err != nil {
+		return frontend.Page{}, err
+	}
+	_, m, err := s.orgMission(c)
+	if err != nil {
+		return frontend.Page{}, err
+	}
+	data := candidatesData{Space: space, Mission: m, Published: m.Status == models.MissionPublished}
+	if data.Published {
+		if data.Candidates, err = s.candidatesFor(c, m, 30); err != nil {
+			return frontend.Page{}, err
+		}
+	}
+	lang := s.lang(c)
+	return frontend.Page{Lang: lang, Title: i18n.T(lang, "candidates.title", m.Title), Section: "/org", Data: data}, nil
+}
+
+// candidateInviteSubmit invites a volunteer with the API's logic.
+func (s *Server) candidateInviteSubmit(c *fiber.Ctx) error {
+	org, m, err := s.orgMission(c)
+	if err != nil {
+		return err
+	}
+	volunteerID, err := idParam(c, "userId")
+	if err != nil {
+		return err
+	}
+	if _, err := s.inviteVolunteer(c, org, m, volunteerID); err != nil {
+		page, perr := s.candidatesView(c)
+		if perr != nil {
+			return perr
+		}
+		return s.renderFormError(c, "candidates", page, err)
+	}
+	return c.Redirect("/organizations/"+org.ID+"/missions/"+m.ID+"/candidates?notice=candidate_invited", fiber.StatusSeeOther)
+}

@@ -1,0 +1,212 @@
+package handlers
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/entraide/entraide/frontend"
+	"github.com/entraide/entraide/i18n"
+	"github.com/entraide/entraide/models"
+)
+
+// missionFields are the editor's fields in page order; shiftFields add
+// the shifts of a new mission.
+var (
+	missionFields = []string{"title", "description", "category", "remote", "address", "postcode", "accessibility_notes",
+		"skills", "tags", "languages", "min_age", "requires_vetting", "urgent", "auto_accept"}
+	shiftFields = []string{"dates", "start_time", "end_time", "capacity"}
+)
+
+type editorData struct {
+	Space      orgSpace
+	MissionID  string // empty for a new mission
+	Categories []frontend.Option
+	Skills     []frontend.Option
+}
+
+// missionNewPage is the editor of a new mission with its first shifts.
+func (s *Server) missionNewPage(c *fiber.Ctx) error {
+	space, err := s.spaceOf(c, "missions")
+	if err != nil {
+		return err
+	}
+	form := frontend.NewForm().Set("category", "food_aid").Set("capacity", "1").Set("postcode", space.Org.Postcode)
+	return s.render(c, fiber.StatusOK, "mission_editor", s.editorView(c, form, space, ""))
+}
+
+func (s *Server) editorView(c *fiber.Ctx, form *frontend.Form, space orgSpace, missionID string) frontend.Page {
+	lang := s.lang(c)
+	cats, skills, _, _ := searchOptions(lang, nil)
+	title := i18n.T(lang, "editor.new_title")
+	fields := append(append([]string{}, missionFields...), shiftFields...)
+	if missionID != "" {
+		title = i18n.T(lang, "editor.edit_title", form.Value("title"))
+		fields = missionFields
+	}
+	return frontend.Page{Lang: lang, Title: title, Form: form.Order(fields...), Section: "/org",
+		Data: editorData{Space: space, MissionID: missionID, Categories: cats, Skills: skills}}
+}
+
+// missionNewSubmit creates the draft with the API's logic.
+func (s *Server) missionNewSubmit(c *fiber.Ctx) error {
+	space, err := s.spaceOf(c, "missions")
+	if err != nil {
+		return err
+	}
+	form := readMissionForm(c, true)
+	in := missionInput(form)
+	shifts, serr := readShifts(form)
+	in.Shifts = shifts
+	m, err := s.draftMission(c, space.Org, in)
+	if serr != nil || err != nil {
+		return s.renderFormError(c, "mission_editor", s.editorView(c, form, space, ""), shiftFieldErrors(mergeErrors(serr, err)))
+	}
+	return c.Redirect("/organizations/"+space.Org.ID+"/missions/"+m.ID+"?notice=mission_created", fiber.StatusSeeOther)
+}
+
+// missionEditPage is the editor of an existing mission; shifts are
+// managed on the mission's page.
+func (s *Server) missionEditPage(c *fiber.Ctx) error {
+	space, err := s.spaceOf(c, "missions")
+	if err != nil {
+		return err
+	}
+	_, m, err := s.orgMission(c)
+	if err != nil {
+		return err
+	}
+	form := frontend.NewForm().Set("title", m.Title).Set("description", m.Description).Set("category", string(m.Category)).
+		Set("address", m.Address).Set("postcode", m.Postcode).Set("accessibility_notes", m.AccessibilityNotes).
+		SetAll("skills", m.Skills).Set("tags", strings.Join(m.Tags, ", ")).Set("languages", strings.Join(m.Languages, ", ")).
+		Set("min_age", strconv.Itoa(m.MinAge))
+	for name, on := range map[string]bool{"remote": m.Remote, "requires_vetting": m.RequiresVetting, "urgent": m.Urgent, "auto_accept": m.AutoAccept} {
+		if on {
+			form.Set(name, "true")
+		}
+	}
+	return s.render(c, fiber.StatusOK, "mission_editor", s.editorView(c, form, space, m.ID))
+}
+
+// missionEditSubmit saves the mission with the API's logic; editing what
+// moderators approved sends a published mission back to them.
+func (s *Server) missionEditSubmit(c *fiber.Ctx) error {
+	space, err := s.spaceOf(c, "missions")
+	if err != nil {
+		return err
+	}
+	_, m, err := s.orgMission(c)
+	if err != nil {
+		return err
+	}
+	form := readMissionForm(c, false)
+	if _, err := s.editMission(c, space.Org, m, missionInput(form)); err != nil {
+		return s.renderFormError(c, "mission_editor", s.editorView(c, form, space, m.ID), err)
+	}
+	return c.Redirect("/organizations/"+space.Org.ID+"/missions/"+m.ID+"?notice=saved", fiber.StatusSeeOther)
+}
+
+func readMissionForm(c *fiber.Ctx, withShifts bool) *frontend.Form {
+	names := missionFields
+	if withShifts {
+		names = append(append([]string{}, missionFields...), shiftFields...)
+	}
+	form := formValues(c, names...)
+	return form.SetAll("skills", multiForm(c, "skills"))
+}
+
+// missionInput reads the editor: every field is on the form, so every
+// pointer is set (an unticked box is false).
+func missionInput(form *frontend.Form) models.MissionInput {
+	text := func(name string) *string {
+		v := form.Value(name)
+		return &v
+	}
+	flag := func(name string) *bool {
+		v := form.Value(name) == "true"
+		return &v
+	}
+	skills := append(append([]string{}, form.Values("skills")...), splitList(form.Value("tags"))...)
+	languages := splitList(form.Value("languages"))
+	if languages == nil {
+		languages = []string{}
+	}
+	in := models.MissionInput{
+		Title: text("title"), Description: text("description"), Category: text("category"), Skills: &skills,
+		Languages: &languages, Remote: flag("remote"), Address: text("address"), Postcode: text("postcode"),
+		RequiresVetting: flag("requires_vetting"), Urgent: flag("urgent"), AutoAccept: flag("auto_accept"),
+		AccessibilityNotes: text("accessibility_notes"),
+	}
+	if age, err := strconv.Atoi(strings.TrimSpace(form.Value("min_age"))); err == nil {
+		in.MinAge = &age
+	}
+	return in
+}
+
+// readShifts turns the shifts part of a form into shifts: the same times
+// and places on each of several dates, one per line (31/12/2026 or
+// 2026-12-31), in Paris time. A shift ending before it starts ends the
+// next day (a night).
+func readShifts(form *frontend.Form) ([]models.ShiftInput, error) {
+	var v models.Validator
+	start, errStart := time.Parse("15:04", strings.TrimSpace(form.Value("start_time")))
+	end, errEnd := time.Parse("15:04", strings.TrimSpace(form.Value("end_time")))
+	v.Check(errStart == nil, "start_time", "invalid_time")
+	v.Check(errEnd == nil, "end_time", "invalid_time")
+	capacity, err := strconv.Atoi(strings.TrimSpace(form.Value("capacity")))
+	if v.Check(err == nil, "capacity", "capacity_range", models.MaxShiftCapacity) {
+		v.Check(capacity >= 1 && capacity <= models.MaxShiftCapacity, "capacity", "capacity_range", models.MaxShiftCapacity)
+	}
+	var days []time.Time
+	for _, line := range strings.FieldsFunc(form.Value("dates"), func(r rune) bool { return r == '\n' || r == ',' || r == ';' }) {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		day, err := time.ParseInLocation("02/01/2006", line, frontend.Paris())
+		if err != nil {
+			day, err = time.ParseInLocation("2006-01-02", line, frontend.Paris())
+		}
+		if err != nil {
+			v.Add("dates", "invalid_shift_date", line)
+			break
+		}
+		days = append(days, day)
+	}
+	if len(days) == 0 && !v.Has("dates") {
+		v.Add("dates", "required")
+	}
+	if err := v.Err(); err != nil {
+		return nil, err
+	}
+	shifts := make([]models.ShiftInput, len(days))
+	for i, day := range days {
+		from := time.Date(day.Year(), day.Month(), day.Day(), start.Hour(), start.Minute(), 0, 0, frontend.Paris())
+		to := time.Date(day.Year(), day.Month(), day.Day(), end.Hour(), end.Minute(), 0, 0, frontend.Paris())
+		if to.Before(from) {
+			to = to.AddDate(0, 0, 1)
+		}
+		shifts[i] = models.ShiftInput{Start: from.UTC(), End: to.UTC(), Capacity: capacity}
+	}
+	return shifts, nil
+}
+
+// mergeErrors reports the field errors of both validations at once, the
+// form's own reading first.
+func mergeErrors(first, second error) error {
+	if first == nil {
+		return second
+	}
+	if second == nil {
+		return first
+	}
+	a, b := toProblem(first), toProblem(second)
+	if len(a.Fields) == 0 || len(b.Fields) == 0 {
+		return first
+	}
+	merged := *a
+	merged.Fields = append(append([]models.FieldError{}, a.Fields...), b.Fields...)
+	return &merged
+}

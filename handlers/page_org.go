@@ -1,0 +1,141 @@
+package handlers
+
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/entraide/entraide/frontend"
+	"github.com/entraide/entraide/i18n"
+	"github.com/entraide/entraide/models"
+)
+
+// orgFields are the organisation form's fields in page order.
+var orgFields = []string{"name", "kind", "siret", "rna", "address", "postcode", "description", "contact_email", "contact_phone"}
+
+// orgSpace is what every page of an organisation's space shows above its
+// content: the organisation, its state, the tabs.
+type orgSpace struct {
+	Org *models.Organization
+	Me  models.Member
+	Tab string // missions, profile, members
+}
+
+// IsOwner reports whether the signed-in member owns the organisation.
+func (o orgSpace) IsOwner() bool { return o.Me.Role == models.MemberOwner }
+
+// pageOrg keeps the organisation space to organisation accounts; others
+// go to their own space.
+func (s *Server) pageOrg(c *fiber.Ctx) error {
+	if p := principal(c); p.Role != models.RoleOrganization {
+		return c.Redirect(roleHome(p.Role), fiber.StatusSeeOther)
+	}
+	return c.Next()
+}
+
+// spaceOf loads the path's organisation for a page of its space; anybody
+// but a member gets a 404.
+func (s *Server) spaceOf(c *fiber.Ctx, tab string) (orgSpace, error) {
+	org, me, err := s.memberOrg(c)
+	return orgSpace{Org: org, Me: me, Tab: tab}, err
+}
+
+type orgListData struct {
+	Orgs  []models.Organization
+	Kinds []frontend.Option
+}
+
+// orgHomePage leads an organisation account to its organisation: the
+// registration form when it has none, its missions when it has one, the
+// list when it has several.
+func (s *Server) orgHomePage(c *fiber.Ctx) error {
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	orgs, err := s.store.OrganizationsOfMember(ctx, principal(c).UserID)
+	if err != nil {
+		return err
+	}
+	if len(orgs) == 1 && c.Query("new") == "" {
+		next := "/organizations/" + orgs[0].ID + "/missions"
+		if n := c.Query("notice"); n != "" {
+			next += "?notice=" + n
+		}
+		return c.Redirect(next, fiber.StatusSeeOther)
+	}
+	return s.render(c, fiber.StatusOK, "org_home", s.orgHomeView(c, frontend.NewForm().Set("kind", "association"), orgs))
+}
+
+func (s *Server) orgHomeView(c *fiber.Ctx, form *frontend.Form, orgs []models.Organization) frontend.Page {
+	lang := s.lang(c)
+	title := "org.register_title"
+	if len(orgs) > 0 {
+		title = "org.list_title"
+	}
+	return frontend.Page{Lang: lang, Title: i18n.T(lang, title), Form: form.Order(orgFields...), Section: "/org",
+		Data: orgListData{Orgs: orgs, Kinds: orgKinds(lang)}}
+}
+
+func orgKinds(lang string) []frontend.Option {
+	var out []frontend.Option
+	for _, k := range models.OrgKinds {
+		out = append(out, frontend.Option{Value: string(k), Label: i18n.T(lang, "org_kind."+string(k))})
+	}
+	return out
+}
+
+// orgInput reads the organisation form; every field is sent, so every
+// pointer is set.
+func orgInput(form *frontend.Form) models.OrgInput {
+	v := func(name string) *string {
+		value := form.Value(name)
+		return &value
+	}
+	return models.OrgInput{Name: v("name"), Kind: v("kind"), SIRET: v("siret"), RNA: v("rna"), Address: v("address"),
+		Postcode: v("postcode"), Description: v("description"), ContactEmail: v("contact_email"), ContactPhone: v("contact_phone")}
+}
+
+// orgRegisterSubmit registers the organisation with the API's logic; it
+// awaits verification.
+func (s *Server) orgRegisterSubmit(c *fiber.Ctx) error {
+	form := formValues(c, orgFields...)
+	org, err := s.registerOrganization(c, orgInput(form))
+	if err != nil {
+		return s.renderFormError(c, "org_home", s.orgHomeView(c, form, nil), err)
+	}
+	return c.Redirect("/organizations/"+org.ID+"/missions?notice=org_registered", fiber.StatusSeeOther)
+}
+
+// orgProfilePage shows the organisation's details to edit.
+func (s *Server) orgProfilePage(c *fiber.Ctx) error {
+	space, err := s.spaceOf(c, "profile")
+	if err != nil {
+		return err
+	}
+	o := space.Org
+	form := frontend.NewForm().Set("name", o.Name).Set("kind", string(o.Kind)).Set("siret", o.SIRET).Set("rna", o.RNA).
+		Set("address", o.Address).Set("postcode", o.Postcode).Set("description", o.Description).
+		Set("contact_email", o.ContactEmail).Set("contact_phone", o.ContactPhone)
+	return s.render(c, fiber.StatusOK, "org_profile", s.orgProfileView(c, form, space))
+}
+
+type orgProfileData struct {
+	Space orgSpace
+	Kinds []frontend.Option
+}
+
+func (s *Server) orgProfileView(c *fiber.Ctx, form *frontend.Form, space orgSpace) frontend.Page {
+	lang := s.lang(c)
+	return frontend.Page{Lang: lang, Title: i18n.T(lang, "org.profile_title", space.Org.Name), Form: form.Order(orgFields...),
+		Section: "/org", Data: orgProfileData{Space: space, Kinds: orgKinds(lang)}}
+}
+
+// orgProfileSubmit saves the details with the API's logic.
+func (s *Server) orgProfileSubmit(c *fiber.Ctx) error {
+	space, err := s.spaceOf(c, "profile")
+	if err != nil {
+		return err
+	}
+	form := formValues(c, orgFields...)
+	if _, err := s.editOrganization(c, space.Org, orgInput(form)); err != nil {
+		return s.renderFormError(c, "org_profile", s.orgProfileView(c, form, space), err)
+	}
+	return c.Redirect("/organizations/"+space.Org.ID+"/profile?notice=saved", fiber.StatusSeeOther)
+}

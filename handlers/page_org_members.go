@@ -1,0 +1,128 @@
+package handlers
+
+import (
+	"net/url"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/entraide/entraide/frontend"
+	"github.com/entraide/entraide/i18n"
+	"github.com/entraide/entraide/models"
+)
+
+type membersData struct {
+	Space       orgSpace
+	Members     []memberResponse
+	Invitations []invitationResponse
+	// AcceptURL is the link of the invitation just made, to share by
+	// other means than the e-mail; it is shown once.
+	AcceptURL string
+}
+
+// membersPage lists the organisation's members and, to owners, the
+// pending invitations and the form to invite a colleague.
+func (s *Server) membersPage(c *fiber.Ctx) error {
+	page, err := s.membersView(c, frontend.NewForm().Set("role", string(models.MemberMember)))
+	if err != nil {
+		return err
+	}
+	return s.render(c, fiber.StatusOK, "org_members", page)
+}
+
+func (s *Server) membersView(c *fiber.Ctx, form *frontend.Form) (frontend.Page, error) {
+	space, err := s.spaceOf(c, "members")
+	if err != nil {
+		return frontend.Page{}, err
+	}
+	view, err := s.orgView(c, space.Org, true)
+	if err != nil {
+		return frontend.Page{}, err
+	}
+	data := membersData{Space: space, Members: view.Members}
+	if space.IsOwner() {
+		if data.Invitations, err = s.pendingInvitations(c, space.Org, space.Me); err != nil {
+			return frontend.Page{}, err
+		}
+	}
+	lang := s.lang(c)
+	return frontend.Page{Lang: lang, Title: i18n.T(lang, "members.title", space.Org.Name), Section: "/org",
+		Form: form.Order("email", "role"), Data: data}, nil
+}
+
+// inviteSubmit invites a colleague with the API's logic; the page shows
+// the link once, for the owner to pass on.
+func (s *Server) inviteSubmit(c *fiber.Ctx) error {
+	space, err := s.spaceOf(c, "members")
+	if err != nil {
+		return err
+	}
+	form := formValues(c, "email", "role")
+	inv, err := s.createInvitation(c, space.Org, space.Me, invitationRequest{Email: form.Value("email"), Role: form.Value("role")})
+	if err != nil {
+		page, perr := s.membersView(c, form)
+		if perr != nil {
+			return perr
+		}
+		return s.renderFormError(c, "org_members", page, err)
+	}
+	page, err := s.membersView(c, frontend.NewForm().Set("role", string(models.MemberMember)))
+	if err != nil {
+		return err
+	}
+	data := page.Data.(membersData)
+	data.AcceptURL = inv.AcceptURL
+	page.Data = data
+	page.Notice = i18n.T(page.Lang, "notice.invited", inv.Email)
+	return s.render(c, fiber.StatusCreated, "org_members", page)
+}
+
+// memberRemoveSubmit removes a member (or lets one leave) with the API's
+// logic.
+func (s *Server) memberRemoveSubmit(c *fiber.Ctx) error {
+	space, err := s.spaceOf(c, "members")
+	if err != nil {
+		return err
+	}
+	userID, err := idParam(c, "userId")
+	if err != nil {
+		return err
+	}
+	if err := s.dropMember(c, space.Org, space.Me, userID); err != nil {
+		return err
+	}
+	if userID == space.Me.UserID {
+		return c.Redirect("/org?notice=left", fiber.StatusSeeOther)
+	}
+	return c.Redirect("/organizations/"+space.Org.ID+"/members?notice=member_removed", fiber.StatusSeeOther)
+}
+
+type invitationPageData struct {
+	Token string
+}
+
+// invitationPage is where an invitation's link leads: a button to join,
+// so that a mail scanner opening the link does not spend it.
+func (s *Server) invitationPage(c *fiber.Ctx) error {
+	lang := s.lang(c)
+	return s.render(c, fiber.StatusOK, "invitation", frontend.Page{
+		Lang: lang, Title: i18n.T(lang, "invitation.title"), Data: invitationPageData{Token: c.Params("token")},
+	})
+}
+
+// invitationSubmit joins the organisation with the API's logic.
+func (s *Server) invitationSubmit(c *fiber.Ctx) error {
+	token := c.Params("token")
+	if token == "" || len(token) > 100 {
+		return errNotFound()
+	}
+	if principal(c).Role != models.RoleOrganization {
+		return errForbidden("detail.role_required", string(models.RoleOrganization))
+	}
+	org, err := s.joinByInvitation(c, token)
+	if err != nil {
+		lang := s.lang(c)
+		page := frontend.Page{Lang: lang, Title: i18n.T(lang, "invitation.title"), Data: invitationPageData{Token: token}}
+		return s.renderFormError(c, "invitation", page, err)
+	}
+	return c.Redirect("/organizations/"+url.PathEscape(org.ID)+"/missions?notice=joined", fiber.StatusSeeOther)
+}

@@ -1,0 +1,212 @@
+package handlers
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/entraide/entraide/frontend"
+	"github.com/entraide/entraide/i18n"
+	"github.com/entraide/entraide/models"
+)
+
+// missionTabs are the states the missions page filters on, "" for all.
+var missionTabs = []string{"", "draft", "submitted", "published", "rejected", "closed", "cancelled"}
+
+type missionTab struct {
+	Status, URL, Label string
+	Current            bool
+}
+
+type orgMissionsData struct {
+	Space    orgSpace
+	Tabs     []missionTab
+	Missions []missionResponse
+	Total    int64
+	Pager    frontend.Pager
+}
+
+// orgMissionsPage lists the organisation's missions by state.
+func (s *Server) orgMissionsPage(c *fiber.Ctx) error {
+	space, err := s.spaceOf(c, "missions")
+	if err != nil {
+		return err
+	}
+	status := c.Query("status")
+	var statuses []models.MissionStatus
+	valid := false
+	for _, tab := range missionTabs {
+		valid = valid || tab == status
+	}
+	if !valid {
+		return errField("status", "invalid_value")
+	}
+	if status != "" {
+		statuses = []models.MissionStatus{models.MissionStatus(status)}
+	}
+	pg, err := parsePaging(c, 20, 100)
+	if err != nil {
+		return err
+	}
+	missions, total, err := s.orgMissionList(c, space.Org, statuses, pg)
+	if err != nil {
+		return err
+	}
+	lang := s.lang(c)
+	base := "/organizations/" + space.Org.ID + "/missions"
+	data := orgMissionsData{Space: space, Missions: missions, Total: total}
+	query := url.Values{}
+	if status != "" {
+		query.Set("status", status)
+	}
+	data.Pager = frontend.NewPager(base, query, pg.Page, pg.PerPage, total)
+	for _, tab := range missionTabs {
+		t := missionTab{Status: tab, URL: base, Label: i18n.T(lang, "orgmissions.all"), Current: tab == status}
+		if tab != "" {
+			t.URL, t.Label = base+"?status="+tab, i18n.T(lang, "mstatus_plural."+tab)
+		}
+		data.Tabs = append(data.Tabs, t)
+	}
+	return s.render(c, fiber.StatusOK, "org_missions", frontend.Page{
+		Lang: lang, Title: i18n.T(lang, "orgmissions.title", space.Org.Name), Section: "/org", Data: data,
+	})
+}
+
+type orgMissionData struct {
+	Space   orgSpace
+	Mission missionResponse
+	// Actions are the state changes the mission allows now.
+	CanSubmit, CanClose, CanCancel, CanDelete, CanEdit, CanAddShifts bool
+	Public                                                           bool
+}
+
+// orgMissionPage is a mission as its organisation manages it: its state
+// and what can be done, its shifts, and the way to its applications and
+// candidates.
+func (s *Server) orgMissionPage(c *fiber.Ctx) error {
+	page, err := s.orgMissionView(c, frontend.NewForm().Set("capacity", "1"))
+	if err != nil {
+		return err
+	}
+	return s.render(c, fiber.StatusOK, "org_mission", page)
+}
+
+func (s *Server) orgMissionView(c *fiber.Ctx, form *frontend.Form) (frontend.Page, error) {
+	space, err := s.spaceOf(c, "missions")
+	if err != nil {
+		return frontend.Page{}, err
+	}
+	_, m, err := s.orgMission(c)
+	if err != nil {
+		return frontend.Page{}, err
+	}
+	view, err := s.renderMission(c, m, true)
+	if err != nil {
+		return frontend.Page{}, err
+	}
+	st := m.Status
+	data := orgMissionData{Space: space, Mission: view,
+		CanSubmit:    st == models.MissionDraft || st == models.MissionRejected,
+		CanClose:     st == models.MissionPublished,
+		CanCancel:    st != models.MissionClosed && st != models.MissionCancelled && st != models.MissionRejected,
+		CanDelete:    st == models.MissionDraft,
+		CanEdit:      st != models.MissionClosed && st != models.MissionCancelled,
+		CanAddShifts: st != models.MissionClosed && st != models.MissionCancelled,
+		Public:       st == models.MissionPublished || st == models.MissionClosed,
+	}
+	lang := s.lang(c)
+	return frontend.Page{Lang: lang, Title: m.Title, Section: "/org", Data: data,
+		Form: form.Order("dates", "start_time", "end_time", "capacity", "reason")}, nil
+}
+
+// missionStateSubmit applies a state change from the mission's page with
+// the API's logic: submit, close, cancel or delete.
+func (s *Server) missionStateSubmit(action string) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		org, m, err := s.orgMission(c)
+		if err != nil {
+			return err
+		}
+		base := "/organizations/" + org.ID + "/missions"
+		switch action {
+		case "submit":
+			_, err = s.submitForModeration(c, org, m)
+		case "close":
+			_, err = s.transitionMission(c, m, models.MissionClosed, "")
+		case "cancel":
+			var reason string
+			if reason, err = checkReason(c.FormValue("reason"), false); err == nil {
+				_, err = s.cancelOrgMission(c, m, reason)
+			}
+		case "delete":
+			if err = s.deleteDraft(c, org, m); err == nil {
+				return c.Redirect(base+"?notice=mission_deleted", fiber.StatusSeeOther)
+			}
+		}
+		if err != nil {
+			return s.missionFormError(c, formValues(c, "reason"), err)
+		}
+		return c.Redirect(base+"/"+m.ID+"?notice=mission_"+action, fiber.StatusSeeOther)
+	}
+}
+
+// missionFormError shows the mission's page again with a refused form.
+func (s *Server) missionFormError(c *fiber.Ctx, form *frontend.Form, err error) error {
+	page, perr := s.orgMissionView(c, form)
+	if perr != nil {
+		return perr
+	}
+	return s.renderFormError(c, "org_mission", page, err)
+}
+
+// shiftsAddSubmit adds shifts on several dates at once with the API's
+// logic.
+func (s *Server) shiftsAddSubmit(c *fiber.Ctx) error {
+	org, m, err := s.orgMission(c)
+	if err != nil {
+		return err
+	}
+	form := formValues(c, shiftFields...)
+	shifts, err := readShifts(form)
+	if err == nil {
+		err = s.addMissionShifts(c, m, shifts)
+	}
+	if err != nil {
+		return s.missionFormError(c, form, shiftFieldErrors(err))
+	}
+	return c.Redirect("/organizations/"+org.ID+"/missions/"+m.ID+"?notice=shifts_added#shifts-title", fiber.StatusSeeOther)
+}
+
+// shiftRemoveSubmit deletes a shift nobody holds a place on.
+func (s *Server) shiftRemoveSubmit(c *fiber.Ctx) error {
+	org, m, err := s.orgMission(c)
+	if err != nil {
+		return err
+	}
+	shiftID, err := idParam(c, "shiftId")
+	if err != nil {
+		return err
+	}
+	if err := s.removeShift(c, m, shiftID); err != nil {
+		return s.missionFormError(c, frontend.NewForm(), err)
+	}
+	return c.Redirect("/organizations/"+org.ID+"/missions/"+m.ID+"?notice=shift_removed", fiber.StatusSeeOther)
+}
+
+// shiftFieldErrors puts the errors of the shifts' validation on the
+// page's fields: the dates, the times and the places.
+func shiftFieldErrors(err error) error {
+	return renameFields(err, func(field string) string {
+		if !strings.HasPrefix(field, "shifts") {
+			return field
+		}
+		switch {
+		case strings.HasSuffix(field, ".end"):
+			return "end_time"
+		case strings.HasSuffix(field, ".capacity"):
+			return "capacity"
+		}
+		return "dates"
+	})
+}
