@@ -272,9 +272,7 @@ func (s *Server) decideMission(c *fiber.Ctx, id string, to models.MissionStatus,
 			return nil, err
 		}
 		if org.Status != models.OrgVerified {
-			p := &Problem{Status: 409, Slug: "organization-not-verified", DetailKey: "detail.org_not_verified", Args: []any{string(org.Status)}}
-			p.Extra = map[string]any{"organization_status": string(org.Status), "current_state": string(m.Status)}
-			return nil, p
+			return nil, errOrgNotVerified(org, m)
 		}
 	}
 	updated, err := s.store.TransitionMission(ctx, id, []models.MissionStatus{models.MissionSubmitted}, to, reason, s.now())

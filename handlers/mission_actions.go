@@ -48,9 +48,7 @@ func (s *Server) submitMission(c *fiber.Ctx) error {
 // submitForModeration is shared by the API and the mission's page.
 func (s *Server) submitForModeration(c *fiber.Ctx, org *models.Organization, m *models.Mission) (*models.Mission, error) {
 	if org.Status != models.OrgVerified {
-		p := &Problem{Status: 409, Slug: "organization-not-verified", DetailKey: "detail.org_not_verified", Args: []any{string(org.Status)}}
-		p.Extra = map[string]any{"organization_status": string(org.Status), "current_state": string(m.Status)}
-		return nil, p
+		return nil, errOrgNotVerified(org, m)
 	}
 	return s.transitionMission(c, m, models.MissionSubmitted, "")
 }

@@ -65,6 +65,14 @@ func errState(current string) *Problem {
 	return p
 }
 
+// errOrgNotVerified refuses to submit or publish a mission of an
+// organisation that is not verified, naming both states.
+func errOrgNotVerified(org *models.Organization, m *models.Mission) *Problem {
+	p := problem(409, "organization-not-verified", "detail.org_not_verified", string(org.Status))
+	p.Extra = map[string]any{"organization_status": string(org.Status), "current_state": string(m.Status)}
+	return p
+}
+
 // titles maps a problem slug to its title key.
 var titles = map[string]string{
 	"bad-request":            "problem.bad_request",
