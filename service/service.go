@@ -90,6 +90,11 @@ type Options struct {
 	// Argon2 overrides the password hashing cost (tests use a cheap one).
 	Argon2 *auth.Argon2Params
 	Now    func() time.Time
+	// Demo loads the demo data on the first start (development).
+	Demo bool
+	// NoIndex skips building the matching index: one-off commands
+	// (seed, admin) do not search.
+	NoIndex bool
 }
 
 // Open builds an instance: it opens the store, applies migrations and
@@ -140,9 +145,16 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Option
 	}
 	svc.Outbox = svc.Notify.NewWorker(sender, notify.WorkerOptions{Logger: log, Now: opts.Now})
 	svc.AddWorker(Worker{Name: "outbox", Run: svc.Outbox.Run})
+	if opts.Demo {
+		if err := svc.loadDemo(ctx); err != nil {
+			return fail(err)
+		}
+	}
 	svc.Catalog = catalog.New(svc.Store, log, opts.Now)
-	if err := svc.Catalog.Load(ctx); err != nil {
-		return fail(fmt.Errorf("build the matching index: %w", err))
+	if !opts.NoIndex {
+		if err := svc.Catalog.Load(ctx); err != nil {
+			return fail(fmt.Errorf("build the matching index: %w", err))
+		}
 	}
 	svc.AddWorker(Worker{Name: "catalogue-poll", Run: func(ctx context.Context) { svc.Catalog.Run(ctx, CataloguePoll) }})
 	server, err := handlers.New(handlers.Deps{

@@ -23,7 +23,7 @@ func openQuiet(ctx context.Context, getenv func(string) string, stderr io.Writer
 		return nil, err
 	}
 	log := newLogger(stderr, cfg.Production(), "warn")
-	return service.Open(ctx, cfg, log, service.Options{})
+	return service.Open(ctx, cfg, log, service.Options{NoIndex: true})
 }
 
 func adminCommand(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
@@ -128,12 +128,12 @@ func seedCommand(ctx context.Context, args []string, getenv func(string) string,
 			return err
 		}
 		started := time.Now()
-		err = seeds.Synthetic(ctx, svc.Store, hash, now, seeds.SyntheticOptions{
-			Missions: *missions, Volunteers: *volunteers, Seed: *seed, Progress: stdout})
+		counts, err := seeds.Synthetic(ctx, svc.Store, hash, now, seeds.SyntheticOptions{
+			Missions: *missions, Volunteers: *volunteers, Seed: *seed, Progress: stderr})
 		if err != nil {
 			return fmt.Errorf("synthetic data: %w", err)
 		}
-		fmt.Fprintf(stdout, "synthetic data written in %s\n", time.Since(started).Round(time.Second))
+		printSynthetic(stdout, counts, time.Since(started))
 		return nil
 	}
 	n, err := seeds.Load(ctx, svc.Store, svc.Hasher, now, service.SeedLoaders()...)

@@ -30,30 +30,9 @@ func serve(ctx context.Context, getenv func(string) string, stdout, stderr io.Wr
 	}
 	log := newLogger(stderr, cfg.Production(), cfg.LogLevel)
 	log.Info("starting", "config", cfg.String())
-	svc, err := service.Open(ctx, cfg, log, service.Options{})
+	svc, err := service.Open(ctx, cfg, log, service.Options{Demo: cfg.Seed && !cfg.Production()})
 	if err != nil {
 		return err
-	}
-	if cfg.Seed && !cfg.Production() {
-		first, err := svc.Store.MarkOnce(ctx, "demo-seeds", time.Now().UTC())
-		if err != nil {
-			svc.Close(context.Background())
-			return fmt.Errorf("seeds: %w", err)
-		}
-		if first {
-			n, err := seeds.Load(ctx, svc.Store, svc.Hasher, time.Now().UTC(), service.SeedLoaders()...)
-			if err != nil {
-				svc.Close(context.Background())
-				return fmt.Errorf("seeds: %w", err)
-			}
-			log.Info("demo data loaded", "users", n)
-			// The index was built before the demo data existed: rebuild the
-			// index with the demo data so that it is searchable at once.
-			if err := svc.Catalog.Load(ctx); err != nil {
-				svc.Close(context.Background())
-				return fmt.Errorf("index: %w", err)
-			}
-		}
 	}
 	svc.Start()
 	errc := make(chan error, 1)
