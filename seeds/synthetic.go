@@ -24,8 +24,8 @@ type SyntheticOptions struct {
 // SyntheticCounts says what Synthetic wrote.
 type SyntheticCounts struct {
 	Organizations, OrgAccounts, Missions, Shifts, Volunteers int
-	Applications, Messages, Notifications, Reports, Audit     int
-	ByStatus                                                  map[models.ApplicationStatus]int
+	Applications, Messages, Notifications, Reports, Audit    int
+	ByStatus                                                 map[models.ApplicationStatus]int
 }
 
 // Accounts of the synthetic data set; every one has the password

@@ -128,7 +128,7 @@ func (g *synth) application(volunteerID string, joined time.Time) (models.Applic
 	g.counts.Applications++
 	a := models.Application{ID: syntheticApplicationID(g.counts.Applications), MissionID: m.ID, ShiftID: sh.ID,
 		OrgID: m.OrgID, VolunteerID: volunteerID, VolunteerShift: key, Status: status, ShiftStart: sh.Start, ShiftEnd: sh.End,
-		History: []models.StatusChange{{At: applied, By: volunteerID, Actor: models.ActorVolunteer, To: models.ApplicationPending}},
+		History:   []models.StatusChange{{At: applied, By: volunteerID, Actor: models.ActorVolunteer, To: models.ApplicationPending}},
 		Reminders: []string{}, CreatedAt: applied, UpdatedAt: applied}
 	owner := g.orgOwner(m.OrgID)
 	step := func(at time.Time, by string, actor models.Actor, to models.ApplicationStatus) {
