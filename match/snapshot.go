@@ -45,6 +45,9 @@ type SnapshotHeader struct {
 	WrittenAt  time.Time `json:"written_at"`
 	Missions   int       `json:"missions"`
 	Volunteers int       `json:"volunteers"`
+	// Clean is true for a snapshot written at a clean shutdown, when no
+	// write could be in flight.
+	Clean bool `json:"clean"`
 }
 
 type snapshotBody struct {

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"path/filepath"
 	"sync"
 	"time"
 
@@ -78,6 +79,10 @@ func (svc *Service) stop(ctx context.Context) {
 		svc.Log.Warn("workers did not stop in time")
 	}
 }
+
+// IndexSnapshotFile is the matching index's snapshot, under the data
+// directory: written at intervals and at shutdown, read at start-up.
+const IndexSnapshotFile = "index.snapshot"
 
 // CataloguePoll is how often an instance checks for other instances'
 // changes to missions and profiles: they show within about this delay.
@@ -152,11 +157,20 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Option
 	}
 	svc.Catalog = catalog.New(svc.Store, log, opts.Now)
 	if !opts.NoIndex {
+		svc.Catalog.UseSnapshot(filepath.Join(cfg.DataDir, IndexSnapshotFile))
 		if err := svc.Catalog.Load(ctx); err != nil {
 			return fail(fmt.Errorf("build the matching index: %w", err))
 		}
 	}
 	svc.AddWorker(Worker{Name: "catalogue-poll", Run: func(ctx context.Context) { svc.Catalog.Run(ctx, CataloguePoll) }})
+	if !opts.NoIndex {
+		svc.AddWorker(Worker{Name: "index-snapshot", Run: func(ctx context.Context) {
+			if err := svc.Catalog.VerifyAfterCrash(ctx); err != nil && ctx.Err() == nil {
+				log.Error("index verification after an unclean shutdown failed", "error", err)
+			}
+			svc.Catalog.RunSnapshots(ctx, catalog.SnapshotEvery)
+		}})
+	}
 	server, err := handlers.New(handlers.Deps{
 		Config: cfg, Store: svc.Store, Tokens: tokens, Hasher: svc.Hasher, Logger: log, Now: opts.Now,
 		Notify: svc.Notify, Catalog: svc.Catalog,
@@ -264,6 +278,12 @@ func (svc *Service) Shutdown(ctx context.Context) error {
 		errs = append(errs, svc.Server.Shutdown(ctx))
 	}
 	svc.stop(ctx)
+	// After the workers, so that no poll runs while the records are read.
+	if svc.Catalog != nil && svc.Server != nil {
+		if err := svc.Catalog.SaveSnapshot(ctx, true); err != nil {
+			svc.Log.Warn("index snapshot not written at shutdown", "error", err)
+		}
+	}
 	errs = append(errs, svc.Close(ctx))
 	return errors.Join(errs...)
 }

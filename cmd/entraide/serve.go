@@ -9,6 +9,7 @@ import (
 	"github.com/entraide/entraide/config"
 	"github.com/entraide/entraide/seeds"
 	"github.com/entraide/entraide/service"
+	"github.com/entraide/entraide/store"
 )
 
 func loadConfig(getenv func(string) string) (*config.Config, error) {
@@ -40,10 +41,7 @@ func serve(ctx context.Context, getenv func(string) string, stdout, stderr io.Wr
 
 	fmt.Fprintf(stdout, "Entraide is listening on http://%s (ready in %s)\n", cfg.Addr, time.Since(started).Round(time.Millisecond))
 	if !cfg.Production() {
-		fmt.Fprintf(stdout, "Demo accounts (password %q):\n", seeds.DemoPassword)
-		for _, a := range seeds.Accounts() {
-			fmt.Fprintf(stdout, "  %-13s %s\n", a.Role, a.Email)
-		}
+		printAccounts(ctx, svc, stdout)
 	}
 	select {
 	case err := <-errc:
@@ -55,4 +53,19 @@ func serve(ctx context.Context, getenv func(string) string, stdout, stderr io.Wr
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	return svc.Shutdown(shutdownCtx)
+}
+
+// printAccounts tells a developer how to log in: the demo accounts, or
+// the synthetic ones when the database holds a synthetic data set.
+func printAccounts(ctx context.Context, svc *service.Service, stdout io.Writer) {
+	if ds, err := svc.Store.Dataset(ctx); err == nil && ds != nil && ds.Kind == store.DatasetSynthetic {
+		fmt.Fprintf(stdout, "Synthetic data set: %d missions, %d volunteers (password %q):\n", ds.Missions, ds.Volunteers, seeds.DemoPassword)
+		fmt.Fprintf(stdout, "  %-13s %s\n  %-13s %s\n  %-13s %s\n", "admin", seeds.SyntheticAdminEmail,
+			"organization", seeds.SyntheticOrgEmail(1), "volunteer", seeds.SyntheticVolunteerEmail(1))
+		return
+	}
+	fmt.Fprintf(stdout, "Demo accounts (password %q):\n", seeds.DemoPassword)
+	for _, a := range seeds.Accounts() {
+		fmt.Fprintf(stdout, "  %-13s %s\n", a.Role, a.Email)
+	}
 }
