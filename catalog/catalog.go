@@ -44,6 +44,7 @@ type Catalog struct {
 	gapSince     time.Time // when the poll first met a journal gap it still waits on
 	verify       bool      // the snapshot was not written at a clean shutdown
 	snapshotPath string    // empty: no snapshot
+	loadedFrom   string    // "snapshot" or "store", for logs and tests
 	savedOnce    bool
 	savedVersion int64
 }
@@ -73,6 +74,7 @@ func (c *Catalog) Load(ctx context.Context) error {
 			return err
 		}
 		if ok {
+			c.loadedFrom = "snapshot"
 			c.markRunning()
 			return nil
 		}
@@ -81,6 +83,7 @@ func (c *Catalog) Load(ctx context.Context) error {
 	if err := c.build(ctx); err != nil {
 		return err
 	}
+	c.loadedFrom = "store"
 	if err := c.SaveSnapshot(ctx, false); err != nil {
 		c.log.Warn("index snapshot not written", "error", err)
 	}

@@ -175,6 +175,10 @@ func (c *Catalog) VerifyAfterCrash(ctx context.Context) error {
 	return nil
 }
 
+// LoadedFrom says where the last Load took the index from: "snapshot" or
+// "store".
+func (c *Catalog) LoadedFrom() string { return c.loadedFrom }
+
 // runningMarker is a file that exists while a process serves from the
 // index; a clean shutdown removes it.
 func (c *Catalog) runningMarker() string { return c.snapshotPath + ".running" }
