@@ -232,7 +232,7 @@ func seqIndex(id string) int {
 // the admin's queue.
 func (g *synth) writeModeration(ctx context.Context) error {
 	var reports, audit []any
-	for i := range len(g.missions) / 100 {
+	for i := range min(len(g.open), max(len(g.missions)/100, 1)) {
 		m := &g.missions[g.open[g.r.IntN(len(g.open))]]
 		created := m.CreatedAt.Add(time.Duration(2+g.r.IntN(20)) * 24 * time.Hour)
 		if created.After(g.now) {
