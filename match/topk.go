@@ -14,8 +14,10 @@ func newTopK[T any](k int, better func(a, b *T) bool) *topK[T] {
 	return &topK[T]{items: make([]T, 0, min(k, 1024)), k: k, better: better}
 }
 
-// full reports whether k items are kept, so that a candidate must beat worst to enter.
-func (t *topK[T]) full() bool { return len(t.items) >= t.k }
+// full reports whether k items are kept, so that a candidate must beat worst to enter. A
+// topK that keeps nothing (a page past the last) is never full: push drops everything, and
+// worst has nothing to return.
+func (t *topK[T]) full() bool { return t.k > 0 && len(t.items) >= t.k }
 
 // worst returns the lowest-ranked kept item; only valid when some are kept.
 func (t *topK[T]) worst() *T { return &t.items[0] }
