@@ -46,6 +46,8 @@ func run() error {
 	volunteers := flag.Int("volunteers", 0, "volunteers of a custom size (with -missions)")
 	requests := flag.Int("requests", 200, "requests per route and concurrency level")
 	conns := flag.Int("connections", 16, "connections of the concurrent run")
+	budget := flag.Duration("budget", 2*time.Minute, "time limit per route and concurrency level: a slow route stops early, and the table says how many requests were made")
+	startupOnly := flag.Bool("startup-only", false, "measure seeding, start and restart to ready only")
 	dataRoot := flag.String("data", "", "keep the seeded data sets under this directory and reuse them on the next run (default: a temporary directory, removed)")
 	flag.Parse()
 
@@ -93,7 +95,7 @@ func run() error {
 	var results []*sizeResult
 	for _, s := range plan {
 		dir := filepath.Join(root, fmt.Sprintf("%s-%d-%d", s.Name, s.Missions, s.Volunteers))
-		res, err := measureSize(context.Background(), bin, dir, s, *requests, *conns)
+		res, err := measureSize(context.Background(), bin, dir, s, *requests, *conns, *budget, *startupOnly)
 		if res != nil {
 			results = append(results, res)
 			printTable(os.Stdout, res, *conns)

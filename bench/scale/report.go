@@ -40,6 +40,9 @@ func printTable(w io.Writer, res *sizeResult, conns int) {
 		fmt.Fprintf(w, "seeded in %s; ", elapsed(res.seedTook))
 	}
 	fmt.Fprintf(w, "first start to ready %s; restart to ready %s (target at L ≤ %s)\n\n", elapsed(res.firstStart), elapsed(res.restart), targetRestart)
+	if len(res.routes) == 0 {
+		return
+	}
 	fmt.Fprintf(w, "| route | p50, 1 client | p99, 1 client | p50, %d conns | p99, %d conns | statuses (1 client; %d conns) |\n", conns, conns, conns)
 	fmt.Fprintln(w, "| --- | ---: | ---: | ---: | ---: | --- |")
 	for _, r := range res.routes {
