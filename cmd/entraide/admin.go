@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -132,6 +133,16 @@ func seedCommand(ctx context.Context, args []string, getenv func(string) string,
 			Missions: *missions, Volunteers: *volunteers, Seed: *seed, Progress: stderr})
 		if err != nil {
 			return fmt.Errorf("synthetic data: %w", err)
+		}
+		// The index is built here, once, and its snapshot written, so that
+		// the first start after a seed is as quick as a restart.
+		fmt.Fprintln(stderr, "building the matching index snapshot...")
+		svc.Catalog.UseSnapshot(filepath.Join(svc.Config.DataDir, service.IndexSnapshotFile))
+		if err := svc.Catalog.Load(ctx); err != nil {
+			return fmt.Errorf("matching index: %w", err)
+		}
+		if err := svc.Catalog.SaveSnapshot(ctx, true); err != nil {
+			return fmt.Errorf("matching index snapshot: %w", err)
 		}
 		printSynthetic(stdout, counts, time.Since(started))
 		return nil
