@@ -44,7 +44,7 @@ func TestLogsCarryIDsButNoSecrets(t *testing.T) {
 	}
 	st := storetest.Open(t)
 	clk := &clock{now: time.Now().UTC()}
-	svc, err := service.Open(context.Background(), cfg, slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
+	svc, err := service.Open(context.Background(), cfg, watchPanics(t, slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
 		service.Options{Store: st, Argon2: &cheapArgon2, Now: clk.Now})
 	if err != nil {
 		t.Fatal(err)

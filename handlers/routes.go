@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"github.com/gofiber/fiber/v2"
-	"github.com/gofiber/fiber/v2/middleware/recover"
 	"github.com/gofiber/fiber/v2/middleware/requestid"
 
 	"github.com/entraide/entraide/models"
@@ -11,11 +10,13 @@ import (
 // routes lists every route with its guard.
 func (s *Server) routes() {
 	app := s.app
-	app.Use(recover.New(recover.Config{EnableStackTrace: !s.cfg.Production()}))
 	app.Use(requestid.New(requestid.Config{ContextKey: "requestid"}))
 	app.Use(s.securityHeaders)
 	app.Use(s.metrics.Middleware(statusOf))
 	app.Use(s.accessLog)
+	// Inside the metrics and the log, so that a panic's 500 is counted
+	// and logged like any other answer.
+	app.Use(s.recoverPanic)
 	app.Use(s.authenticate)
 
 	// Operations (public).

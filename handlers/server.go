@@ -47,6 +47,8 @@ type Server struct {
 	now     func() time.Time
 	app     *fiber.App
 	limits  *limiters
+	// proxies are the trusted proxies (ENTRAIDE_TRUSTED_PROXIES).
+	proxies trustedProxies
 	pages   *frontend.Renderer
 	catalog *catalog.Catalog
 	notify  *notify.Service
@@ -91,6 +93,7 @@ func New(d Deps) (*Server, error) {
 		catalog: d.Catalog, notify: d.Notify,
 	}
 	s.limits = newLimiters(d.Config)
+	s.proxies = parseTrustedProxies(d.Config.TrustedProxies)
 	s.partnerLimits.enabled = d.Config.RateLimit
 	pages, err := frontend.NewRenderer()
 	if err != nil {
@@ -109,8 +112,13 @@ func New(d Deps) (*Server, error) {
 		// every handler.
 		Immutable:               true,
 		DisableStartupMessage:   true,
-		EnableTrustedProxyCheck: d.Config.TrustProxy,
-		ProxyHeader:             proxyHeader(d.Config.TrustProxy),
+		// Fiber believes X-Forwarded-* only from these proxies; the
+		// client's address itself comes from s.clientIP, which reads
+		// X-Forwarded-For from the right (Fiber's c.IP takes the left-most,
+		// forgeable entry).
+		EnableTrustedProxyCheck: true,
+		TrustedProxies:          d.Config.TrustedProxies,
+		ProxyHeader:             proxyHeader(len(d.Config.TrustedProxies) > 0),
 		ReadBufferSize:          16 * 1024,
 		// go-json encodes the same as encoding/json, several times faster:
 		// the search's answer is most of its cost after the index.
