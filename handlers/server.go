@@ -39,14 +39,14 @@ type Deps struct {
 
 // Server holds the dependencies and the Fiber app.
 type Server struct {
-	cfg     *config.Config
-	store   *store.Store
-	tokens  *auth.Tokens
-	hasher  *auth.Hasher
-	log     *slog.Logger
-	now     func() time.Time
-	app     *fiber.App
-	limits  *limiters
+	cfg    *config.Config
+	store  *store.Store
+	tokens *auth.Tokens
+	hasher *auth.Hasher
+	log    *slog.Logger
+	now    func() time.Time
+	app    *fiber.App
+	limits *limiters
 	// proxies are the trusted proxies (ENTRAIDE_TRUSTED_PROXIES).
 	proxies trustedProxies
 	pages   *frontend.Renderer
@@ -110,8 +110,8 @@ func New(d Deps) (*Server, error) {
 		// Handlers keep strings past the request (in the index, in logs):
 		// make Fiber's values immutable once, here, rather than copying in
 		// every handler.
-		Immutable:               true,
-		DisableStartupMessage:   true,
+		Immutable:             true,
+		DisableStartupMessage: true,
 		// Fiber believes X-Forwarded-* only from these proxies; the
 		// client's address itself comes from s.clientIP, which reads
 		// X-Forwarded-For from the right (Fiber's c.IP takes the left-most,
