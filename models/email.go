@@ -66,8 +66,8 @@ func invisible(r rune) bool {
 	switch {
 	case unicode.IsControl(r), unicode.Is(unicode.Cf, r): // C0/C1, ZWSP, ZWJ, soft hyphen, bidi controls, BOM
 		return true
-	case unicode.IsSpace(r), unicode.In(r, unicode.Zs, unicode.Zl, unicode.Zp):
-		return true
+	case r != ' ' && (unicode.IsSpace(r) || unicode.In(r, unicode.Zs, unicode.Zl, unicode.Zp)):
+		return true // a plain space is a syntax error, reported as such
 	case unicode.Is(unicode.Variation_Selector, r):
 		return true
 	case r == 0x115F || r == 0x1160 || r == 0x3164 || r == 0xFFA0 || r == 0x2800: // Hangul fillers, blank braille
