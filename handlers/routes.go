@@ -10,6 +10,7 @@ import (
 // routes lists every route with its guard.
 func (s *Server) routes() {
 	app := s.app
+	app.Use(keepSafeRequestID)
 	app.Use(requestid.New(requestid.Config{ContextKey: "requestid"}))
 	app.Use(s.securityHeaders)
 	app.Use(s.metrics.Middleware(statusOf))

@@ -89,3 +89,19 @@ func TestLoginNextStaysOnSite(t *testing.T) {
 		checkLocalRedirect(t, p)
 	}
 }
+
+// TestRequestIDFromClientIsSanitised: the request id is echoed in a
+// header, logged and shown on error pages; a client's id that is not a
+// short plain token is replaced.
+func TestRequestIDFromClientIsSanitised(t *testing.T) {
+	e := newEnv(t)
+	hostile := `"><script>alert(1)</script>` + strings.Repeat("x", 100)
+	r := e.do(req{method: "GET", path: "/api/v1/missions/000000000000000000000000", header: map[string]string{"X-Request-ID": hostile}})
+	if got := r.Header.Get("X-Request-Id"); got == "" || got == hostile || strings.Contains(r.Raw, "<script>") {
+		t.Fatalf("request id %q, body %s", got, r.Raw)
+	}
+	r = e.do(req{method: "GET", path: "/healthz", header: map[string]string{"X-Request-ID": "lb-7f3a_42"}})
+	if got := r.Header.Get("X-Request-Id"); got != "lb-7f3a_42" {
+		t.Fatalf("a proxy's plain request id was not kept: %q", got)
+	}
+}
