@@ -10,6 +10,9 @@ import (
 // routes lists every route with its guard.
 func (s *Server) routes() {
 	app := s.app
+	// Outermost: a panic in the middlewares below is answered and counted
+	// too (the inner one, after the log, catches the handlers' panics).
+	app.Use(s.recoverPanic)
 	app.Use(keepSafeRequestID)
 	app.Use(requestid.New(requestid.Config{ContextKey: "requestid"}))
 	app.Use(s.securityHeaders)

@@ -30,3 +30,34 @@ func TestPagesPastTheLastAreEmpty(t *testing.T) {
 	b.get("/missions?page=500").expect(t, 200)
 	b.get("/missions?page=100000").expect(t, 400)
 }
+
+// TestEveryListPastTheLastPage asks every paged list for its last allowed
+// page: each answers an empty page (the harness fails on any panic).
+func TestEveryListPastTheLastPage(t *testing.T) {
+	e := newEnv(t)
+	admin := e.admin()
+	o := e.verifiedOrg("Paging lists", admin)
+	m := e.publishedMission(o, admin, "Paging lists")
+	v := e.signup("volunteer")
+	for _, c := range []struct{ path, token string }{
+		{"/api/v1/organizations", ""},
+		{"/api/v1/me/notifications", v.Access},
+		{"/api/v1/me/applications", v.Access},
+		{"/api/v1/me/recommendations", v.Access},
+		{"/api/v1/organizations/" + o.id + "/missions", o.owner.Access},
+		{"/api/v1/organizations/" + o.id + "/missions/" + m + "/applications", o.owner.Access},
+		{"/api/v1/organizations/" + o.id + "/missions/" + m + "/candidates", o.owner.Access},
+		{"/api/v1/admin/queue/organizations", admin.Access},
+		{"/api/v1/admin/queue/missions", admin.Access},
+		{"/api/v1/admin/reports", admin.Access},
+		{"/api/v1/admin/audit", admin.Access},
+	} {
+		r := e.get(c.path+"?page=1000", c.token)
+		if r.Status != 200 && r.Status != 400 {
+			t.Errorf("%s?page=1000: status %d: %s", c.path, r.Status, r.Raw)
+		}
+		if items, _ := r.Body["items"].([]any); len(items) != 0 {
+			t.Errorf("%s?page=1000: %d items", c.path, len(items))
+		}
+	}
+}
