@@ -15,7 +15,10 @@ import (
 // (a planted session cookie). A target that is not a plain path of this
 // site leads home instead.
 func seeOther(c *fiber.Ctx, target string) error {
-	safe := localPath(target)
+	safe := ""
+	if len(target) <= 4096 {
+		safe = localTarget(target)
+	}
 	if safe == "" {
 		safe = "/"
 	}
@@ -27,7 +30,16 @@ func seeOther(c *fiber.Ctx, target string) error {
 // carry a control character (browsers drop tabs and newlines inside URLs,
 // so "/\t/evil.example" would become "//evil.example").
 func localPath(next string) string {
-	if len(next) > 1000 || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+	if len(next) > 1000 {
+		return ""
+	}
+	return localTarget(next)
+}
+
+// localTarget is localPath without the length bound, for the targets the
+// handlers build themselves (a login redirect carries the whole address).
+func localTarget(next string) string {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
 		return ""
 	}
 	path, _, _ := strings.Cut(next, "?")
