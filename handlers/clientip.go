@@ -90,3 +90,18 @@ func parseHop(raw string) net.IP {
 	}
 	return net.ParseIP(strings.Trim(raw, "[]"))
 }
+
+// clientNetwork is what the access log keeps of the client's address: its
+// /24 (IPv4) or /48 (IPv6) network, enough to see where a flood comes from,
+// not who a person is (docs/privacy.md).
+func clientNetwork(addr string) string {
+	ip := net.ParseIP(addr)
+	switch {
+	case ip == nil:
+		return ""
+	case ip.To4() != nil:
+		return (&net.IPNet{IP: ip.To4().Mask(net.CIDRMask(24, 32)), Mask: net.CIDRMask(24, 32)}).String()
+	default:
+		return (&net.IPNet{IP: ip.Mask(net.CIDRMask(48, 128)), Mask: net.CIDRMask(48, 128)}).String()
+	}
+}

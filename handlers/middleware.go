@@ -45,6 +45,7 @@ func (s *Server) accessLog(c *fiber.Ctx) error {
 		slog.String("route", c.Route().Path),
 		slog.Int("status", status),
 		slog.Duration("duration", time.Since(start)),
+		slog.String("client_net", clientNetwork(s.clientIP(c))),
 	}
 	if id, ok := c.Locals("requestid").(string); ok {
 		attrs = append(attrs, slog.String("request_id", id))
