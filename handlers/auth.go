@@ -230,12 +230,14 @@ func (s *Server) rotate(c *fiber.Ctx, raw string) (*tokenResponse, error) {
 		// One of the two holders is a thief, and the access token it got
 		// with the rotated one lives 15 minutes: end every access token of
 		// the account now. Its other sessions refresh and carry on.
-		if t, terr := s.store.RefreshTokenByHash(ctx, auth.HashToken(raw)); terr == nil {
-			if err := s.store.EndAccessTokens(ctx, t.UserID); err != nil {
-				return nil, err
-			}
-			s.log.Warn("refresh token reused; family revoked, access tokens ended", "request_id", c.Locals("requestid"), "user_id", t.UserID)
+		t, err := s.store.RefreshTokenByHash(ctx, auth.HashToken(raw))
+		if err != nil {
+			return nil, err // it was there a moment ago: a store failure
 		}
+		if err := s.store.EndAccessTokens(ctx, t.UserID); err != nil {
+			return nil, err
+		}
+		s.log.Warn("refresh token reused; family revoked, access tokens ended", "request_id", c.Locals("requestid"), "user_id", t.UserID)
 		return nil, errUnauthorized("detail.refresh_reused")
 	case errors.Is(err, store.ErrNotFound):
 		return nil, errUnauthorized("detail.refresh_invalid")

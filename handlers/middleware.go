@@ -75,7 +75,8 @@ func (s *Server) authenticate(c *fiber.Ctx) error {
 		if strings.HasPrefix(c.Path(), "/api/") && !safeMethod(c.Method()) {
 			// The API changes state for bearer tokens only: a page cookie
 			// rides along with any site's form post or fetch, and the API
-			// has no CSRF token (docs/decisions.md, "API and cookies").
+			// has no CSRF token (docs/decisions.md, "the API takes bearer
+			// tokens for every change").
 			c.Locals(cookieRefusedKey, true)
 			return c.Next()
 		}
