@@ -2,7 +2,10 @@ package handlers_test
 
 import (
 	"context"
+	"fmt"
+	"io"
 	"log/slog"
+	"strings"
 	"sync"
 	"testing"
 
@@ -65,4 +68,33 @@ func (w *panicWatch) WithAttrs(attrs []slog.Attr) slog.Handler {
 
 func (w *panicWatch) WithGroup(name string) slog.Handler {
 	return &panicWatch{inner: w.inner.WithGroup(name), state: w.state}
+}
+
+// recordingTB keeps the errors and cleanups of a test instead of acting
+// on them, to test the watch itself.
+type recordingTB struct {
+	testing.TB
+	errs     []string
+	cleanups []func()
+}
+
+func (r *recordingTB) Errorf(format string, args ...any) {
+	r.errs = append(r.errs, fmt.Sprintf(format, args...))
+}
+
+func (r *recordingTB) Cleanup(f func()) { r.cleanups = append(r.cleanups, f) }
+
+// TestPanicWatchFailsTheTest: a recovered panic logged at any level of
+// the underlying handler fails the test at its end; other errors do not.
+func TestPanicWatchFailsTheTest(t *testing.T) {
+	rec := &recordingTB{TB: t}
+	log := watchPanics(rec, slog.NewTextHandler(io.Discard, &slog.HandlerOptions{Level: slog.LevelError + 4}))
+	log.Error("request failed", "status", 500)
+	log.With("request_id", "r-1").Error(handlers.PanicLogMessage, "panic", "index out of range", "path", "/api/v1/missions")
+	for _, f := range rec.cleanups {
+		f()
+	}
+	if len(rec.errs) != 1 || !strings.Contains(rec.errs[0], "index out of range") || !strings.Contains(rec.errs[0], "/api/v1/missions") {
+		t.Fatalf("errors %q", rec.errs)
+	}
 }
