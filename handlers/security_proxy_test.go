@@ -17,6 +17,11 @@ import (
 // that several clients have addresses of their own.
 func loopbackClient(t *testing.T, addr string) *http.Client {
 	t.Helper()
+	probe, err := net.Listen("tcp", addr+":0")
+	if err != nil {
+		t.Skipf("%s is not a local address on this system (Linux routes all of 127.0.0.0/8): %v", addr, err)
+	}
+	probe.Close()
 	dialer := &net.Dialer{LocalAddr: &net.TCPAddr{IP: net.ParseIP(addr)}, Timeout: 10 * time.Second}
 	return &http.Client{
 		Timeout:   30 * time.Second,
