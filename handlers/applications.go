@@ -4,53 +4,8 @@ import (
 	"context"
 	"time"
 
-	"github.com/gofiber/fiber/v2"
-
 	"github.com/entraide/entraide/models"
 )
-
-// applicationRoutes registers applications, their messages, calendars and
-// the volunteer's record, and the hooks that cancel, export and erase
-// applications.
-func (s *Server) applicationRoutes(api fiber.Router) {
-	volunteer := s.requireRole(models.RoleVolunteer)
-	org := s.requireRole(models.RoleOrganization)
-
-	// Applying and the volunteer's own applications (volunteers).
-	api.Post("/missions/:id/shifts/:shiftId/applications", volunteer, s.apply)
-	api.Get("/me/applications", volunteer, s.myApplications)
-	api.Get("/me/applications/:id", volunteer, s.myApplication)
-	api.Post("/me/applications/:id/withdraw", volunteer, s.withdrawApplication)
-	api.Post("/me/applications/:id/confirm", volunteer, s.confirmOffer)
-	api.Get("/me/applications/:id/messages", volunteer, s.myMessages)
-	api.Post("/me/applications/:id/messages", volunteer, s.postMyMessage)
-	api.Get("/me/applications/:id/calendar.ics", volunteer, s.shiftICS)
-	api.Get("/me/engagements", volunteer, s.engagements)
-	api.Get("/me/attestation", volunteer, s.attestation)
-	api.Get("/me/calendar", volunteer, s.calendarFeedInfo)
-	api.Post("/me/calendar", volunteer, s.newCalendarFeed)
-	api.Delete("/me/calendar", volunteer, s.revokeCalendarFeed)
-
-	// The private feed: its secret token is the credential (public).
-	api.Get("/calendar/:token", s.calendarFeed)
-
-	// Applications to an organisation's missions (members).
-	api.Get("/organizations/:orgId/missions/:id/applications", org, s.missionApplications)
-	api.Get("/organizations/:orgId/missions/:id/attendance.csv", org, s.attendanceCSV)
-	api.Post("/organizations/:orgId/applications/bulk-accept", org, s.bulkAccept)
-	api.Post("/organizations/:orgId/applications/bulk-decline", org, s.bulkDecline)
-	api.Get("/organizations/:orgId/applications/:appId", org, s.orgApplication)
-	api.Post("/organizations/:orgId/applications/:appId/accept", org, s.acceptApplication)
-	api.Post("/organizations/:orgId/applications/:appId/decline", org, s.declineApplication)
-	api.Post("/organizations/:orgId/applications/:appId/attended", org, s.markAttendance(models.ApplicationAttended))
-	api.Post("/organizations/:orgId/applications/:appId/no_show", org, s.markAttendance(models.ApplicationNoShow))
-	api.Get("/organizations/:orgId/applications/:appId/messages", org, s.orgMessages)
-	api.Post("/organizations/:orgId/applications/:appId/messages", org, s.postOrgMessage)
-
-	s.onMissionCancelled = append(s.onMissionCancelled, s.cancelApplications)
-	s.onAccountDeleted = append(s.onAccountDeleted, s.withdrawAllApplications)
-	s.exportParts = append(s.exportParts, s.exportApplications)
-}
 
 type historyResponse struct {
 	At     time.Time `json:"at"`

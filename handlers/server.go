@@ -65,9 +65,11 @@ type Server struct {
 	// onUrgentPublished queue alerts for urgent missions (matching issue).
 	onUrgentPublished []func(ctx context.Context, m *models.Mission) error
 	metrics           *metrics.Metrics
-	partnerLimits     partnerLimits
-	benchOnce         sync.Once
-	benchBody         []byte
+	// table is the route table, kept for the test that checks it.
+	table         *routeTable
+	partnerLimits partnerLimits
+	benchOnce     sync.Once
+	benchBody     []byte
 	// numbers caches the home page's figures that need the database.
 	numbers liveNumbers
 	// onMissionInvitation tell a volunteer an organisation invited them.
@@ -118,7 +120,8 @@ func New(d Deps) (*Server, error) {
 	})
 	s.orgMemberships = s.store.OrganizationIDsOfMember
 	s.exportParts = append(s.exportParts, s.exportMemberships, s.exportProfile)
-	s.registerMatchingHooks()
+	s.resetLimits = newResetLimiters(s)
+	s.wireHooks()
 	s.metrics = s.newMetrics()
 	s.routes()
 	return s, nil
