@@ -288,10 +288,8 @@ func (s *Server) decideMission(c *fiber.Ctx, id string, to models.MissionStatus,
 	}
 	s.missionChanged(ctx, id)
 	if to == models.MissionPublished && updated.Urgent {
-		for _, hook := range s.onUrgentPublished {
-			if err := hook(ctx, updated); err != nil {
-				s.log.Error("urgent alerts not queued", "mission_id", id, "error", err)
-			}
+		if err := s.events.UrgentPublished(ctx, updated); err != nil {
+			s.log.Error("urgent alerts not queued", "mission_id", id, "error", err)
 		}
 	}
 	return updated, nil

@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"context"
 	"time"
 
 	"github.com/entraide/entraide/models"
@@ -81,66 +80,4 @@ func contactVisible(status models.ApplicationStatus) bool {
 		return true
 	}
 	return false
-}
-
-// tell notifies a user and logs a failure: the change it reports is
-// already written, and the notification is not worth undoing it.
-func (s *Server) tell(ctx context.Context, userID string, event models.Event, params map[string]string) {
-	if s.notify == nil {
-		return
-	}
-	if err := s.notify.Notify(context.WithoutCancel(ctx), userID, event, params); err != nil {
-		s.log.Error("notification not sent", "user_id", userID, "event", string(event), "error", err)
-	}
-}
-
-// tellOnce is tell at most once per key, for jobs that may repeat.
-func (s *Server) tellOnce(ctx context.Context, key, userID string, event models.Event, params map[string]string) {
-	if s.notify == nil {
-		return
-	}
-	if _, err := s.notify.NotifyOnce(context.WithoutCancel(ctx), key, userID, event, params); err != nil {
-		s.log.Error("notification not sent", "user_id", userID, "event", string(event), "error", err)
-	}
-}
-
-// tellMembers notifies every member of an organisation.
-func (s *Server) tellMembers(ctx context.Context, orgID, key string, event models.Event, params map[string]string) {
-	if s.notify == nil {
-		return
-	}
-	org, err := s.store.OrganizationByID(ctx, orgID)
-	if err != nil {
-		s.log.Error("notification not sent", "org_id", orgID, "event", string(event), "error", err)
-		return
-	}
-	for _, m := range org.Members {
-		if key == "" {
-			s.tell(ctx, m.UserID, event, params)
-		} else {
-			s.tellOnce(ctx, key+":"+m.UserID, m.UserID, event, params)
-		}
-	}
-}
-
-// eventParams are the template data common to application events.
-func (s *Server) eventParams(ctx context.Context, a *models.Application, link string) map[string]string {
-	params := map[string]string{"shift_start": a.ShiftStart.UTC().Format(time.RFC3339), "link": link,
-		"mission_title": "", "org_name": ""}
-	if m, err := s.store.MissionByID(ctx, a.MissionID); err == nil {
-		params["mission_title"] = m.Title
-		if !m.Remote && m.Address != "" {
-			params["address"] = m.Address + ", " + m.Postcode + " " + m.City
-		}
-	}
-	if o, err := s.store.OrganizationByID(ctx, a.OrgID); err == nil {
-		params["org_name"] = o.Name
-	}
-	return params
-}
-
-func volunteerLink(a *models.Application) string { return "/me/applications/" + a.ID }
-
-func orgLink(a *models.Application) string {
-	return "/organizations/" + a.OrgID + "/missions/" + a.MissionID + "/applications"
 }

@@ -126,10 +126,8 @@ func (s *Server) inviteVolunteer(c *fiber.Ctx, org *models.Organization, m *mode
 	case err != nil:
 		return nil, err
 	}
-	for _, hook := range s.onMissionInvitation {
-		if err := hook(ctx, m, volunteerID); err != nil {
-			s.log.Error("mission invitation not sent", "mission_id", m.ID, "error", err)
-		}
+	if err := s.events.MissionInvitation(ctx, m, volunteerID); err != nil {
+		s.log.Error("mission invitation not sent", "mission_id", m.ID, "error", err)
 	}
 	return inv, nil
 }

@@ -121,10 +121,8 @@ func (s *Server) createInvitation(c *fiber.Ctx, org *models.Organization, me mod
 		return invitationResponse{}, err
 	}
 	acceptURL := s.cfg.BaseURL + "/invitations/" + token
-	for _, hook := range s.onInvitation {
-		if err := hook(ctx, org, email, acceptURL); err != nil {
-			s.log.Error("invitation e-mail not queued", "org_id", org.ID, "error", err)
-		}
+	if err := s.events.OrgInvitation(ctx, org, email, acceptURL); err != nil {
+		s.log.Error("invitation e-mail not queued", "org_id", org.ID, "error", err)
 	}
 	return invitationResponse{
 		ID: inv.ID[:16], OrgID: org.ID, Email: email, Role: string(role), ExpiresAt: inv.ExpiresAt,

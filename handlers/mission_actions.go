@@ -77,10 +77,8 @@ func (s *Server) cancelOrgMission(c *fiber.Ctx, m *models.Mission, reason string
 	}
 	ctx, cancel := s.ctx(c)
 	defer cancel()
-	for _, hook := range s.onMissionCancelled {
-		if err := hook(ctx, updated); err != nil {
-			s.log.Error("cancellation not propagated", "mission_id", updated.ID, "error", err)
-		}
+	if err := s.events.MissionCancelled(ctx, updated); err != nil {
+		s.log.Error("cancellation not propagated", "mission_id", updated.ID, "error", err)
 	}
 	return updated, nil
 }

@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"context"
-	"errors"
 	"strconv"
 	"time"
 
@@ -203,19 +202,4 @@ func (s *Server) exportNotifications(ctx context.Context, userID string, export 
 	export["notifications"] = out
 	export["notification_preferences"] = prefsResponse(prefs)
 	return nil
-}
-
-// emailInvitation sends an invitation to join an organisation, in the
-// language of the account when the address has one.
-func (s *Server) emailInvitation(ctx context.Context, org *models.Organization, email, acceptURL string) error {
-	lang := i18n.Default
-	user, err := s.store.UserByEmail(ctx, email)
-	switch {
-	case err == nil && i18n.Supported(user.Language):
-		lang = user.Language
-	case err != nil && !errors.Is(err, store.ErrNotFound):
-		return err
-	}
-	return s.notify.Email(ctx, email, lang, models.EventOrgInvitation,
-		map[string]string{"org_name": org.Name, "link": acceptURL})
 }
