@@ -133,10 +133,9 @@ func (s *Server) apiRoutes(api routeGroup) {
 	// Administration.
 	api.get("/admin/queue/organizations", admin, s.orgQueue)
 	api.get("/admin/queue/missions", admin, s.missionQueue)
-	api.post("/admin/organizations/:id/verify", admin, s.moderateOrganization(models.OrgVerified, "verify", false))
-	api.post("/admin/organizations/:id/reject", admin, s.moderateOrganization(models.OrgRejected, "reject", true))
-	api.post("/admin/organizations/:id/suspend", admin, s.moderateOrganization(models.OrgSuspended, "suspend", true))
-	api.post("/admin/organizations/:id/restore", admin, s.moderateOrganization(models.OrgVerified, "restore", false))
+	for _, action := range []string{"verify", "reject", "suspend", "restore"} {
+		api.post("/admin/organizations/:id/"+action, admin, s.moderateOrganization(action))
+	}
 	api.get("/admin/organizations/export", admin, s.exportOrganizations)
 	api.post("/admin/missions/:id/publish", admin, s.moderateMission(models.MissionPublished, "publish", false))
 	api.post("/admin/missions/:id/reject", admin, s.moderateMission(models.MissionRejected, "reject", true))
