@@ -1,9 +1,11 @@
 package handlers
 
 import (
+	"context"
 	"io"
 	"log/slog"
 	"net/http"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -94,6 +96,21 @@ func TestRouteTableIsEveryRoute(t *testing.T) {
 	for key := range want {
 		if !got[key] {
 			t.Errorf("%s is in the route table but not registered", key)
+		}
+	}
+}
+
+// TestNoJobsInHandlers fails when the server grows an exported method
+// shaped like a background job (a context in, a count and an error out):
+// jobs belong to the domain packages that the service's workers call.
+func TestNoJobsInHandlers(t *testing.T) {
+	ctxType := reflect.TypeOf((*context.Context)(nil)).Elem()
+	errType := reflect.TypeOf((*error)(nil)).Elem()
+	server := reflect.TypeOf(&Server{})
+	for i := range server.NumMethod() {
+		m := server.Method(i).Type
+		if m.NumIn() == 2 && m.In(1) == ctxType && m.NumOut() == 2 && m.Out(1) == errType {
+			t.Errorf("handlers.Server.%s looks like a background job; move it to its domain package", server.Method(i).Name)
 		}
 	}
 }
