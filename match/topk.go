@@ -14,9 +14,9 @@ func newTopK[T any](k int, better func(a, b *T) bool) *topK[T] {
 	return &topK[T]{items: make([]T, 0, min(k, 1024)), k: k, better: better}
 }
 
-// full reports whether k items are kept, so that a candidate must beat worst to enter. A
-// topK that keeps nothing (a page past the last) is never full: push drops everything, and
-// worst has nothing to return.
+// full reports whether k items are kept, so that a candidate must beat worst to enter.
+// With k = 0 (a page past the last one) nothing is kept and there is no worst item to
+// compare with: push drops everything, so full must not send callers to worst.
 func (t *topK[T]) full() bool { return t.k > 0 && len(t.items) >= t.k }
 
 // worst returns the lowest-ranked kept item; only valid when some are kept.
