@@ -57,9 +57,10 @@ func printRatio(w io.Writer, small, large *sizeResult) {
 	fmt.Fprintf(w, "\n### %s against %s (p99, 1 client)\n\n", large.size.Name, small.size.Name)
 	fmt.Fprintf(w, "| route | %s | %s | ratio (target ≤ %.1f) | %s target |\n| --- | ---: | ---: | ---: | --- |\n",
 		small.size.Name, large.size.Name, targetRatio, large.size.Name)
-	for i, r := range large.routes {
-		if i >= len(small.routes) {
-			break
+	for _, r := range large.routes {
+		i := slices.IndexFunc(small.routes, func(sr routeResult) bool { return sr.name == r.name })
+		if i < 0 {
+			continue
 		}
 		a, b := small.routes[i].single.quantile(0.99), r.single.quantile(0.99)
 		target := targetP99
