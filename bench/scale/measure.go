@@ -316,9 +316,10 @@ func routes(fx *fixtures, seed uint64) []route {
 	for _, r := range all {
 		switch {
 		case r.needs == "volunteer" && len(fx.volunteers) == 0,
+			r.name == "apply" && len(fx.shifts) == 0,
 			r.needs == "org" && len(fx.orgMission) == 0,
 			r.needs == "admin" && fx.admin == "":
-			fmt.Fprintf(os.Stderr, "%s: not measured, its account could not log in\n", r.name)
+			fmt.Fprintf(os.Stderr, "%s: not measured, its account could not log in (or no shift was read)\n", r.name)
 			continue
 		}
 		out = append(out, r)
