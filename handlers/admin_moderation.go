@@ -55,6 +55,7 @@ type duplicateRef struct {
 
 type moderationChecks struct {
 	BlocklistHits    []string       `json:"blocklist_hits"`
+	Links            []string       `json:"links"`
 	LikelyDuplicates []duplicateRef `json:"likely_duplicates"`
 }
 
@@ -108,6 +109,7 @@ func (s *Server) missionQueueItems(c *fiber.Ctx, pg paging) ([]missionQueueItem,
 func (s *Server) moderationChecks(ctx context.Context, m *models.Mission, words []string) (moderationChecks, error) {
 	checks := moderationChecks{
 		BlocklistHits:    models.BlocklistHits(words, append([]string{m.Title, m.Description, m.AccessibilityNotes}, m.Tags...)...),
+		Links:            models.LinkHits(m.Title, m.Description, m.AccessibilityNotes, m.Address),
 		LikelyDuplicates: []duplicateRef{},
 	}
 	if checks.BlocklistHits == nil {
