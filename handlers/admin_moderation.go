@@ -62,6 +62,8 @@ type moderationChecks struct {
 type missionQueueItem struct {
 	missionResponse
 	Checks moderationChecks `json:"checks"`
+	// Changes are a revision's fields as the moderation page shows them.
+	Changes []changeRow `json:"-"`
 }
 
 // missionQueue lists submitted missions, oldest submission first, with the

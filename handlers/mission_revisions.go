@@ -120,7 +120,8 @@ func (s *Server) revisionQueueItems(c *fiber.Ctx, pg paging) ([]missionQueueItem
 		if err != nil {
 			return nil, 0, err
 		}
-		items = append(items, missionQueueItem{missionResponse: view, Checks: checks})
+		items = append(items, missionQueueItem{missionResponse: view, Checks: checks,
+			Changes: changeRows(s.lang(c), view.Revision.Changes, missionFieldLabels)})
 	}
 	return items, total, nil
 }

@@ -1,6 +1,8 @@
 package handlers_test
 
 import (
+	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 	"testing"
@@ -125,4 +127,30 @@ func TestPublishedMissionEditWaitsAsRevision(t *testing.T) {
 	if count["mission.revision_reject"] != 1 || count["mission.revision_approve"] != 1 {
 		t.Fatalf("audit: %v", count)
 	}
+}
+
+// The organisation's mission page and the admin's moderation page show a
+// revision field by field; the admin decides from the page.
+func TestRevisionThroughPages(t *testing.T) {
+	e := newEnv(t)
+	adminPage, admin := e.adminBrowser()
+	o := e.verifiedOrg("Banque alimentaire", admin)
+	id := e.publishedMission(o, admin, "Tri des denrées du samedi")
+	orgPage := e.browser()
+	orgPage.get("/login")
+	orgPage.post("/login", url.Values{"email": {o.owner.Email}, "password": {o.owner.Password}}).expect(t, http.StatusSeeOther)
+
+	e.do(req{method: "PATCH", path: "/api/v1/organizations/" + o.id + "/missions/" + id, token: o.owner.Access,
+		body: map[string]any{"accessibility_notes": "Voir www.exemple-douteux.com"}}).expect(t, 200)
+	mine := orgPage.get("/organizations/" + o.id + "/missions/" + id).expect(t, 200)
+	checkPageStructure(t, "org mission with revision", mine.Body)
+	mine.contains(t, "Modification en attente de relecture", "www.exemple-douteux.com")
+
+	queue := adminPage.get("/admin/missions").expect(t, 200)
+	checkPageStructure(t, "admin missions with revision", queue.Body)
+	queue.contains(t, "Modifications de missions publiées à relire : 1", "www.exemple-douteux.com", "Liens :")
+	adminPage.post("/admin/missions/"+id+"/revision/reject", url.Values{}).expect(t, 400).contains(t, `<a href="#f-reason-`+id+`">`)
+	done := adminPage.post("/admin/missions/"+id+"/revision/reject", url.Values{"reason": {"Pas de lien externe, merci."}}).expect(t, http.StatusSeeOther)
+	adminPage.follow(done).expect(t, 200).contains(t, "Modification refusée.")
+	orgPage.get("/organizations/"+o.id+"/missions/"+id).expect(t, 200).contains(t, "Modification refusée", "Pas de lien externe, merci.")
 }

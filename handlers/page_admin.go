@@ -117,6 +117,10 @@ type missionQueueData struct {
 	Queue []missionQueueItem
 	Total int64
 	Pager frontend.Pager
+	// Revisions are published missions' changes awaiting review (first
+	// page, oldest first).
+	Revisions      []missionQueueItem
+	RevisionsTotal int64
 }
 
 // adminMissionsPage is the queue of submitted missions, each with the
@@ -138,9 +142,14 @@ func (s *Server) adminMissionsView(c *fiber.Ctx, form *frontend.Form) (frontend.
 	if err != nil {
 		return frontend.Page{}, err
 	}
+	revisions, revisionsTotal, err := s.revisionQueueItems(c, paging{Page: 1, PerPage: 50})
+	if err != nil {
+		return frontend.Page{}, err
+	}
 	lang := s.lang(c)
 	return frontend.Page{Lang: lang, Title: i18n.T(lang, "admin.missions_title"), Section: "/admin", Form: form,
 		Data: missionQueueData{adminSection: adminSection{Tab: "missions"}, Queue: items, Total: total,
+			Revisions: revisions, RevisionsTotal: revisionsTotal,
 			Pager: frontend.NewPager("/admin/missions", nil, pg.Page, pg.PerPage, total)}}, nil
 }
 
@@ -163,6 +172,25 @@ func (s *Server) adminMissionDecision(action string) fiber.Handler {
 			return s.adminFormError(c, "/admin/missions", id, err)
 		}
 		return c.Redirect("/admin/missions?notice=mission_"+action+"ed", fiber.StatusSeeOther)
+	}
+}
+
+// adminRevisionDecision approves or rejects a published mission's change
+// with the API's logic.
+func (s *Server) adminRevisionDecision(action string) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		id, err := idParam(c, "id")
+		if err != nil {
+			return err
+		}
+		reason, err := checkReason(c.FormValue("reason"), action == "reject")
+		if err == nil {
+			_, err = s.decideRevision(c, id, action, reason)
+		}
+		if err != nil {
+			return s.adminFormError(c, "/admin/missions", id, err)
+		}
+		return c.Redirect("/admin/missions?notice=revision_"+action, fiber.StatusSeeOther)
 	}
 }
 

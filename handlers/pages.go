@@ -124,6 +124,8 @@ func (s *Server) pageRoutes() {
 	app.Get("/admin/missions", admin(s.adminMissionsPage)...)
 	app.Post("/admin/missions/:id/publish", admin(s.adminMissionDecision("publish"))...)
 	app.Post("/admin/missions/:id/reject", admin(s.adminMissionDecision("reject"))...)
+	app.Post("/admin/missions/:id/revision/approve", admin(s.adminRevisionDecision("approve"))...)
+	app.Post("/admin/missions/:id/revision/reject", admin(s.adminRevisionDecision("reject"))...)
 	app.Get("/admin/reports", admin(s.adminReportsPage)...)
 	app.Post("/admin/reports/:id/resolve", admin(s.adminReportResolve)...)
 	app.Get("/admin/users", admin(s.adminUsersPage)...)

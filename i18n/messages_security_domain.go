@@ -10,4 +10,25 @@ func init() {
 // organisation identity changes, account deletion and abuse limits.
 var securityDomainCatalogue = map[string][2]string{
 	"detail.no_pending_revision": {"Cette mission n'a pas de modification en attente de relecture.", "This mission has no change waiting for review."},
+
+	"change.field": {"Champ", "Field"},
+	"change.old":   {"Version publiée", "Published version"},
+	"change.new":   {"Modification proposée", "Proposed change"},
+	"change.yes":   {"oui", "yes"},
+	"change.no":    {"non", "no"},
+
+	"revision.pending_title":  {"Modification en attente de relecture", "Change awaiting review"},
+	"revision.pending_help":   {"La version publiée reste en ligne. Votre modification sera visible dès que l'équipe d'Entraide l'aura validée.", "The published version stays online. Your change will show once the Entraide team has approved it."},
+	"revision.rejected_title": {"Modification refusée", "Change rejected"},
+	"revision.rejected_help":  {"L'équipe d'Entraide a refusé votre dernière modification : « %s ». La version publiée reste en ligne ; vous pouvez modifier la mission à nouveau.", "The Entraide team rejected your last change: \"%s\". The published version stays online; you can edit the mission again."},
+	"revision.queue":          {"Modifications de missions publiées à relire : %d", "Changes to published missions to review: %d"},
+	"revision.queue_empty":    {"Aucune modification en attente.", "No change waiting."},
+	"revision.links":          {"Liens :", "Links:"},
+	"revision.no_link":        {"Aucun lien.", "No link."},
+	"revision.approve":        {"Valider la modification", "Approve the change"},
+	"revision.reject":         {"Refuser la modification", "Reject the change"},
+	"revision.reject_hint":    {"L'organisation verra ce motif ; la version publiée reste en ligne.", "The organisation will see this reason; the published version stays online."},
+	"notice.revision_pending": {"Modification enregistrée : elle sera en ligne après relecture.", "Change saved: it will go online after review."},
+	"notice.revision_approve": {"Modification validée et publiée.", "Change approved and published."},
+	"notice.revision_reject":  {"Modification refusée.", "Change rejected."},
 }
