@@ -142,7 +142,7 @@ func TestRevisionThroughPages(t *testing.T) {
 
 	e.do(req{method: "PATCH", path: "/api/v1/organizations/" + o.id + "/missions/" + id, token: o.owner.Access,
 		body: map[string]any{"accessibility_notes": "Voir www.exemple-douteux.com"}}).expect(t, 200)
-	mine := orgPage.get("/organizations/" + o.id + "/missions/" + id).expect(t, 200)
+	mine := orgPage.get("/organizations/"+o.id+"/missions/"+id).expect(t, 200)
 	checkPageStructure(t, "org mission with revision", mine.Body)
 	mine.contains(t, "Modification en attente de relecture", "www.exemple-douteux.com")
 
