@@ -13,6 +13,8 @@ import (
 type orgQueueItem struct {
 	orgResponse
 	WaitingHours float64 `json:"waiting_hours"`
+	// Changes are an identity change's fields as the page shows them.
+	Changes []changeRow `json:"-"`
 }
 
 // orgQueue lists organisations awaiting verification, oldest first.

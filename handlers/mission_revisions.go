@@ -62,8 +62,8 @@ func (s *Server) reviseMission(c *fiber.Ctx, m *models.Mission, in models.Missio
 	defer cancel()
 	var updated *models.Mission
 	switch {
-	case len(changes) == 0 && m.RevisionID == "":
-		return m, nil
+	case len(changes) == 0 && m.RevisionState != models.RevisionPending:
+		return m, nil // a refused change stays shown until the next one
 	case len(changes) == 0:
 		updated, err = s.store.ClearMissionRevision(ctx, m)
 	default:

@@ -46,6 +46,10 @@ type orgQueueData struct {
 	Total     int64
 	Suspended []models.Organization
 	Pager     frontend.Pager
+	// IdentityChanges are verified organisations' identity changes to
+	// verify (first page, oldest first).
+	IdentityChanges []orgQueueItem
+	IdentityTotal   int64
 }
 
 // adminOrgsPage is the queue of organisations awaiting verification, and
@@ -73,9 +77,14 @@ func (s *Server) adminOrgsView(c *fiber.Ctx, form *frontend.Form) (frontend.Page
 	if err != nil {
 		return frontend.Page{}, err
 	}
+	changes, changesTotal, err := s.identityQueueItems(c, paging{Page: 1, PerPage: 50})
+	if err != nil {
+		return frontend.Page{}, err
+	}
 	lang := s.lang(c)
 	return frontend.Page{Lang: lang, Title: i18n.T(lang, "admin.orgs_title"), Section: "/admin", Form: form,
 		Data: orgQueueData{adminSection: adminSection{Tab: "organizations"}, Queue: items, Total: total, Suspended: suspended,
+			IdentityChanges: changes, IdentityTotal: changesTotal,
 			Pager: frontend.NewPager("/admin/organizations", nil, pg.Page, pg.PerPage, total)}}, nil
 }
 
@@ -191,6 +200,25 @@ func (s *Server) adminRevisionDecision(action string) fiber.Handler {
 			return s.adminFormError(c, "/admin/missions", id, err)
 		}
 		return c.Redirect("/admin/missions?notice=revision_"+action, fiber.StatusSeeOther)
+	}
+}
+
+// adminIdentityDecision approves or rejects an organisation's identity
+// change with the API's logic.
+func (s *Server) adminIdentityDecision(action string) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		id, err := idParam(c, "id")
+		if err != nil {
+			return err
+		}
+		reason, err := checkReason(c.FormValue("reason"), action == "reject")
+		if err == nil {
+			_, err = s.decideIdentity(c, id, action, reason)
+		}
+		if err != nil {
+			return s.adminFormError(c, "/admin/organizations", id, err)
+		}
+		return c.Redirect("/admin/organizations?notice=identity_"+action, fiber.StatusSeeOther)
 	}
 }
 

@@ -33,6 +33,13 @@ var missionFieldLabels = map[string]string{
 	"accessibility_notes": "editor.accessibility",
 }
 
+// orgFieldLabels names an organisation's fields with the form's labels.
+var orgFieldLabels = map[string]string{
+	"name": "orgform.name", "kind": "orgform.kind", "siret": "orgform.siret", "rna": "orgform.rna",
+	"address": "orgform.address", "postcode": "orgform.postcode", "contact_email": "orgform.contact_email",
+	"contact_phone": "orgform.contact_phone",
+}
+
 // changeRows renders changes for a page in lang; labels maps a field to
 // its label's key.
 func changeRows(lang string, changes []models.FieldChange, labels map[string]string) []changeRow {

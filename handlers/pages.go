@@ -121,6 +121,8 @@ func (s *Server) pageRoutes() {
 	for _, action := range []string{"verify", "reject", "suspend", "restore"} {
 		app.Post("/admin/organizations/:id/"+action, admin(s.adminOrgDecision(action))...)
 	}
+	app.Post("/admin/organizations/:id/identity/approve", admin(s.adminIdentityDecision("approve"))...)
+	app.Post("/admin/organizations/:id/identity/reject", admin(s.adminIdentityDecision("reject"))...)
 	app.Get("/admin/missions", admin(s.adminMissionsPage)...)
 	app.Post("/admin/missions/:id/publish", admin(s.adminMissionDecision("publish"))...)
 	app.Post("/admin/missions/:id/reject", admin(s.adminMissionDecision("reject"))...)
