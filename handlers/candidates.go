@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"errors"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -123,7 +124,7 @@ func (s *Server) inviteVolunteer(c *fiber.Ctx, org *models.Organization, m *mode
 	now := s.now()
 	inv := &models.MissionInvitation{ID: store.NewID(), Key: m.ID + ":" + volunteerID, MissionID: m.ID, OrgID: org.ID,
 		VolunteerID: volunteerID, InvitedBy: principal(c).UserID, CreatedAt: now}
-	err = s.store.InviteVolunteer(ctx, inv, now.Add(-models.InvitationWindow), models.MaxInvitationsPerMonth)
+	err = s.store.InviteVolunteer(ctx, inv, now.Add(-30*24*time.Hour), models.MaxInvitationsPerMonth)
 	switch {
 	case errors.Is(err, store.ErrConflict):
 		return nil, &Problem{Status: 409, Slug: "already-invited", DetailKey: "detail.already_invited"}

@@ -118,6 +118,8 @@ func New(d Deps) (*Server, error) {
 	})
 	s.orgMemberships = s.store.OrganizationIDsOfMember
 	s.exportParts = append(s.exportParts, s.exportMemberships, s.exportProfile)
+	s.exportParts = append(s.exportParts, s.exportReports)
+	s.onAccountDeleted = append(s.onAccountDeleted, s.eraseReports)
 	s.registerMatchingHooks()
 	s.metrics = s.newMetrics()
 	s.routes()

@@ -46,4 +46,8 @@ var securityDomainCatalogue = map[string][2]string{
 	"notice.identity_pending":        {"Enregistré. Le changement d'identité sera visible après vérification.", "Saved. The identity change will show once verified."},
 	"notice.identity_approve":        {"Changement d'identité validé.", "Identity change approved."},
 	"notice.identity_reject":         {"Changement d'identité refusé.", "Identity change rejected."},
+
+	"problem.sole_owner":      {"Organisation sans autre responsable", "Organisation without another owner"},
+	"detail.sole_owner":       {"Vous êtes le seul ou la seule responsable de : %s. Avant de supprimer votre compte, nommez un autre responsable (page Membres, invitation avec le rôle responsable) ou demandez à l'équipe d'Entraide de fermer l'organisation.", "You are the only owner of: %s. Before deleting your account, transfer ownership by naming another owner (Members page, invitation with the owner role) or ask the Entraide team to close the organisation."},
+	"report.reporter_deleted": {"(texte retiré : la personne a supprimé son compte)", "(text removed: the person deleted their account)"},
 }
