@@ -62,6 +62,9 @@ func (s *Server) fileReport(c *fiber.Ctx, req reportRequest) (*models.Report, er
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
+	if err := s.checkUserLimit(s.limits.reports, principal(c).UserID, "detail.report_rate"); err != nil {
+		return nil, err
+	}
 	ctx, cancel := s.ctx(c)
 	defer cancel()
 	if err := s.checkReportTarget(c, req.TargetType, req.TargetID); err != nil {

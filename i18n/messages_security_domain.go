@@ -50,4 +50,9 @@ var securityDomainCatalogue = map[string][2]string{
 	"problem.sole_owner":      {"Organisation sans autre responsable", "Organisation without another owner"},
 	"detail.sole_owner":       {"Vous êtes le seul ou la seule responsable de : %s. Avant de supprimer votre compte, nommez un autre responsable (page Membres, invitation avec le rôle responsable) ou demandez à l'équipe d'Entraide de fermer l'organisation.", "You are the only owner of: %s. Before deleting your account, transfer ownership by naming another owner (Members page, invitation with the owner role) or ask the Entraide team to close the organisation."},
 	"report.reporter_deleted": {"(texte retiré : la personne a supprimé son compte)", "(text removed: the person deleted their account)"},
+
+	"detail.message_rate": {"Vous avez envoyé beaucoup de messages en peu de temps. Réessayez dans %d secondes.", "You have sent many messages in a short time. Try again in %d seconds."},
+	"detail.report_rate":  {"Vous avez fait beaucoup de signalements en peu de temps. Réessayez dans %d secondes ; l'équipe d'Entraide examine déjà les précédents.", "You have filed many reports in a short time. Try again in %d seconds; the Entraide team is already looking at the previous ones."},
+
+	"detail.invitation_org_limit": {"Votre organisation a déjà envoyé %d invitations à ce bénévole ce mois-ci : laissez-lui le temps de répondre.", "Your organisation has already sent this volunteer %d invitations this month: give them time to answer."},
 }
