@@ -19,6 +19,7 @@ type adminHomeData struct {
 	adminSection
 	PendingOrgs, SubmittedMissions int64
 	OpenReports                    int
+	IdentityChanges, Revisions     int64
 }
 
 // adminPage is the administration's home: what waits in each queue.
@@ -35,9 +36,18 @@ func (s *Server) adminPage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	_, identityChanges, err := s.identityQueueItems(c, paging{Page: 1, PerPage: 1})
+	if err != nil {
+		return err
+	}
+	_, revisions, err := s.revisionQueueItems(c, paging{Page: 1, PerPage: 1})
+	if err != nil {
+		return err
+	}
 	lang := s.lang(c)
 	return s.render(c, fiber.StatusOK, "admin", frontend.Page{Lang: lang, Title: i18n.T(lang, "admin.title"), Section: "/admin",
-		Data: adminHomeData{adminSection: adminSection{Tab: "home"}, PendingOrgs: orgs, SubmittedMissions: missions, OpenReports: len(reports)}})
+		Data: adminHomeData{adminSection: adminSection{Tab: "home"}, PendingOrgs: orgs, SubmittedMissions: missions, OpenReports: len(reports),
+			IdentityChanges: identityChanges, Revisions: revisions}})
 }
 
 type orgQueueData struct {

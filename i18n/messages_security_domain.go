@@ -55,4 +55,7 @@ var securityDomainCatalogue = map[string][2]string{
 	"detail.report_rate":  {"Vous avez fait beaucoup de signalements en peu de temps. Réessayez dans %d secondes ; l'équipe d'Entraide examine déjà les précédents.", "You have filed many reports in a short time. Try again in %d seconds; the Entraide team is already looking at the previous ones."},
 
 	"detail.invitation_org_limit": {"Votre organisation a déjà envoyé %d invitations à ce bénévole ce mois-ci : laissez-lui le temps de répondre.", "Your organisation has already sent this volunteer %d invitations this month: give them time to answer."},
+
+	"admin.identity_changes": {"changements d'identité à vérifier", "identity changes to verify"},
+	"admin.revisions":        {"modifications de missions publiées à relire", "changes to published missions to review"},
 }
