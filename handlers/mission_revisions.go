@@ -24,9 +24,11 @@ type revisionResponse struct {
 }
 
 // revisionView renders m's revision, if any, against the live version.
+// A closed or cancelled mission's revision can no longer go live and is
+// not shown.
 func revisionView(m *models.Mission) *revisionResponse {
 	rev := m.Revision
-	if rev == nil {
+	if rev == nil || (m.Status != models.MissionPublished && m.Status != models.MissionSubmitted) {
 		return nil
 	}
 	changes := models.ContentChanges(models.ContentOf(m), rev.Content)
