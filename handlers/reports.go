@@ -18,22 +18,24 @@ type reportRequest struct {
 }
 
 type reportResponse struct {
-	ID         string `json:"id"`
-	TargetType string `json:"target_type"`
-	TargetID   string `json:"target_id"`
-	Reason     string `json:"reason"`
-	Status     string `json:"status"`
-	Resolution string `json:"resolution,omitempty"`
+	ID         string     `json:"id"`
+	TargetType string     `json:"target_type"`
+	TargetID   string     `json:"target_id"`
+	Reason     string     `json:"reason"`
+	Status     string     `json:"status"`
+	Resolution string     `json:"resolution,omitempty"`
+	CreatedAt  time.Time  `json:"created_at"`
+	ResolvedAt *time.Time `json:"resolved_at,omitempty"`
+
 	// ReporterDeleted: the reporter deleted their account, and their words
 	// went with it.
-	ReporterDeleted bool       `json:"reporter_deleted,omitempty"`
-	CreatedAt       time.Time  `json:"created_at"`
-	ResolvedAt      *time.Time `json:"resolved_at,omitempty"`
+	ReporterDeleted bool `json:"reporter_deleted,omitempty"`
 }
 
 func reportView(r *models.Report) reportResponse {
 	return reportResponse{ID: r.ID, TargetType: r.TargetType, TargetID: r.TargetID, Reason: r.Reason,
-		Status: string(r.Status), Resolution: r.Resolution, ReporterDeleted: r.ReporterDeleted, CreatedAt: r.CreatedAt, ResolvedAt: r.ResolvedAt}
+		Status: string(r.Status), Resolution: r.Resolution, CreatedAt: r.CreatedAt, ResolvedAt: r.ResolvedAt,
+		ReporterDeleted: r.ReporterDeleted}
 }
 
 // createReport lets any signed-in user report a mission or an organisation

@@ -127,19 +127,20 @@ const (
 
 // Report is a user's report of a mission or an organisation.
 type Report struct {
-	ID         string `bson:"_id"`
-	TargetType string `bson:"target_type"`
-	TargetID   string `bson:"target_id"`
-	ReporterID string `bson:"reporter_id"`
-	Reason     string `bson:"reason"`
+	ID         string       `bson:"_id"`
+	TargetType string       `bson:"target_type"`
+	TargetID   string       `bson:"target_id"`
+	ReporterID string       `bson:"reporter_id"`
+	Reason     string       `bson:"reason"`
+	Status     ReportStatus `bson:"status"`
+	Resolution string       `bson:"resolution,omitempty"`
+	ResolvedBy string       `bson:"resolved_by,omitempty"`
+	CreatedAt  time.Time    `bson:"created_at"`
+	ResolvedAt *time.Time   `bson:"resolved_at,omitempty"`
+
 	// ReporterDeleted marks a report whose reporter deleted their account:
 	// their id and words are gone, the report still counts.
-	ReporterDeleted bool         `bson:"reporter_deleted,omitempty"`
-	Status          ReportStatus `bson:"status"`
-	Resolution      string       `bson:"resolution,omitempty"`
-	ResolvedBy      string       `bson:"resolved_by,omitempty"`
-	CreatedAt       time.Time    `bson:"created_at"`
-	ResolvedAt      *time.Time   `bson:"resolved_at,omitempty"`
+	ReporterDeleted bool `bson:"reporter_deleted,omitempty"`
 }
 
 // Invitation invites an e-mail address to join an organisation. ID is the
