@@ -145,6 +145,7 @@ func TestRevisionThroughPages(t *testing.T) {
 	mine := orgPage.get("/organizations/"+o.id+"/missions/"+id).expect(t, 200)
 	checkPageStructure(t, "org mission with revision", mine.Body)
 	mine.contains(t, "Modification en attente de relecture", "www.exemple-douteux.com")
+	orgPage.get("/organizations/"+o.id+"/missions").expect(t, 200).contains(t, "modification en attente de relecture")
 
 	queue := adminPage.get("/admin/missions").expect(t, 200)
 	checkPageStructure(t, "admin missions with revision", queue.Body)

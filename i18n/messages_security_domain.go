@@ -58,4 +58,7 @@ var securityDomainCatalogue = map[string][2]string{
 
 	"admin.identity_changes": {"changements d'identité à vérifier", "identity changes to verify"},
 	"admin.revisions":        {"modifications de missions publiées à relire", "changes to published missions to review"},
+
+	"revision.pending_short":  {"modification en attente de relecture", "change awaiting review"},
+	"revision.rejected_short": {"modification refusée", "change rejected"},
 }
