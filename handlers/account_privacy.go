@@ -22,11 +22,6 @@ func (s *Server) exportReports(ctx context.Context, userID string, export map[st
 	return nil
 }
 
-// eraseReports removes a deleted account from the reports it filed.
-func (s *Server) eraseReports(ctx context.Context, userID string) error {
-	return s.store.AnonymizeReportsBy(ctx, userID)
-}
-
 // checkNotSoleOwner refuses to delete the account of the only owner of an
 // organisation, which would be left with nobody to run it: another owner
 // must be named first (members page), or the organisation closed by the

@@ -188,10 +188,8 @@ func (s *Server) decideRevision(c *fiber.Ctx, id, action, reason string) (*model
 	if action == "approve" {
 		s.missionChanged(ctx, id)
 		if updated.Urgent && !m.Urgent {
-			for _, hook := range s.onUrgentPublished {
-				if err := hook(ctx, updated); err != nil {
-					s.log.Error("urgent alerts not queued", "mission_id", id, "error", err)
-				}
+			if err := s.events.UrgentPublished(ctx, updated); err != nil {
+				s.log.Error("urgent alerts not queued", "mission_id", id, "error", err)
 			}
 		}
 	}
