@@ -58,7 +58,7 @@ func (s *Server) missionNewSubmit(c *fiber.Ctx) error {
 	if serr != nil || err != nil {
 		return s.renderFormError(c, "mission_editor", s.editorView(c, form, space, ""), shiftFieldErrors(mergeErrors(serr, err)))
 	}
-	return c.Redirect("/organizations/"+space.Org.ID+"/missions/"+m.ID+"?notice=mission_created", fiber.StatusSeeOther)
+	return seeOther(c, "/organizations/"+space.Org.ID+"/missions/"+m.ID+"?notice=mission_created")
 }
 
 // missionEditPage is the editor of an existing mission; shifts are
@@ -97,7 +97,7 @@ func (s *Server) missionEditSubmit(c *fiber.Ctx) error {
 	if updated.RevisionState == models.RevisionPending {
 		notice = "revision_pending"
 	}
-	return c.Redirect("/organizations/"+space.Org.ID+"/missions/"+m.ID+"?notice="+notice, fiber.StatusSeeOther)
+	return seeOther(c, "/organizations/"+space.Org.ID+"/missions/"+m.ID+"?notice="+notice)
 }
 
 func readMissionForm(c *fiber.Ctx, withShifts bool) *frontend.Form {
