@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/entraide/entraide/i18n"
 	"github.com/entraide/entraide/match"
 	"github.com/entraide/entraide/models"
 	"github.com/entraide/entraide/store"
@@ -41,11 +42,24 @@ func New(st *store.Store, log *slog.Logger, now func() time.Time) *Catalog {
 	if now == nil {
 		now = time.Now
 	}
-	cfg := match.Config{Skills: models.SkillCodes()}
+	cfg := IndexConfig()
+	return &Catalog{store: st, index: match.New(cfg), log: log, now: func() time.Time { return now().UTC() }}
+}
+
+// IndexConfig is the index's vocabulary: the skill and category catalogues, and their
+// names in French and English, which search finds as words of each mission.
+func IndexConfig() match.Config {
+	cfg := match.Config{Skills: models.SkillCodes(), CategoryLabels: map[string][]string{}, SkillLabels: map[string][]string{}}
 	for _, c := range models.Categories {
 		cfg.Categories = append(cfg.Categories, string(c))
+		if c != "other" {
+			cfg.CategoryLabels[string(c)] = []string{i18n.T("fr", "category."+string(c)), i18n.T("en", "category."+string(c))}
+		}
 	}
-	return &Catalog{store: st, index: match.New(cfg), log: log, now: func() time.Time { return now().UTC() }}
+	for _, sk := range models.Skills() {
+		cfg.SkillLabels[sk.Code] = []string{sk.French, sk.English}
+	}
+	return cfg
 }
 
 // Index returns the index for searches and matching.
