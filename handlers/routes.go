@@ -74,6 +74,7 @@ func (s *Server) routes() {
 
 	// Search and published missions (public).
 	api.Get("/missions", s.searchMissions)
+	api.Get("/places", s.suggestPlaces)
 	api.Get("/missions/:id", s.getMission)
 
 	// The volunteer's profile and recommendations.
@@ -100,6 +101,8 @@ func (s *Server) routes() {
 	api.Get("/admin/stats", admin, s.adminStats)
 	api.Get("/admin/blocklist", admin, s.getBlocklist)
 	api.Put("/admin/blocklist", admin, s.putBlocklist)
+	api.Get("/admin/synonyms", admin, s.getSynonyms)
+	api.Put("/admin/synonyms", admin, s.putSynonyms)
 	api.Get("/admin/users", admin, s.adminFindUser)
 	api.Post("/admin/users/:id/suspend", admin, s.setUserStatus(models.UserSuspended, "suspend"))
 	api.Post("/admin/users/:id/restore", admin, s.setUserStatus(models.UserActive, "restore"))

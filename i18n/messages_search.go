@@ -22,5 +22,6 @@ var searchCatalogue = map[string][2]string{
 	"admin.synonyms.field":     {"Synonymes ajoutés", "Added synonyms"},
 	"admin.synonyms.save":      {"Enregistrer les synonymes", "Save the synonyms"},
 	"admin.synonyms.saved":     {"Synonymes enregistrés.", "Synonyms saved."},
-	"invalid_synonyms":         {"Synonymes illisibles : %s", "Unreadable synonyms: %s"},
+	"synonym_group_size":       {"Chaque groupe compte de %d à %d termes.", "Each group has %d to %d terms."},
+	"invalid_synonym":          {"Chaque terme compte au plus %d caractères, sans « / » ni « # ».", "Each term has at most %d characters, without \"/\" or \"#\"."},
 }
