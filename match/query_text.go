@@ -14,6 +14,10 @@ const (
 	wTypo2   = 0.45 // two edits away
 )
 
+// commonWord is the number of missions from which a word typed is taken as meant, and
+// not corrected for slips (or 1 % of the missions, if more).
+const commonWord = 20
+
 // maxConcepts bounds the concepts of a query that count (the concept mask has 8 bits).
 const maxConcepts = 8
 
@@ -39,9 +43,11 @@ func stemSet(words ...string) map[string]bool {
 	return out
 }
 
-// queryWord is one word of a query: as typed, folded, and stemmed.
+// queryWord is one word of a query: as typed, folded, and stemmed, with the edits a slip
+// may have made in it.
 type queryWord struct {
 	typed, folded, stem string
+	edits               int
 }
 
 // alternative is one way for a mission to have a concept: every one of its terms (each a
@@ -68,6 +74,7 @@ type textQuery struct {
 	keepIdf float32
 	// matchAll: the query only says "volunteering"; every mission matches.
 	matchAll bool
+	stems    []string // of the words that count, for the category suggestion
 }
 
 // minShare is the share of the query's weight (sum of its concepts' idf) that a mission must
@@ -108,7 +115,19 @@ func compileText(text string, t *textIndex, syn *synonyms, missions int) textQue
 	if len(words) == 0 {
 		return textQuery{matchAll: generic}
 	}
+	for i := range words {
+		// A word that many missions have is what was meant, not a slip: correcting it
+		// would only add noise (and read long lists for nothing).
+		w := &words[i]
+		w.edits = allowedEdits(*w)
+		if p := t.postings[w.stem]; p != nil && len(p.entries) > max(commonWord, missions/100) {
+			w.edits = 0
+		}
+	}
 	var tq textQuery
+	for _, w := range words {
+		tq.stems = append(tq.stems, w.stem)
+	}
 	for i := 0; i < len(words) && len(tq.concepts) < maxConcepts; {
 		n, groups, typo := syn.match(words[i:])
 		c := concept{text: joinTyped(words[i : i+n])}
@@ -128,7 +147,7 @@ func compileText(text string, t *textIndex, syn *synonyms, missions int) textQue
 					c.alts = append(c.alts, alternative{terms: [][]*posting{{p}}, weight: wPrefix})
 				}
 			}
-			t.typos.lookup(w.stem, allowedEdits(w), func(p *posting, edits int) {
+			t.typos.lookup(w.stem, w.edits, func(p *posting, edits int) {
 				weight := float32(wTypo1)
 				if edits == 2 {
 					weight = wTypo2
@@ -195,6 +214,21 @@ func (c *concept) addAlt(t *textIndex, terms []string, weight float32) {
 	c.alts = append(c.alts, alt)
 }
 
+// postingSize is the number of posting entries scoring the query reads.
+func (q *textQuery) postingSize() int {
+	n := 0
+	for _, c := range q.concepts {
+		for _, a := range c.alts {
+			for _, union := range a.terms {
+				for _, p := range union {
+					n += len(p.entries)
+				}
+			}
+		}
+	}
+	return n
+}
+
 // size bounds the missions that have the alternative: the size of its rarest term.
 func (a *alternative) size() int {
 	best := -1
@@ -237,7 +271,7 @@ func (s *synonyms) match(words []queryWord) (n int, groups []int32, typo bool) {
 func (s *synonyms) matchTypo(words []queryWord) []int32 {
 	edits := 0
 	for _, w := range words {
-		edits += allowedEdits(w)
+		edits += w.edits
 	}
 	if edits == 0 {
 		return nil
@@ -250,7 +284,7 @@ func (s *synonyms) matchTypo(words []queryWord) []int32 {
 		}
 		ok := true
 		for k, w := range words {
-			if terms[k] != w.stem && editDistance(w.stem, terms[k], allowedEdits(w)) > allowedEdits(w) {
+			if terms[k] != w.stem && editDistance(w.stem, terms[k], w.edits) > w.edits {
 				ok = false
 				break
 			}

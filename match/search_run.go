@@ -2,6 +2,7 @@ package match
 
 import (
 	"math"
+	"slices"
 	"time"
 )
 
@@ -101,7 +102,7 @@ func (ix *Index) Search(q Query, now time.Time) (Result, error) {
 		}
 		res.Partial = s.total > 0 && s.mostFound < len(c.text.concepts)
 	}
-	res.SuggestedCategory = ix.suggestCategory(q.Text, &c)
+	res.SuggestedCategory = ix.suggestCategory(&c)
 	ranked := s.top.sorted()
 	if offset < len(ranked) {
 		for _, sc := range ranked[offset:] {
@@ -120,21 +121,55 @@ func (ix *Index) Search(q Query, now time.Time) (Result, error) {
 // found. Near a point, when many missions have the words, it reads the missions around the
 // point instead: the far ones would only be read to be dropped.
 func (s *searcher) searchText() {
-	ts := scoreText(&s.c.text, len(s.ms.hot))
-	defer ts.s.release()
-	s.text = ts
+	var ranges []slotRange
 	if s.c.near {
-		local := len(s.ms.remote)
+		// Only the missions around the point and the remote ones can be found: when the
+		// words are common, score only them. A bulk build numbers each cell's missions
+		// (and the remote ones) in runs, so they make few ranges.
 		cells := missionGrid.around(s.c.lat, s.c.lon, s.c.radius)
-		forEachCell(s.ms.grid, cells, func(_ cellKey, slots []int32) { local += len(slots) })
-		if len(ts.s.touched) > local {
-			s.searchNear(false)
-			return
+		// Every filter's facet counts over the others: the missions of other categories
+		// and the on-site and remote ones all count.
+		lists := [][]int32{s.ms.remote}
+		forEachCell(s.ms.grid, cells, func(_ cellKey, slots []int32) { lists = append(lists, slots) })
+		local := 0
+		for _, l := range lists {
+			local += len(l)
+		}
+		if s.c.text.postingSize() > 4*local {
+			ranges = slotRanges(lists)
 		}
 	}
+	ts := scoreText(&s.c.text, len(s.ms.hot), ranges)
+	defer ts.s.release()
+	s.text = ts
 	for _, slot := range ts.s.touched {
 		s.visit(slot)
 	}
+}
+
+// slotRanges turns sorted lists of slots into sorted runs [lo, hi).
+func slotRanges(lists [][]int32) []slotRange {
+	out := []slotRange{}
+	for _, list := range lists {
+		for _, slot := range list {
+			if n := len(out); n > 0 && out[n-1].hi == slot {
+				out[n-1].hi++
+			} else {
+				out = append(out, slotRange{slot, slot + 1})
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b slotRange) int { return int(a.lo - b.lo) })
+	// Runs of different lists may touch: merge them.
+	merged := out[:0]
+	for _, r := range out {
+		if n := len(merged); n > 0 && merged[n-1].hi >= r.lo {
+			merged[n-1].hi = max(merged[n-1].hi, r.hi)
+			continue
+		}
+		merged = append(merged, r)
+	}
+	return merged
 }
 
 // visit considers a mission, with its text match when the query has text.

@@ -6,14 +6,13 @@ package match
 // is in the query, or when the query (two words or more) is part of one of its names. It
 // returns "" when no category, or more than one, is named, or when the query already
 // chooses the category.
-func (ix *Index) suggestCategory(text string, c *compiledQuery) string {
-	words, _ := splitQuery(text)
-	if len(words) == 0 {
+func (ix *Index) suggestCategory(c *compiledQuery) string {
+	if len(c.text.stems) == 0 {
 		return ""
 	}
-	typed := make(map[string]bool, len(words))
-	for _, w := range words {
-		typed[w.stem] = true
+	typed := make(map[string]bool, len(c.text.stems))
+	for _, st := range c.text.stems {
+		typed[st] = true
 	}
 	found := ""
 	for _, code := range ix.voc.cats.names {

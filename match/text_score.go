@@ -62,14 +62,19 @@ func (s *textScratch) release() {
 type textScores struct {
 	q       *textQuery
 	s       *textScratch
-	keepFor [256]bool // by concept mask: whether a mission with those concepts is found
-	full    uint16    // the mask of a mission with every concept
-	norm    float32   // 1 / the best score possible
+	keepFor [256]bool   // by concept mask: whether a mission with those concepts is found
+	full    uint16      // the mask of a mission with every concept
+	norm    float32     // 1 / the best score possible
+	ranges  []slotRange // nil: every slot
 }
 
-// scoreText scores every mission that has a concept of the query.
-func scoreText(q *textQuery, n int) *textScores {
-	ts := &textScores{q: q, s: getTextScratch(n)}
+// slotRange is a run of slots [lo, hi).
+type slotRange struct{ lo, hi int32 }
+
+// scoreText scores every mission that has a concept of the query; with ranges, only the
+// missions in them (those around the query point, and the remote ones).
+func scoreText(q *textQuery, n int, ranges []slotRange) *textScores {
+	ts := &textScores{q: q, s: getTextScratch(n), ranges: ranges}
 	nc := len(q.concepts)
 	ts.full = uint16(1)<<nc - 1
 	for mask := range 1 << nc {
@@ -92,22 +97,10 @@ func scoreText(q *textQuery, n int) *textScores {
 
 func (ts *textScores) scoreConcept(i int) {
 	c, s := &ts.q.concepts[i], ts.s
-	accs := s.accs
-	update := func(slot int32, v float32) {
-		a := &accs[slot]
-		if v > a.best {
-			if a.best == 0 {
-				s.cur = append(s.cur, slot)
-			}
-			a.best = v
-		}
-	}
 	for _, alt := range c.alts {
 		if len(alt.terms) == 1 {
 			for _, p := range alt.terms[0] {
-				for _, e := range p.entries {
-					update(entrySlot(e), alt.weight*fieldScores[e&15])
-				}
+				ts.eachRun(p.entries, func(run []uint32) { s.cur = scoreRun(s.accs, s.cur, run, alt.weight) })
 			}
 			continue
 		}
@@ -119,26 +112,13 @@ func (ts *textScores) scoreConcept(i int) {
 				driver = k
 			}
 		}
-		for _, e := range alt.terms[driver][0].entries {
-			slot, v := entrySlot(e), fieldScores[e&15]
-			for k, union := range alt.terms {
-				if k == driver {
-					continue
-				}
-				list := union[0].entries
-				j := searchSlot(list, slot)
-				if j == len(list) || entrySlot(list[j]) != slot {
-					v = 0
-					break
-				}
-				v = min(v, fieldScores[list[j]&15])
-			}
-			if v > 0 {
-				update(slot, alt.weight*v)
-			}
-		}
+		var cursors [maxPhraseTerms]int
+		ts.eachRun(alt.terms[driver][0].entries, func(run []uint32) {
+			s.cur = scorePhraseRun(s.accs, s.cur, run, alt, driver, &cursors)
+		})
 	}
 	bit := uint16(1) << i
+	accs := s.accs
 	for _, slot := range s.cur {
 		a := &accs[slot]
 		if a.mask == 0 {
@@ -149,6 +129,97 @@ func (ts *textScores) scoreConcept(i int) {
 		a.best = 0
 	}
 	s.cur = s.cur[:0]
+}
+
+// eachRun calls fn with the runs of list that fall in the ranges scored (all of it when
+// there are none).
+func (ts *textScores) eachRun(list []uint32, fn func(run []uint32)) {
+	if ts.ranges == nil {
+		fn(list)
+		return
+	}
+	j := 0
+	for _, r := range ts.ranges {
+		j = gallop(list, j, r.lo)
+		k := gallop(list, j, r.hi)
+		if k > j {
+			fn(list[j:k])
+		}
+		if k == len(list) {
+			return
+		}
+		j = k
+	}
+}
+
+// scoreRun records, for each entry of run, the way its mission has the concept if it is
+// the best so far; cur collects the missions seen first. It is the hot loop of a search.
+func scoreRun(accs []textAcc, cur []int32, run []uint32, w float32) []int32 {
+	for _, e := range run {
+		slot := e >> entryShift
+		v := w * fieldScores[e&15]
+		if a := &accs[slot]; v > a.best {
+			if a.best == 0 {
+				cur = append(cur, int32(slot))
+			}
+			a.best = v
+		}
+	}
+	return cur
+}
+
+// scorePhraseRun is scoreRun for a phrase, driven by the entries of one of its terms: the
+// other terms are looked up with cursors that only move forward, as the slots increase,
+// so each list is read once at most.
+func scorePhraseRun(accs []textAcc, cur []int32, run []uint32, alt alternative, driver int, cursors *[maxPhraseTerms]int) []int32 {
+next:
+	for _, e := range run {
+		slot, v := entrySlot(e), fieldScores[e&15]
+		for k, union := range alt.terms {
+			if k == driver || k >= maxPhraseTerms {
+				continue
+			}
+			list := union[0].entries
+			j := gallop(list, cursors[k], slot)
+			cursors[k] = j
+			if j == len(list) || entrySlot(list[j]) != slot {
+				continue next
+			}
+			v = min(v, fieldScores[list[j]&15])
+		}
+		v *= alt.weight
+		if a := &accs[slot]; v > a.best {
+			if a.best == 0 {
+				cur = append(cur, slot)
+			}
+			a.best = v
+		}
+	}
+	return cur
+}
+
+// maxPhraseTerms bounds the words of a phrase that are checked.
+const maxPhraseTerms = 8
+
+// gallop returns the position of the first entry of list at or after from whose slot is >=
+// slot, probing 1, 2, 4... entries ahead before a binary search.
+func gallop(list []uint32, from int, slot int32) int {
+	step, hi := 1, from
+	for hi < len(list) && entrySlot(list[hi]) < slot {
+		from = hi + 1
+		hi += step
+		step *= 2
+	}
+	hi = min(hi, len(list))
+	for from < hi { // binary search in [from, hi)
+		mid := int(uint(from+hi) >> 1)
+		if entrySlot(list[mid]) < slot {
+			from = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return from
 }
 
 // get returns whether the mission in slot is found by the text, how many concepts it has

@@ -78,7 +78,10 @@ func scanTokensAt(s string, fn func(tok []byte, start, end int)) {
 			start = i
 		}
 		i += size
-		end = i
+		if r != utf8.RuneError && (r >= utf8.RuneSelf || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') &&
+			(r < utf8.RuneSelf || unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)) {
+			end = i // the token goes on: it ends after this rune
+		}
 		switch {
 		case r < utf8.RuneSelf:
 			switch {
