@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	gojson "github.com/goccy/go-json"
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/entraide/entraide/geo"
@@ -276,8 +277,18 @@ func parseSearch(values url.Values) (searchRequest, error) {
 }
 
 // searchMissions is the public mission search, served from the index.
+// Answers are the same for every caller and language, so they are cached briefly by the
+// normalised query and the index's version (see answerCache).
 func (s *Server) searchMissions(c *fiber.Ctx) error {
-	req, err := parseSearch(queryValues(c))
+	values := queryValues(c)
+	key := values.Encode() // sorted by name: the same search, however it is written
+	version := s.catalog.Index().Version()
+	now := s.now() // the clock searches run at: an answer expires as its shifts go by
+	c.Set(fiber.HeaderContentType, fiber.MIMEApplicationJSON)
+	if body, ok := s.answers.get(key, version, now); ok {
+		return c.Send(body)
+	}
+	req, err := parseSearch(values)
 	if err != nil {
 		return err
 	}
@@ -285,7 +296,12 @@ func (s *Server) searchMissions(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(res)
+	body, err := gojson.Marshal(res)
+	if err != nil {
+		return err
+	}
+	s.answers.put(key, version, body, now)
+	return c.Send(body)
 }
 
 // runSearch is shared by the API and the search page.

@@ -39,6 +39,7 @@ type Deps struct {
 
 // Server holds the dependencies and the Fiber app.
 type Server struct {
+	answers *answerCache // encoded search answers, for a moment
 	cfg     *config.Config
 	store   *store.Store
 	tokens  *auth.Tokens
@@ -88,7 +89,7 @@ func New(d Deps) (*Server, error) {
 	s := &Server{
 		cfg: d.Config, store: d.Store, tokens: d.Tokens, hasher: d.Hasher,
 		log: d.Logger, now: func() time.Time { return d.Now().UTC() },
-		catalog: d.Catalog, notify: d.Notify,
+		catalog: d.Catalog, notify: d.Notify, answers: newAnswerCache(),
 	}
 	s.limits = newLimiters(d.Config)
 	s.partnerLimits.enabled = d.Config.RateLimit
