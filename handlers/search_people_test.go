@@ -2,6 +2,7 @@ package handlers_test
 
 import (
 	"context"
+	"net/http"
 	"net/url"
 	"strings"
 	"testing"
@@ -158,5 +159,20 @@ func TestAdminExtendsSynonyms(t *testing.T) {
 	r = e.get("/api/v1/admin/synonyms", admin.Access).expect(t, 200)
 	if !strings.Contains(r.Raw, "zorglub") {
 		t.Fatalf("get: %s", r.Raw)
+	}
+}
+
+func TestAdminSynonymsPage(t *testing.T) {
+	e := demoEnv(t)
+	b, _ := e.adminBrowser()
+	form := b.get("/admin/synonyms").expect(t, 200)
+	checkPageStructure(t, "admin synonyms", form.Body)
+	refused := b.post("/admin/synonyms", url.Values{"synonyms": {"seul"}}).expect(t, 400)
+	checkPageStructure(t, "admin synonyms refused", refused.Body)
+	b.follow(b.post("/admin/synonyms", url.Values{"synonyms": {"zorglub / colis alimentaires\r\n"}}).expect(t, http.StatusSeeOther)).
+		expect(t, 200).contains(t, "zorglub / colis alimentaires")
+	r := search(e, url.Values{"q": {"zorglub"}}).expect(t, 200)
+	if got := titles(t, r); len(got) == 0 || got[0] != "Distribution de colis alimentaires" {
+		t.Fatalf("after the page: %s", r.Raw)
 	}
 }

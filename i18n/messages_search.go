@@ -17,6 +17,7 @@ var searchCatalogue = map[string][2]string{
 	"search.place_others":      {"Vous pensiez à un autre lieu ?", "Did you mean another place?"},
 	"search.place_choices":     {"Choisissez le lieu :", "Choose the place:"},
 	"search.place_suggestions": {"Suggestions de lieux", "Place suggestions"},
+	"admin.synonyms.tab":       {"Synonymes", "Synonyms"},
 	"admin.synonyms.title":     {"Synonymes de la recherche", "Search synonyms"},
 	"admin.synonyms.lead":      {"Un groupe par ligne, les termes séparés par « / » (par exemple : aînés / personnes âgées / seniors). Ces groupes s'ajoutent à la table intégrée et s'appliquent aux recherches suivantes.", "One group per line, terms separated by \"/\" (for example: aînés / personnes âgées / seniors). These groups add to the built-in table and apply to the next searches."},
 	"admin.synonyms.field":     {"Synonymes ajoutés", "Added synonyms"},
