@@ -167,6 +167,7 @@ func compileText(text string, t *textIndex, syn *synonyms, missions int) textQue
 	}
 	for i := range tq.concepts {
 		c := &tq.concepts[i]
+		c.alts = undominated(c.alts)
 		df := 0
 		for _, a := range c.alts {
 			df = max(df, a.size())
@@ -227,6 +228,30 @@ func (q *textQuery) postingSize() int {
 		}
 	}
 	return n
+}
+
+// undominated drops the alternatives that can never give a mission more than another
+// one: a phrase containing a word that is an alternative of its own with at least its
+// weight ("aide numérique" when "numérique" was typed). Scoring them would only cost.
+func undominated(alts []alternative) []alternative {
+	kept := alts[:0]
+	for i, a := range alts {
+		dominated := false
+		for j, b := range alts {
+			if i == j || len(b.terms) != 1 || len(a.terms) <= 1 || b.weight < a.weight {
+				continue
+			}
+			for _, union := range a.terms {
+				if len(union) == 1 && len(b.terms[0]) == 1 && union[0] == b.terms[0][0] {
+					dominated = true
+				}
+			}
+		}
+		if !dominated {
+			kept = append(kept, a)
+		}
+	}
+	return kept
 }
 
 // size bounds the missions that have the alternative: the size of its rarest term.
