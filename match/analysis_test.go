@@ -16,7 +16,7 @@ func TestStem(t *testing.T) {
 		{"isolees", "isol"}, {"isoles", "isol"}, {"isole", "isol"}, {"isolement", "isol"},
 		{"agees", "age"}, {"age", "age"}, {"aider", "aid"}, {"aide", "aid"}, {"aides", "aid"},
 		{"accompagnement", "accompagn"}, {"accompagner", "accompagn"},
-		{"seniors", "senio"}, {"senior", "senio"},
+		{"seniors", "senio"}, {"senior", "senio"}, {"triez", "tri"}, {"trier", "tri"}, {"aidez", "aid"},
 		// left alone: short words, digits, other scripts
 		{"mer", "mer"}, {"75011", "75011"}, {"psc1", "psc1"}, {"здравствуйте", "здравствуйте"}, {"", ""},
 	} {

@@ -2,6 +2,7 @@ package match
 
 import (
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -10,6 +11,7 @@ const (
 	wSame    = 1.0  // the same stem as a word typed
 	wPrefix  = 0.8  // a word starting with the last word typed (still being typed)
 	wSynonym = 0.7  // a synonym from the table
+	wRelated = 0.5  // a related term from the table (a "~" group)
 	wTypo1   = 0.6  // one edit away
 	wTypo2   = 0.45 // two edits away
 )
@@ -129,17 +131,19 @@ func compileText(text string, t *textIndex, syn *synonyms, missions int) textQue
 		tq.stems = append(tq.stems, w.stem)
 	}
 	for i := 0; i < len(words) && len(tq.concepts) < maxConcepts; {
-		n, groups, typo := syn.match(words[i:])
+		n, groups, spelt := syn.match(words[i:])
 		c := concept{text: joinTyped(words[i : i+n])}
 		phrase := make([]string, n)
 		for k, w := range words[i : i+n] {
 			phrase[k] = w.stem
 		}
 		first := float32(wSame)
-		if typo {
+		c.addAlt(t, phrase, wSame)
+		if spelt != nil {
+			// Typed with slips: the phrase meant ranks first, its synonyms after.
 			first = wTypo1
+			c.addAlt(t, spelt, wTypo1)
 		}
-		c.addAlt(t, phrase, first)
 		if n == 1 {
 			w := words[i]
 			if i == len(words)-1 && len(w.folded) >= 3 {
@@ -155,12 +159,28 @@ func compileText(text string, t *textIndex, syn *synonyms, missions int) textQue
 				c.alts = append(c.alts, alternative{terms: [][]*posting{{p}}, weight: weight})
 			})
 		}
+		// Each other member once, with the best weight its groups give it.
+		var others [][]string
+		var weights []float32
 		for _, g := range groups {
+			w := float32(wSynonym)
+			if syn.related[g] {
+				w = wRelated
+			}
 			for _, other := range syn.groups[g] {
-				if !equalTerms(other, phrase) {
-					c.addAlt(t, other, wSynonym*first)
+				if equalTerms(other, phrase) || equalTerms(other, spelt) {
+					continue
+				}
+				k := slices.IndexFunc(others, func(o []string) bool { return equalTerms(o, other) })
+				if k < 0 {
+					others, weights = append(others, other), append(weights, w)
+				} else {
+					weights[k] = max(weights[k], w)
 				}
 			}
+		}
+		for k, other := range others {
+			c.addAlt(t, other, weights[k]*first)
 		}
 		tq.concepts = append(tq.concepts, c)
 		i += n
@@ -270,9 +290,10 @@ func (a *alternative) size() int {
 }
 
 // match finds the longest phrase of the synonym table at the start of words (exactly, or
-// else with the typo rule on each word), returning its length in words and its groups; a
-// word that starts no phrase is returned alone, with no group.
-func (s *synonyms) match(words []queryWord) (n int, groups []int32, typo bool) {
+// else with the typo rule on each word), returning its length in words and its groups, and
+// the phrase meant when it was typed with slips; a word that starts no phrase is returned
+// alone, with no group.
+func (s *synonyms) match(words []queryWord) (n int, groups []int32, spelt []string) {
 	for l := min(s.maxLen, len(words)); l >= 1; l-- {
 		var key strings.Builder
 		for k, w := range words[:l] {
@@ -282,18 +303,18 @@ func (s *synonyms) match(words []queryWord) (n int, groups []int32, typo bool) {
 			key.WriteString(w.stem)
 		}
 		if g := s.byKey[key.String()]; len(g) > 0 {
-			return l, g, false
+			return l, g, nil
 		}
-		if g := s.matchTypo(words[:l]); len(g) > 0 {
-			return l, g, true
+		if p := s.matchTypo(words[:l]); p != nil {
+			return l, p.groups, p.terms
 		}
 	}
-	return 1, nil, false
+	return 1, nil, nil
 }
 
-// matchTypo returns the groups of the phrases of len(words) terms that the words spell
-// with slips, each word within its allowed edits.
-func (s *synonyms) matchTypo(words []queryWord) []int32 {
+// matchTypo returns the phrase of len(words) terms that the words spell with slips, each
+// word within its allowed edits (the first in the table's order when several fit).
+func (s *synonyms) matchTypo(words []queryWord) *synPhrase {
 	edits := 0
 	for _, w := range words {
 		edits += w.edits
@@ -301,8 +322,8 @@ func (s *synonyms) matchTypo(words []queryWord) []int32 {
 	if edits == 0 {
 		return nil
 	}
-	var out []int32
-	for _, e := range s.phrases {
+	for i := range s.phrases {
+		e := &s.phrases[i]
 		terms := e.terms
 		if len(terms) != len(words) {
 			continue
@@ -315,8 +336,8 @@ func (s *synonyms) matchTypo(words []queryWord) []int32 {
 			}
 		}
 		if ok {
-			out = append(out, e.groups...)
+			return e
 		}
 	}
-	return out
+	return nil
 }

@@ -19,6 +19,7 @@ const maxSynonymText = 64 << 10
 // Each phrase is analysed like any text (folded, stopwords dropped, stemmed) into terms.
 type synonyms struct {
 	groups  [][][]string       // group → phrases → terms
+	related []bool             // group → related terms rather than synonyms (a "~" line)
 	byKey   map[string][]int32 // terms joined by a space → groups
 	maxLen  int                // the most terms in a phrase
 	phrases []synPhrase        // every phrase once, for matching with typos
@@ -34,19 +35,23 @@ type synPhrase struct {
 func parseSynonyms(text string) ([][]string, error) {
 	var groups [][]string
 	var bad []string
-	for n, line := range strings.Split(text, "\n") {
+	for lineNo, line := range strings.Split(text, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
 		var members []string
+		if rest, ok := strings.CutPrefix(line, "~"); ok {
+			// Related terms: kept as a first member "~", read by newSynonyms.
+			members, line = append(members, "~"), rest
+		}
 		for _, m := range strings.Split(line, "/") {
 			if m = strings.TrimSpace(m); m != "" {
 				members = append(members, m)
 			}
 		}
-		if len(members) < 2 {
-			bad = append(bad, fmt.Sprintf("line %d: a group needs at least two members", n+1))
+		if n := len(members); n < 2 || (members[0] == "~" && n < 3) {
+			bad = append(bad, fmt.Sprintf("line %d: a group needs at least two members", lineNo+1))
 			continue
 		}
 		groups = append(groups, members)
@@ -72,6 +77,10 @@ func newSynonyms(groups ...[][]string) *synonyms {
 		for _, members := range list {
 			var phrases [][]string
 			seen := map[string]bool{}
+			related := len(members) > 0 && members[0] == "~"
+			if related {
+				members = members[1:]
+			}
 			for _, m := range members {
 				terms := analyse(m)
 				key := strings.Join(terms, " ")
@@ -86,6 +95,7 @@ func newSynonyms(groups ...[][]string) *synonyms {
 			}
 			id := int32(len(s.groups))
 			s.groups = append(s.groups, phrases)
+			s.related = append(s.related, related)
 			for _, p := range phrases {
 				key := strings.Join(p, " ")
 				s.byKey[key] = append(s.byKey[key], id)

@@ -10,8 +10,8 @@ import (
 // best field its term appears in.
 const (
 	fieldBody  = iota // description
-	fieldOrg          // organisation name
-	fieldLabel        // names of the category, skills, languages, "remote"
+	fieldOrg          // organisation name, names of the skills and languages
+	fieldLabel        // names of the category, "remote"
 	fieldTitle
 )
 
@@ -56,17 +56,17 @@ func missionTexts(m *Mission, v *vocab, fn func(text string, field uint32)) {
 	}
 	for _, skill := range m.Skills {
 		if _, ok := v.skills.lookup(skill); !ok {
-			fn(skill, fieldLabel)
+			fn(skill, fieldOrg)
 			continue
 		}
 		for _, label := range v.labels.skills[normName(skill)] {
-			fn(label, fieldLabel)
+			fn(label, fieldOrg)
 		}
 	}
 	for _, lang := range m.Languages {
 		if names, ok := languageNames[normName(lang)]; ok && normName(lang) != "fr" {
-			fn(names[0], fieldLabel)
-			fn(names[1], fieldLabel)
+			fn(names[0], fieldOrg)
+			fn(names[1], fieldOrg)
 		}
 	}
 	if m.Remote {
