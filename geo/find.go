@@ -140,9 +140,10 @@ const maxPlaceWords = 5
 // "aide aux devoirs lyon 8", "maraude paris 18e", "distribution repas marseille" or "je
 // voudrais aider à Paris", and returns the query without it (nor the preposition before
 // it) and the places that fit, the most populous first. To leave ordinary words alone, a
-// place is taken only when it has a number (postcode, arrondissement, department), or
-// follows a preposition, or is a commune of at least 20,000 people (2,000 for a name of
-// several words); at the start of a query, only with a number or from 100,000 people.
+// place is taken only when it has a number (postcode, arrondissement, department), or is
+// a commune of at least 20,000 people (2,000 for a name of several words, articles aside),
+// half that after a preposition ("à", "near"...); at the start of a query, only with a
+// number or from 100,000 people.
 func (g *Gazetteer) PlaceInText(text string) (rest string, places []NamedPlace) {
 	words := textWords(text)
 	if len(words) == 0 || len(text) > 400 {
@@ -175,20 +176,37 @@ func (g *Gazetteer) PlaceInText(text string) (rest string, places []NamedPlace) 
 	return text, nil
 }
 
-// plausible tells a place from ordinary words that happen to name one.
+// articles start commune names ("L'Hôpital", "La Rochelle"); with them, a name is still
+// one word that may be an ordinary one ("à l'hôpital").
+var articles = map[string]bool{"l": true, "le": true, "la": true, "les": true}
+
+// plausible tells a place from ordinary words that happen to name one: a name with a
+// number is a place; otherwise a one-word name (articles aside) needs minOne people (half
+// after a preposition), a longer one minSeveral (a quarter after a preposition).
 func plausible(p NamedPlace, words []string, afterPreposition bool, minOne, minSeveral int) bool {
-	for _, w := range words {
+	named := 0
+	for i, w := range words {
 		if w != "" && w[0] >= '0' && w[0] <= '9' {
 			return true
 		}
+		if !(i == 0 && articles[w] && len(words) > 1) {
+			named++
+		}
 	}
-	if afterPreposition || p.RadiusKm > 0 {
-		return true
+	if p.RadiusKm > 0 {
+		return true // a region
 	}
-	if len(words) == 1 {
-		return p.Population >= minOne
+	need := minSeveral
+	if named == 1 {
+		need = minOne
 	}
-	return p.Population >= minSeveral
+	if afterPreposition {
+		need /= 2
+		if named > 1 {
+			need /= 2
+		}
+	}
+	return p.Population >= need
 }
 
 // Suggest returns up to limit places whose name or postcode starts with what was typed,

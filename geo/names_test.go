@@ -59,6 +59,8 @@ func TestPlaceInText(t *testing.T) {
 		{"cours de piano", "cours de piano", ""},
 		{"croix rouge", "croix rouge", ""},
 		{"garde d'enfants", "garde d'enfants", ""},
+		{"accompagner des personnes agees a l hopital", "accompagner des personnes agees a l hopital", ""},
+		{"maraude à la rochelle", "maraude", "17000"},
 		{"", "", ""},
 	} {
 		rest, places := g.PlaceInText(tc.text)

@@ -17,6 +17,7 @@ func TestStem(t *testing.T) {
 		{"agees", "age"}, {"age", "age"}, {"aider", "aid"}, {"aide", "aid"}, {"aides", "aid"},
 		{"accompagnement", "accompagn"}, {"accompagner", "accompagn"},
 		{"seniors", "senio"}, {"senior", "senio"}, {"triez", "tri"}, {"trier", "tri"}, {"aidez", "aid"},
+		{"delivering", "deliv"}, {"deliver", "deliv"}, {"sing", "sing"},
 		// left alone: short words, digits, other scripts
 		{"mer", "mer"}, {"75011", "75011"}, {"psc1", "psc1"}, {"здравствуйте", "здравствуйте"}, {"", ""},
 	} {

@@ -12,6 +12,7 @@ const (
 	wPrefix  = 0.8  // a word starting with the last word typed (still being typed)
 	wSynonym = 0.7  // a synonym from the table
 	wRelated = 0.5  // a related term from the table (a "~" group)
+	wFamily  = 0.5  // a word of the same family as an unknown word typed (see family)
 	wTypo1   = 0.6  // one edit away
 	wTypo2   = 0.45 // two edits away
 )
@@ -99,6 +100,17 @@ func splitQuery(text string) (words []queryWord, generic bool) {
 	return words, generic
 }
 
+// family returns, for a long word that no mission has, the words of the missions that
+// share its start but for its last three letters (at least six): another form of the same
+// word that the stemmer does not reduce ("traducteur" → "traduction", "animatrice" →
+// "animation", "informaticien" → "informatique").
+func family(t *textIndex, st string) []*posting {
+	if len(st) < 8 || t.postings[st] != nil {
+		return nil
+	}
+	return t.prefixPostings(st[:max(6, len(st)-3)], st)
+}
+
 // allowedEdits is the typo rule: one edit from 5 letters, two from 9, none on stems
 // shorter than 5 letters, where a slip more often makes another word.
 func allowedEdits(w queryWord) int {
@@ -150,6 +162,9 @@ func compileText(text string, t *textIndex, syn *synonyms, missions int) textQue
 				for _, p := range t.prefixPostings(w.folded, w.stem) {
 					c.alts = append(c.alts, alternative{terms: [][]*posting{{p}}, weight: wPrefix})
 				}
+			}
+			for _, p := range family(t, w.stem) {
+				c.alts = append(c.alts, alternative{terms: [][]*posting{{p}}, weight: wFamily})
 			}
 			t.typos.lookup(w.stem, w.edits, func(p *posting, edits int) {
 				weight := float32(wTypo1)

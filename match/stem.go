@@ -9,7 +9,8 @@ package match
 // stronger, on words already stripped of accents, in this order:
 //
 //  1. plural: "-aux" becomes "-al" (hôpitaux → hopital; not "-eaux"), otherwise a final
-//     "s" or "x" is dropped; the verb ending "-ez" of "vous triez" is dropped too;
+//     "s" or "x" is dropped; the verb ending "-ez" of "vous triez" and the English "-ing"
+//     (from 7 letters) are dropped too;
 //  2. "-ement" is dropped when four letters stay (isolement → isol, accompagnement →
 //     accompagn);
 //  3. a final "r", then up to two final "e", are dropped (aider → aid, âgées → age);
@@ -51,6 +52,9 @@ func stemBytes(w []byte) []byte {
 	case n > 4 && w[n-2] == 'e' && w[n-1] == 'z':
 		// "vous triez, aidez, accompagnez": how missions speak to volunteers.
 		w = w[:n-2]
+	case n >= 7 && string(w[n-3:]) == "ing":
+		// English "-ing" ("delivering", "cooking"), for the English a person may type.
+		w = w[:n-3]
 	}
 	if n = len(w); n >= 9 && string(w[n-5:]) == "ement" {
 		w = w[:n-5]

@@ -79,6 +79,10 @@ func run() error {
 		return err
 	}
 
+	titles := map[string]string{}
+	for _, m := range missions {
+		titles[m.ID] = m.Title
+	}
 	var all []outcome
 	for _, q := range queries {
 		ids, err := search(svc, q)
@@ -88,7 +92,7 @@ func run() error {
 		o := judge(q, ids)
 		all = append(all, o)
 		if *verbose {
-			printQuery(q, o)
+			printQuery(q, o, titles)
 		}
 	}
 	fmt.Printf("corpus %s: %d missions; queries %s: %d\n", filepath.Base(*corpusPath), len(missions),
@@ -149,10 +153,10 @@ func search(svc *service.Service, q judgedQuery) ([]string, error) {
 	return ids, nil
 }
 
-func printQuery(q judgedQuery, o outcome) {
+func printQuery(q judgedQuery, o outcome, titles map[string]string) {
 	fmt.Printf("%-8s nDCG %.2f R %.2f %-45q %v\n", q.ID, o.ndcg, o.recall, q.Q, q.Params)
 	for i, id := range o.ids {
-		fmt.Printf("    %2d %s grade %d\n", i+1, id, q.Relevant[id])
+		fmt.Printf("    %2d %s grade %d  %s\n", i+1, id, q.Relevant[id], titles[id])
 	}
 	var missed []string
 	for id := range q.Relevant {
