@@ -278,17 +278,16 @@ func parseSearch(values url.Values) (searchRequest, error) {
 
 // searchMissions is the public mission search, served from the index.
 // Answers are the same for every caller and language, so they are cached briefly by the
-// normalised query and the index's version (see answerCache).
+// query string and the index's version (see answerCache).
 func (s *Server) searchMissions(c *fiber.Ctx) error {
-	values := queryValues(c)
-	key := values.Encode() // sorted by name: the same search, however it is written
+	key := c.Context().QueryArgs().QueryString()
 	version := s.catalog.Index().Version()
 	now := s.now() // the clock searches run at: an answer expires as its shifts go by
 	c.Set(fiber.HeaderContentType, fiber.MIMEApplicationJSON)
 	if body, ok := s.answers.get(key, version, now); ok {
 		return c.Send(body)
 	}
-	req, err := parseSearch(values)
+	req, err := parseSearch(queryValues(c))
 	if err != nil {
 		return err
 	}
@@ -300,7 +299,7 @@ func (s *Server) searchMissions(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	s.answers.put(key, version, body, now)
+	s.answers.put(string(key), version, body, now)
 	return c.Send(body)
 }
 
