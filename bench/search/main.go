@@ -19,6 +19,7 @@ import (
 	"net/url"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"sort"
 	"time"
 
@@ -43,6 +44,7 @@ func run() error {
 	missions := flag.Int("missions", 100000, "missions in the index")
 	duration := flag.Duration("duration", 20*time.Second, "duration of each attack")
 	conns := flag.Int("connections", 64, "connections and workers")
+	profile := flag.String("cpuprofile", "", "write a CPU profile of the search attacks to this file")
 	flag.Parse()
 
 	dir, err := os.MkdirTemp("", "entraide-bench-")
@@ -97,8 +99,21 @@ func run() error {
 
 	textURL := base + "/api/v1/missions?q=" + url.QueryEscape("aide alimentaire") + "&near=13001&radius_km=20"
 	bare := attack("bare", bareURL, *duration, *conns)
+	if *profile != "" {
+		f, err := os.Create(*profile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+	}
 	search := attack("search", searchURL, *duration, *conns)
 	text := attack("text", textURL, *duration, *conns)
+	if *profile != "" {
+		pprof.StopCPUProfile()
+	}
 	bare2 := attack("bare again", bareURL, *duration, *conns)
 	bareRate := (bare.Throughput + bare2.Throughput) / 2
 	fmt.Printf("\nratio search/bare throughput: %.2f, text/bare %.2f (target ≥ 0.6)\n", search.Throughput/bareRate, text.Throughput/bareRate)
