@@ -163,16 +163,21 @@ func compileText(text string, t *textIndex, syn *synonyms, missions int) textQue
 					c.alts = append(c.alts, alternative{terms: [][]*posting{{p}}, weight: wPrefix})
 				}
 			}
-			for _, p := range family(t, w.stem) {
-				c.alts = append(c.alts, alternative{terms: [][]*posting{{p}}, weight: wFamily})
-			}
+			slips := 0
 			t.typos.lookup(w.stem, w.edits, func(p *posting, edits int) {
 				weight := float32(wTypo1)
 				if edits == 2 {
 					weight = wTypo2
 				}
 				c.alts = append(c.alts, alternative{terms: [][]*posting{{p}}, weight: weight})
+				slips++
 			})
+			if slips == 0 {
+				// Neither a word of the missions nor a slip of one: another form of one?
+				for _, p := range family(t, w.stem) {
+					c.alts = append(c.alts, alternative{terms: [][]*posting{{p}}, weight: wFamily})
+				}
+			}
 		}
 		// Each other member once, with the best weight its groups give it.
 		var others [][]string
@@ -273,7 +278,14 @@ func undominated(alts []alternative) []alternative {
 	for i, a := range alts {
 		dominated := false
 		for j, b := range alts {
-			if i == j || len(b.terms) != 1 || len(a.terms) <= 1 || b.weight < a.weight {
+			if i == j || len(b.terms) != 1 || b.weight < a.weight {
+				continue
+			}
+			if len(a.terms) == 1 {
+				// The same word twice (a slip and a prefix...): the better one, or the
+				// first of equals.
+				same := len(a.terms[0]) == 1 && len(b.terms[0]) == 1 && a.terms[0][0] == b.terms[0][0]
+				dominated = dominated || (same && (b.weight > a.weight || j < i))
 				continue
 			}
 			for _, union := range a.terms {

@@ -97,6 +97,16 @@ func scoreText(q *textQuery, n int, ranges []slotRange) *textScores {
 
 func (ts *textScores) scoreConcept(i int) {
 	c, s := &ts.q.concepts[i], ts.s
+	bit := uint16(1) << i
+	if len(c.alts) == 1 && len(c.alts[0].terms) == 1 && len(c.alts[0].terms[0]) == 1 {
+		// One word and no other way to have it (the common case): a mission is in its
+		// list once, so its part is added straight away.
+		w := c.idf * c.alts[0].weight
+		ts.eachRun(c.alts[0].terms[0][0].entries, func(run []uint32) {
+			s.touched = addRun(s.accs, s.touched, run, w, bit)
+		})
+		return
+	}
 	for _, alt := range c.alts {
 		if len(alt.terms) == 1 {
 			for _, p := range alt.terms[0] {
@@ -117,7 +127,6 @@ func (ts *textScores) scoreConcept(i int) {
 			s.cur = scorePhraseRun(s.accs, s.cur, run, alt, driver, &cursors)
 		})
 	}
-	bit := uint16(1) << i
 	accs := s.accs
 	for _, slot := range s.cur {
 		a := &accs[slot]
@@ -166,6 +175,21 @@ func scoreRun(accs []textAcc, cur []int32, run []uint32, w float32) []int32 {
 		}
 	}
 	return cur
+}
+
+// addRun adds w times the field score of each entry of run to its mission and marks the
+// concept bit; touched collects the missions seen first.
+func addRun(accs []textAcc, touched []int32, run []uint32, w float32, bit uint16) []int32 {
+	for _, e := range run {
+		slot := e >> entryShift
+		a := &accs[slot]
+		if a.mask == 0 {
+			touched = append(touched, int32(slot))
+		}
+		a.mask |= bit
+		a.score += w * fieldScores[e&15]
+	}
+	return touched
 }
 
 // scorePhraseRun is scoreRun for a phrase, driven by the entries of one of its terms: the
