@@ -79,27 +79,17 @@ func (s *Server) adminOrgsView(c *fiber.Ctx, form *frontend.Form) (frontend.Page
 			Pager: frontend.NewPager("/admin/organizations", nil, pg.Page, pg.PerPage, total)}}, nil
 }
 
-// orgDecisions are the admin's decisions on an organisation: the state
-// it goes to and whether a reason is required, as the API routes them.
-var orgDecisions = map[string]struct {
-	to       models.OrgStatus
-	required bool
-}{
-	"verify": {models.OrgVerified, false}, "reject": {models.OrgRejected, true},
-	"suspend": {models.OrgSuspended, true}, "restore": {models.OrgVerified, false},
-}
-
 // adminOrgDecision applies a decision from the queue with the API's logic.
 func (s *Server) adminOrgDecision(action string) fiber.Handler {
-	decision := orgDecisions[action]
+	decision := models.OrgDecisions[action]
 	return func(c *fiber.Ctx) error {
 		id, err := idParam(c, "id")
 		if err != nil {
 			return err
 		}
-		reason, err := checkReason(c.FormValue("reason"), decision.required)
+		reason, err := checkReason(c.FormValue("reason"), decision.ReasonRequired)
 		if err == nil {
-			_, err = s.decideOrganization(c, id, decision.to, action, reason)
+			_, err = s.decideOrganization(c, id, action, reason)
 		}
 		back := localPath(c.FormValue("back"))
 		if back == "" {
@@ -108,7 +98,7 @@ func (s *Server) adminOrgDecision(action string) fiber.Handler {
 		if err != nil {
 			return s.adminFormError(c, back, id, err)
 		}
-		return c.Redirect(withNotice(back, "org_"+action), fiber.StatusSeeOther)
+		return seeOther(c, withNotice(back, "org_"+action))
 	}
 }
 
@@ -162,7 +152,7 @@ func (s *Server) adminMissionDecision(action string) fiber.Handler {
 		if err != nil {
 			return s.adminFormError(c, "/admin/missions", id, err)
 		}
-		return c.Redirect("/admin/missions?notice=mission_"+action+"ed", fiber.StatusSeeOther)
+		return seeOther(c, "/admin/missions?notice=mission_"+action+"ed")
 	}
 }
 
@@ -190,12 +180,4 @@ func (s *Server) adminFormError(c *fiber.Ctx, back, id string, err error) error 
 	}
 	page.Form.Set("reason-"+id, c.FormValue("reason")).Set("resolution-"+id, c.FormValue("resolution"))
 	return s.renderFormError(c, name, page, err)
-}
-
-// withNotice adds ?notice= (or &notice=) to a local path.
-func withNotice(path, notice string) string {
-	if strings.Contains(path, "?") {
-		return path + "&notice=" + notice
-	}
-	return path + "?notice=" + notice
 }

@@ -26,16 +26,15 @@ func (o orgSpace) IsOwner() bool { return o.Me.Role == models.MemberOwner }
 // go to their own space.
 func (s *Server) pageOrg(c *fiber.Ctx) error {
 	if p := principal(c); p.Role != models.RoleOrganization {
-		return c.Redirect(roleHome(p.Role), fiber.StatusSeeOther)
+		return seeOther(c, roleHome(p.Role))
 	}
 	return c.Next()
 }
 
-// spaceOf loads the path's organisation for a page of its space; anybody
-// but a member gets a 404.
-func (s *Server) spaceOf(c *fiber.Ctx, tab string) (orgSpace, error) {
-	org, me, err := s.memberOrg(c)
-	return orgSpace{Org: org, Me: me, Tab: tab}, err
+// orgSpaceOf is the organisation space the membership guard loaded, for
+// a page of tab.
+func orgSpaceOf(c *fiber.Ctx, tab string) orgSpace {
+	return orgSpace{Org: orgOf(c), Me: memberOf(c), Tab: tab}
 }
 
 type orgListData struct {
@@ -55,10 +54,11 @@ func (s *Server) orgHomePage(c *fiber.Ctx) error {
 	}
 	if len(orgs) == 1 && c.Query("new") == "" {
 		next := "/organizations/" + orgs[0].ID + "/missions"
-		if n := c.Query("notice"); n != "" {
-			next += "?notice=" + n
+		// Only a known notice is passed on: the query is the visitor's.
+		if n := c.Query("notice"); notices[n] != "" {
+			next = withNotice(next, n)
 		}
-		return c.Redirect(next, fiber.StatusSeeOther)
+		return seeOther(c, next)
 	}
 	return s.render(c, fiber.StatusOK, "org_home", s.orgHomeView(c, frontend.NewForm().Set("kind", "association"), orgs))
 }
@@ -100,15 +100,12 @@ func (s *Server) orgRegisterSubmit(c *fiber.Ctx) error {
 	if err != nil {
 		return s.renderFormError(c, "org_home", s.orgHomeView(c, form, nil), err)
 	}
-	return c.Redirect("/organizations/"+org.ID+"/missions?notice=org_registered", fiber.StatusSeeOther)
+	return seeOther(c, "/organizations/"+org.ID+"/missions?notice=org_registered")
 }
 
 // orgProfilePage shows the organisation's details to edit.
 func (s *Server) orgProfilePage(c *fiber.Ctx) error {
-	space, err := s.spaceOf(c, "profile")
-	if err != nil {
-		return err
-	}
+	space := orgSpaceOf(c, "profile")
 	o := space.Org
 	form := frontend.NewForm().Set("name", o.Name).Set("kind", string(o.Kind)).Set("siret", o.SIRET).Set("rna", o.RNA).
 		Set("address", o.Address).Set("postcode", o.Postcode).Set("description", o.Description).
@@ -129,13 +126,10 @@ func (s *Server) orgProfileView(c *fiber.Ctx, form *frontend.Form, space orgSpac
 
 // orgProfileSubmit saves the details with the API's logic.
 func (s *Server) orgProfileSubmit(c *fiber.Ctx) error {
-	space, err := s.spaceOf(c, "profile")
-	if err != nil {
-		return err
-	}
+	space := orgSpaceOf(c, "profile")
 	form := formValues(c, orgFields...)
 	if _, err := s.editOrganization(c, space.Org, orgInput(form)); err != nil {
 		return s.renderFormError(c, "org_profile", s.orgProfileView(c, form, space), err)
 	}
-	return c.Redirect("/organizations/"+space.Org.ID+"/profile?notice=saved", fiber.StatusSeeOther)
+	return seeOther(c, "/organizations/"+space.Org.ID+"/profile?notice=saved")
 }
