@@ -77,7 +77,11 @@ func (c *Catalog) loadSnapshot(ctx context.Context) (bool, string, error) {
 	clean := h.Clean && errors.Is(err, fs.ErrNotExist)
 	c.mu.Lock()
 	c.version, c.lastPoll, c.builtAt, c.verify = version, started, c.now(), !clean
+	err = c.loadSynonyms(ctx) // settings, not records: read from the store
 	c.mu.Unlock()
+	if err != nil {
+		return false, "", fmt.Errorf("load synonyms: %w", err)
+	}
 	c.log.Info("matching index loaded from its snapshot", "missions", len(missions), "volunteers", len(vols),
 		"snapshot_age", started.Sub(h.WrittenAt).Round(time.Second), "changes_since", version-h.CatalogueVersion,
 		"clean_shutdown", clean, "took", c.now().Sub(started).Round(time.Millisecond))
