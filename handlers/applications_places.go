@@ -30,6 +30,17 @@ func (s *Server) changeApplication(ctx context.Context, a *models.Application, t
 	return a, store.ErrConflict
 }
 
+// syncVolunteer puts the volunteer's document back in step with a after a
+// change that did not happen (a's state is as read afterwards).
+func (s *Server) syncVolunteer(ctx context.Context, a *models.Application) {
+	if a == nil {
+		return
+	}
+	if err := s.store.SyncApplication(ctx, a, s.now()); err != nil {
+		s.log.Error("volunteer applications not in step", "application_id", a.ID, "error", err)
+	}
+}
+
 // previous is the state an application left in its last change.
 func previous(a *models.Application) models.ApplicationStatus {
 	if len(a.History) == 0 {
@@ -103,7 +114,12 @@ func (s *Server) promote(ctx context.Context, m *models.Mission, a *models.Appli
 	if err != nil || !ok {
 		return false
 	}
+	// An offer cannot outlive the shift's start: a place confirmed after
+	// the shift began would be a place nobody can take.
 	expires := now.Add(models.OfferTTL)
+	if a.ShiftStart.Before(expires) {
+		expires = a.ShiftStart
+	}
 	_, err = s.changeApplication(ctx, a, models.ApplicationOffered, models.ActorSystem, "system",
 		store.ApplicationChange{Entry: models.StatusChange{Reason: "place_freed"}, OfferExpiresAt: &expires})
 	if err != nil {

@@ -198,8 +198,20 @@ func (s *Server) confirmOffer(c *fiber.Ctx) error {
 func (s *Server) confirmPlace(c *fiber.Ctx, a *models.Application) (*models.Application, error) {
 	ctx, cancel := s.ctx(c)
 	defer cancel()
+	if a.Status == models.ApplicationOffered && !a.ShiftStart.After(s.now()) {
+		// Offers made before deadlines were capped at the shift's start.
+		return nil, refusal(fiber.StatusConflict, "shift_started")
+	}
+	if a.Status == models.ApplicationOffered {
+		if err := s.store.ClaimShiftTime(ctx, a, s.now()); err != nil {
+			return nil, volunteerRuleRefusal(err)
+		}
+	}
 	updated, err := s.changeApplication(ctx, a, models.ApplicationAccepted, models.ActorVolunteer, a.VolunteerID,
 		store.ApplicationChange{Entry: models.StatusChange{Reason: "offer_confirmed"}, OfferValidAt: s.now(), ClearOffer: true})
+	if err != nil && updated != nil {
+		s.syncVolunteer(ctx, updated)
+	}
 	if errors.Is(err, store.ErrConflict) {
 		if updated.Status == models.ApplicationOffered {
 			// Still offered but past its deadline: the job has not

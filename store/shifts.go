@@ -26,9 +26,8 @@ func (s *Store) ShiftsOfMissions(ctx context.Context, missionIDs ...string) ([]m
 // ShiftByID returns one shift of a mission.
 func (s *Store) ShiftByID(ctx context.Context, missionID, id string) (*models.Shift, error) {
 	var sh models.Shift
-	err := s.shifts().FindOne(ctx, bson.D{{Key: "_id", Value: id}, {Key: "mission_id", Value: missionID}}).Decode(&sh)
-	if err != nil {
-		return nil, mapErr(err)
+	if err := s.findByKey(ctx, "shifts", id, bson.D{{Key: "mission_id", Value: missionID}}, &sh); err != nil {
+		return nil, err
 	}
 	return &sh, nil
 }
@@ -50,14 +49,11 @@ func (s *Store) AddShifts(ctx context.Context, shifts []models.Shift) error {
 // SetShiftCapacity changes a shift's capacity, never below the places
 // already taken (ErrConflict then).
 func (s *Store) SetShiftCapacity(ctx context.Context, missionID, id string, capacity int) (*models.Shift, error) {
-	unlock := s.lock()
 	var sh models.Shift
-	err := s.shifts().FindOneAndUpdate(ctx,
-		bson.D{{Key: "_id", Value: id}, {Key: "mission_id", Value: missionID}, {Key: "taken", Value: bson.D{{Key: "$lte", Value: capacity}}}},
-		bson.D{{Key: "$set", Value: bson.D{{Key: "capacity", Value: capacity}}}},
-		options.FindOneAndUpdate().SetReturnDocument(options.After)).Decode(&sh)
-	unlock()
-	if err = mapErr(err); err == ErrNotFound {
+	err := s.updateByKey(ctx, "shifts", id,
+		bson.D{{Key: "mission_id", Value: missionID}, {Key: "taken", Value: bson.D{{Key: "$lte", Value: capacity}}}},
+		bson.D{{Key: "$set", Value: bson.D{{Key: "capacity", Value: capacity}}}}, &sh)
+	if err == ErrNotFound {
 		if _, cerr := s.ShiftByID(ctx, missionID, id); cerr != nil {
 			return nil, cerr
 		}
@@ -99,19 +95,17 @@ func (s *Store) TakePlace(ctx context.Context, shiftID string) (bool, error) {
 }
 
 func (s *Store) takePlace(ctx context.Context, shiftID string) (ok, retry bool, err error) {
-	defer s.lock()()
 	var sh models.Shift
-	err = s.shifts().FindOne(ctx, bson.D{{Key: "_id", Value: shiftID}}).Decode(&sh)
-	if err != nil {
-		return false, false, mapErr(err)
+	if err := s.findByKey(ctx, "shifts", shiftID, nil, &sh); err != nil {
+		return false, false, err
 	}
 	if sh.Taken >= sh.Capacity {
 		return false, false, nil
 	}
-	err = s.shifts().FindOneAndUpdate(ctx,
-		bson.D{{Key: "_id", Value: shiftID}, {Key: "taken", Value: bson.D{{Key: "$lt", Value: sh.Capacity}}}, {Key: "capacity", Value: sh.Capacity}},
-		bson.D{{Key: "$inc", Value: bson.D{{Key: "taken", Value: 1}}}}).Err()
-	switch err = mapErr(err); err {
+	err = s.updateByKey(ctx, "shifts", shiftID,
+		bson.D{{Key: "taken", Value: bson.D{{Key: "$lt", Value: sh.Capacity}}}, {Key: "capacity", Value: sh.Capacity}},
+		bson.D{{Key: "$inc", Value: bson.D{{Key: "taken", Value: 1}}}}, nil)
+	switch err {
 	case nil:
 		return true, false, nil
 	case ErrNotFound:
@@ -122,11 +116,12 @@ func (s *Store) takePlace(ctx context.Context, shiftID string) (ok, retry bool, 
 
 // ReleasePlace gives back one place, never going below zero.
 func (s *Store) ReleasePlace(ctx context.Context, shiftID string) error {
-	defer s.lock()()
-	_, err := s.shifts().UpdateOne(ctx,
-		bson.D{{Key: "_id", Value: shiftID}, {Key: "taken", Value: bson.D{{Key: "$gt", Value: 0}}}},
-		bson.D{{Key: "$inc", Value: bson.D{{Key: "taken", Value: -1}}}})
-	return mapErr(err)
+	err := s.updateByKey(ctx, "shifts", shiftID, bson.D{{Key: "taken", Value: bson.D{{Key: "$gt", Value: 0}}}},
+		bson.D{{Key: "$inc", Value: bson.D{{Key: "taken", Value: -1}}}}, nil)
+	if err == ErrNotFound {
+		return nil
+	}
+	return err
 }
 
 // SetShiftTaken overwrites a shift's taken count (reconciliation).
