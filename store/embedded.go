@@ -136,6 +136,14 @@ func (e *Embedded) Connect(ctx context.Context, dbName string) (*Store, error) {
 	return connect(ctx, e.uri, dbName, &e.writeMu)
 }
 
+// ConnectWithoutLock opens a store on database dbName that does not
+// serialize its writes, so that it takes every branch a MongoDB store takes.
+// Tests use it to exercise the MongoDB path ("MongoDB mode"); it loses
+// concurrent updates, which is why the service never uses it.
+func (e *Embedded) ConnectWithoutLock(ctx context.Context, dbName string) (*Store, error) {
+	return connect(ctx, e.uri, dbName, nil)
+}
+
 // Close stops the embedded server and removes its socket.
 func (e *Embedded) Close() error {
 	e.Stop()
