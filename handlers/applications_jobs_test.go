@@ -2,6 +2,7 @@ package handlers_test
 
 import (
 	"context"
+	"github.com/entraide/entraide/store/storetest"
 	"strings"
 	"sync"
 	"testing"
@@ -11,6 +12,7 @@ import (
 )
 
 func TestPendingRemindersAndRelease(t *testing.T) {
+	storetest.NeedsAtomicUpdates(t)
 	e := newEnv(t)
 	f := e.publishedShift(30, 2, nil)
 	vol := e.signup(models.RoleVolunteer)

@@ -3,6 +3,7 @@ package handlers_test
 import (
 	"context"
 	"fmt"
+	"github.com/entraide/entraide/store/storetest"
 	"sort"
 	"sync"
 	"testing"
@@ -96,6 +97,7 @@ func TestWaitlistManualReview(t *testing.T) {
 const maxInFlight = 100
 
 func TestApplicationsConcurrentThousand(t *testing.T) {
+	storetest.NeedsAtomicUpdates(t)
 	if testing.Short() {
 		t.Skip("1,000 applicants")
 	}
@@ -162,6 +164,7 @@ func TestApplicationsConcurrentThousand(t *testing.T) {
 }
 
 func TestApplicationsConcurrentAcceptWithdraw(t *testing.T) {
+	storetest.NeedsAtomicUpdates(t)
 	e := newEnv(t, withEnv("ENTRAIDE_REQUEST_TIMEOUT", "2m"))
 	f := e.publishedShift(10, 15, nil)
 	vols := e.volunteers(40)

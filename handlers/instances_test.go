@@ -2,6 +2,7 @@ package handlers_test
 
 import (
 	"context"
+	"github.com/entraide/entraide/store/storetest"
 	"sync"
 	"testing"
 	"time"
@@ -29,6 +30,7 @@ func TestRefreshRotationAcrossInstances(t *testing.T) {
 }
 
 func TestBackgroundJobsRunOnceAcrossInstances(t *testing.T) {
+	storetest.NeedsAtomicUpdates(t)
 	a := newEnv(t)
 	b := a.sibling()
 	admin := a.admin()

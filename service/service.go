@@ -112,6 +112,9 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Option
 	if applied > 0 {
 		log.Info("index migrations applied", "count", applied)
 	}
+	if err := svc.Store.Backfill(ctx, time.Now().UTC()); err != nil {
+		return fail(fmt.Errorf("backfill key documents: %w", err))
+	}
 	params := auth.DefaultArgon2
 	if opts.Argon2 != nil {
 		params = *opts.Argon2

@@ -17,6 +17,17 @@ func (s *Store) shifts() *mongo.Collection   { return s.col("shifts") }
 // CreateMission inserts a mission with its shifts. If the shifts cannot be
 // written the mission is removed again, so nothing is half-written.
 func (s *Store) CreateMission(ctx context.Context, m *models.Mission, shifts []models.Shift) error {
+	if err := s.createMission(ctx, m, shifts); err != nil {
+		return err
+	}
+	ids := make([]string, len(shifts))
+	for i := range shifts {
+		ids[i] = shifts[i].ID
+	}
+	return s.listShifts(ctx, m.ID, ids...)
+}
+
+func (s *Store) createMission(ctx context.Context, m *models.Mission, shifts []models.Shift) error {
 	defer s.lock()()
 	if _, err := s.missions().InsertOne(ctx, m); err != nil {
 		return mapErr(err)
@@ -48,9 +59,8 @@ func (s *Store) MissionByID(ctx context.Context, id string) (*models.Mission, er
 // MissionInOrg returns a mission only if it belongs to orgID.
 func (s *Store) MissionInOrg(ctx context.Context, orgID, id string) (*models.Mission, error) {
 	var m models.Mission
-	err := s.missions().FindOne(ctx, bson.D{{Key: "_id", Value: id}, {Key: "org_id", Value: orgID}}).Decode(&m)
-	if err != nil {
-		return nil, mapErr(err)
+	if err := s.findByKey(ctx, "missions", id, bson.D{{Key: "org_id", Value: orgID}}, &m); err != nil {
+		return nil, err
 	}
 	return &m, nil
 }
