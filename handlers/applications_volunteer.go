@@ -96,15 +96,9 @@ func (s *Server) volunteerViews(c *fiber.Ctx, apps []models.Application, withPos
 			missionIDs = append(missionIDs, a.MissionID)
 		}
 	}
-	missions := map[string]models.Mission{}
-	if len(missionIDs) > 0 {
-		list, _, err := s.store.Missions(ctx, store.MissionFilter{IDs: missionIDs}, "created_at", 0, 0)
-		if err != nil {
-			return nil, err
-		}
-		for _, m := range list {
-			missions[m.ID] = m
-		}
+	missions, err := s.store.MissionsByIDs(ctx, missionIDs)
+	if err != nil {
+		return nil, err
 	}
 	items := make([]applicationResponse, len(apps))
 	for i := range apps {

@@ -229,20 +229,13 @@ func (s *Store) MarkReminder(ctx context.Context, id string, status models.Appli
 }
 
 // UsersByIDs returns the users with these ids, by id, for the lists of
-// applicants.
+// applicants: one key read each.
 func (s *Store) UsersByIDs(ctx context.Context, ids []string) (map[string]models.User, error) {
-	out := make(map[string]models.User, len(ids))
-	if len(ids) == 0 {
-		return out, nil
-	}
-	cur, err := s.users().Find(ctx, bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: ids}}}})
+	users, err := byIDs[models.User](ctx, s, "users", ids)
 	if err != nil {
-		return nil, mapErr(err)
+		return nil, err
 	}
-	var users []models.User
-	if err := cur.All(ctx, &users); err != nil {
-		return nil, mapErr(err)
-	}
+	out := make(map[string]models.User, len(users))
 	for _, u := range users {
 		out[u.ID] = u
 	}

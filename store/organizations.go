@@ -99,7 +99,7 @@ func (s *Store) OrganizationsByStatus(ctx context.Context, status models.OrgStat
 
 // OrganizationsByIDs returns the organisations with these ids.
 func (s *Store) OrganizationsByIDs(ctx context.Context, ids []string) ([]models.Organization, error) {
-	return s.findOrgs(ctx, bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: ids}}}}, nil)
+	return byIDs[models.Organization](ctx, s, "organizations", ids)
 }
 
 func (s *Store) findOrgs(ctx context.Context, filter bson.D, opts *options.FindOptionsBuilder) ([]models.Organization, error) {
