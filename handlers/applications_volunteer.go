@@ -83,8 +83,8 @@ func (s *Server) volunteerApplications(ctx context.Context, userID string, statu
 }
 
 // volunteerViews renders the caller's applications with their missions
-// and, when asked, the current place on the waiting list (a count over
-// the shift's applications, kept out of lists).
+// and, when asked, the current place on the waiting list (from the
+// shift's list, a key read).
 func (s *Server) volunteerViews(c *fiber.Ctx, apps []models.Application, withPosition bool) ([]applicationResponse, error) {
 	ctx, cancel := s.ctx(c)
 	defer cancel()
@@ -107,11 +107,11 @@ func (s *Server) volunteerViews(c *fiber.Ctx, apps []models.Application, withPos
 			items[i].Mission = &applicationMission{ID: m.ID, Title: m.Title}
 		}
 		if withPosition && apps[i].Status == models.ApplicationWaitlisted {
-			ahead, err := s.store.WaitingAhead(ctx, apps[i].ShiftID, apps[i].WaitlistRank)
+			pos, err := s.store.WaitlistPosition(ctx, apps[i].ShiftID, apps[i].ID)
 			if err != nil {
 				return nil, err
 			}
-			items[i].WaitlistPosition = int(ahead) + 1
+			items[i].WaitlistPosition = pos
 		}
 	}
 	return items, nil

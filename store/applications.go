@@ -16,9 +16,13 @@ func (s *Store) applications() *mongo.Collection { return s.col("applications") 
 // InsertApplication writes a new application; a second application of the
 // same volunteer to the same shift is ErrConflict (unique volunteer_shift).
 func (s *Store) InsertApplication(ctx context.Context, a *models.Application) error {
-	defer s.lock()()
+	unlock := s.lock()
 	_, err := s.applications().InsertOne(ctx, a)
-	return mapErr(err)
+	unlock()
+	if err != nil {
+		return mapErr(err)
+	}
+	return s.listShiftApplication(ctx, a, "")
 }
 
 // ApplicationByID returns an application, whoever asks: callers check scope.
@@ -74,7 +78,19 @@ func (f ApplicationFilter) bson() bson.D {
 
 // Applications lists the applications matching f sorted by sortField (a
 // leading "-" for descending), with paging; limit 0 lists them all.
+// A filter naming a shift or a mission is answered from the shift lists
+// by key (see shift_applications.go).
 func (s *Store) Applications(ctx context.Context, f ApplicationFilter, sortField string, skip, limit int64) ([]models.Application, int64, error) {
+	if all, ok, err := s.applicationsFromLists(ctx, f, sortField); ok {
+		if err != nil {
+			return nil, 0, err
+		}
+		end := len(all)
+		if limit > 0 {
+			end = min(int(skip+limit), len(all))
+		}
+		return all[min(int(skip), len(all)):end], int64(len(all)), nil
+	}
 	filter := f.bson()
 	total, err := s.applications().CountDocuments(ctx, filter)
 	if err != nil {
@@ -103,6 +119,9 @@ func (s *Store) findApplications(ctx context.Context, filter bson.D, opts *optio
 
 // CountApplications counts the applications matching f.
 func (s *Store) CountApplications(ctx context.Context, f ApplicationFilter) (int64, error) {
+	if all, ok, err := s.applicationsFromLists(ctx, f, "created_at"); ok {
+		return int64(len(all)), err
+	}
 	n, err := s.applications().CountDocuments(ctx, f.bson())
 	return n, mapErr(err)
 }
@@ -113,19 +132,6 @@ func (s *Store) WaitingAhead(ctx context.Context, shiftID string, rank int) (int
 	n, err := s.applications().CountDocuments(ctx, bson.D{{Key: "shift_id", Value: shiftID},
 		{Key: "status", Value: models.ApplicationWaitlisted}, {Key: "waitlist_rank", Value: bson.D{{Key: "$lt", Value: rank}}}})
 	return n, mapErr(err)
-}
-
-// OldestWaitlisted returns the first application of a shift's waiting
-// list, or ErrNotFound when nobody waits.
-func (s *Store) OldestWaitlisted(ctx context.Context, shiftID string) (*models.Application, error) {
-	var a models.Application
-	err := s.applications().FindOne(ctx,
-		bson.D{{Key: "shift_id", Value: shiftID}, {Key: "status", Value: models.ApplicationWaitlisted}},
-		options.FindOne().SetSort(bson.D{{Key: "waitlist_rank", Value: 1}, {Key: "_id", Value: 1}})).Decode(&a)
-	if err != nil {
-		return nil, mapErr(err)
-	}
-	return &a, nil
 }
 
 // NextWaitlistRank returns the next rank of a shift's waiting list: a
@@ -204,9 +210,13 @@ func (s *Store) TransitionApplication(ctx context.Context, id string, ch Applica
 	if err != nil {
 		return nil, err
 	}
-	// The volunteer-wide rules follow the new state; a failure here is
-	// repaired by the next change or RebuildVolunteerApplications.
+	// The volunteer's document and the shift's lists follow the new
+	// state; a failure here is repaired by the next change or by
+	// RebuildVolunteerApplications.
 	if err := s.SyncApplication(ctx, &a, ch.Entry.At); err != nil {
+		return &a, err
+	}
+	if err := s.listShiftApplication(ctx, &a, ch.Entry.From); err != nil {
 		return &a, err
 	}
 	return &a, nil

@@ -215,7 +215,10 @@ func (s *Store) SyncApplication(ctx context.Context, a *models.Application, now 
 // IndexApplication adds an application written without ReserveApplication
 // (seeds, backfills) to its volunteer's document, without checks.
 func (s *Store) IndexApplication(ctx context.Context, a *models.Application) error {
-	return s.SyncApplication(ctx, a, time.Now().UTC())
+	if err := s.SyncApplication(ctx, a, time.Now().UTC()); err != nil {
+		return err
+	}
+	return s.listShiftApplication(ctx, a, "")
 }
 
 // ForgetApplication removes an application that was reserved but never
@@ -262,7 +265,7 @@ func (s *Store) ApplicationsOfVolunteer(ctx context.Context, volunteerID string,
 // BackfillVolunteerApplications runs RebuildVolunteerApplications once per
 // database (recorded in meta), for data written by earlier versions.
 func (s *Store) BackfillVolunteerApplications(ctx context.Context, now time.Time) error {
-	const key = "backfill:volunteer_applications:v2"
+	const key = "backfill:applications_lists:v1"
 	var done struct {
 		ID string `bson:"_id"`
 	}
@@ -291,6 +294,7 @@ func (s *Store) RebuildVolunteerApplications(ctx context.Context, now time.Time)
 	}
 	defer cur.Close(ctx)
 	byVolunteer := map[string]*volunteerApps{}
+	byShift := map[string]*shiftApps{}
 	for cur.Next(ctx) {
 		var a models.Application
 		if err := cur.Decode(&a); err != nil {
@@ -303,6 +307,18 @@ func (s *Store) RebuildVolunteerApplications(ctx context.Context, now time.Time)
 		}
 		v.Items = append(v.Items, appRef{ApplicationID: a.ID, ShiftID: a.ShiftID, ShiftEnd: a.ShiftEnd})
 		v.place(&a, now)
+		sh := byShift[a.ShiftID]
+		if sh == nil {
+			sh = &shiftApps{ShiftID: a.ShiftID}
+			byShift[a.ShiftID] = sh
+		}
+		sh.IDs = append(sh.IDs, a.ID)
+		switch queueOf(a.Status) {
+		case "pending":
+			sh.Pending = append(sh.Pending, a.ID)
+		case "waitlisted":
+			sh.Waitlisted = append(sh.Waitlisted, a.ID)
+		}
 	}
 	if err := cur.Err(); err != nil {
 		return 0, mapErr(err)
@@ -315,6 +331,16 @@ func (s *Store) RebuildVolunteerApplications(ctx context.Context, now time.Time)
 		})
 		if err != nil {
 			return 0, err
+		}
+	}
+	for id, sh := range byShift {
+		unlock := s.lock()
+		_, err := s.col(shiftAppsCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: id}},
+			bson.D{{Key: "$set", Value: bson.D{{Key: "ids", Value: sh.IDs}, {Key: "pending", Value: nonNil(sh.Pending)}, {Key: "waitlisted", Value: nonNil(sh.Waitlisted)}}}},
+			options.UpdateOne().SetUpsert(true))
+		unlock()
+		if err != nil {
+			return 0, mapErr(err)
 		}
 	}
 	return len(byVolunteer), nil
