@@ -62,6 +62,28 @@ func (s *Store) updateByKey(ctx context.Context, col, id string, cond, update bs
 	return mapErr(res.Decode(out))
 }
 
+// withoutKey returns filter without its _id condition: the rest of a
+// filter that updateByKey or findByKey checks beside the key.
+func withoutKey(filter bson.D) bson.D {
+	out := bson.D{}
+	for _, e := range filter {
+		if e.Key != "_id" {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// keyOf returns the _id condition of filter, a plain string ("" if none).
+func keyOf(filter bson.D) string {
+	for _, e := range filter {
+		if id, ok := e.Value.(string); ok && e.Key == "_id" {
+			return id
+		}
+	}
+	return ""
+}
+
 // matches reports whether doc satisfies every condition of cond.
 func matches(doc bson.Raw, cond bson.D) bool {
 	for _, c := range cond {

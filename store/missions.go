@@ -141,12 +141,9 @@ func (s *Store) UpdateMissionContent(ctx context.Context, before *models.Mission
 }
 
 func (s *Store) updateMission(ctx context.Context, filter, update bson.D, id string) (*models.Mission, error) {
-	unlock := s.lock()
 	var m models.Mission
-	err := s.missions().FindOneAndUpdate(ctx, filter, update,
-		options.FindOneAndUpdate().SetReturnDocument(options.After)).Decode(&m)
-	unlock()
-	if err = mapErr(err); err == ErrNotFound {
+	err := s.updateByKey(ctx, "missions", id, withoutKey(filter), update, &m)
+	if err == ErrNotFound {
 		if _, cerr := s.MissionByID(ctx, id); cerr != nil {
 			return nil, cerr
 		}
@@ -176,13 +173,9 @@ func (s *Store) TransitionMission(ctx context.Context, id string, from []models.
 	}
 	set = append(set, extra...)
 	var m models.Mission
-	unlock := s.lock()
-	err := s.missions().FindOneAndUpdate(ctx,
-		bson.D{{Key: "_id", Value: id}, {Key: "status", Value: bson.D{{Key: "$in", Value: from}}}},
-		bson.D{{Key: "$set", Value: set}},
-		options.FindOneAndUpdate().SetReturnDocument(options.After)).Decode(&m)
-	unlock()
-	if err = mapErr(err); err == ErrNotFound {
+	err := s.updateByKey(ctx, "missions", id, bson.D{{Key: "status", Value: bson.D{{Key: "$in", Value: from}}}},
+		bson.D{{Key: "$set", Value: set}}, &m)
+	if err == ErrNotFound {
 		cur, cerr := s.MissionByID(ctx, id)
 		if cerr != nil {
 			return nil, cerr

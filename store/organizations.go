@@ -151,12 +151,9 @@ func (s *Store) UpdateOrganization(ctx context.Context, userID, id string, f Org
 }
 
 func (s *Store) updateOrg(ctx context.Context, filter, update bson.D) (*models.Organization, error) {
-	defer s.lock()()
 	var o models.Organization
-	err := s.orgs().FindOneAndUpdate(ctx, filter, update,
-		options.FindOneAndUpdate().SetReturnDocument(options.After)).Decode(&o)
-	if err != nil {
-		return nil, mapErr(err)
+	if err := s.updateByKey(ctx, "organizations", keyOf(filter), withoutKey(filter), update, &o); err != nil {
+		return nil, err
 	}
 	return &o, nil
 }
