@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"math/rand/v2"
 	"slices"
 	"time"
 
@@ -111,7 +112,18 @@ func (v *volunteerApps) has(a *models.Application) bool {
 // (or refuse with an error) and writes it back if nobody wrote it
 // meanwhile, trying again otherwise.
 func (s *Store) changeVolunteerApps(ctx context.Context, volunteerID string, change func(*volunteerApps) error) error {
-	for range 20 {
+	if s.writeMu != nil {
+		// Embedded: the write lock makes read, check and write one step;
+		// no retry is ever needed.
+		defer s.lock()()
+		return s.changeVolunteerAppsOnce(ctx, volunteerID, change)
+	}
+	for attempt := range 200 {
+		if attempt > 0 {
+			// Many concurrent writers on one volunteer (a script firing
+			// requests) take turns; a short random pause spreads them.
+			time.Sleep(time.Duration(rand.IntN(2000*min(attempt, 10))) * time.Microsecond)
+		}
 		var doc volunteerApps
 		err := s.findByKey(ctx, volunteerAppsCol, volunteerID, nil, &doc)
 		if err != nil && err != ErrNotFound {
@@ -142,6 +154,32 @@ func (s *Store) changeVolunteerApps(ctx context.Context, volunteerID string, cha
 		return err
 	}
 	return ErrConflict
+}
+
+// changeVolunteerAppsOnce is changeVolunteerApps under the embedded
+// store's write lock, held by the caller.
+func (s *Store) changeVolunteerAppsOnce(ctx context.Context, volunteerID string, change func(*volunteerApps) error) error {
+	col := s.col(volunteerAppsCol)
+	var doc volunteerApps
+	err := mapErr(col.FindOne(ctx, bson.D{{Key: "_id", Value: volunteerID}}).Decode(&doc))
+	if err != nil && err != ErrNotFound {
+		return err
+	}
+	fresh := err == ErrNotFound
+	doc.VolunteerID = volunteerID
+	if err := change(&doc); err != nil {
+		return err
+	}
+	doc.Items, doc.Open, doc.Busy = nonNil(doc.Items), nonNil(doc.Open), nonNil(doc.Busy)
+	if fresh {
+		doc.Version = 1
+		_, err := col.InsertOne(ctx, doc)
+		return mapErr(err)
+	}
+	_, err = col.UpdateOne(ctx, bson.D{{Key: "_id", Value: volunteerID}},
+		bson.D{{Key: "$set", Value: bson.D{{Key: "items", Value: doc.Items}, {Key: "open", Value: doc.Open}, {Key: "busy", Value: doc.Busy}}},
+			{Key: "$inc", Value: bson.D{{Key: "v", Value: 1}}}})
+	return mapErr(err)
 }
 
 func nonNil[T any](s []T) []T {
