@@ -12,7 +12,7 @@ import (
 // read per step. It runs at start-up after Migrate, before serving.
 func (s *Store) Backfill(ctx context.Context, now time.Time) error {
 	for _, step := range []func(context.Context, time.Time) error{
-		s.BackfillUserKeys, s.BackfillMissionShifts, s.BackfillVolunteerApplications, s.BackfillNotificationLists,
+		s.BackfillUserKeys, s.BackfillMissionShifts, s.BackfillVolunteerApplications, s.BackfillNotificationLists, s.BackfillOrgMissions,
 	} {
 		if err := step(ctx, now); err != nil {
 			return err

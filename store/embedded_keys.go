@@ -66,7 +66,7 @@ func (s *Store) ensureKeyIndexes(ctx context.Context) error {
 // index exists before their first document: FerretDB creates a collection
 // on its first insert otherwise.
 var keyCollections = []string{
-	userEmailsCol, userOrgsCol, missionShiftsCol, shiftAppsCol, volunteerAppsCol, notificationListsCol,
+	userEmailsCol, userOrgsCol, missionShiftsCol, orgMissionsCol, shiftAppsCol, volunteerAppsCol, notificationListsCol,
 	"users", "organizations", "missions", "shifts", "applications", "notifications", "notification_prefs",
 	"refresh_tokens", "onetime_tokens", "counters", "meta", "outbox", "messages", "reports", "audit",
 	"invitations", "mission_invitations", "calendar_feeds", "api_keys", "settings",

@@ -20,6 +20,9 @@ func (s *Store) CreateMission(ctx context.Context, m *models.Mission, shifts []m
 	if err := s.createMission(ctx, m, shifts); err != nil {
 		return err
 	}
+	if err := s.listOrgMission(ctx, m.OrgID, m.ID); err != nil {
+		return err
+	}
 	ids := make([]string, len(shifts))
 	for i := range shifts {
 		ids[i] = shifts[i].ID
@@ -90,7 +93,11 @@ func (f MissionFilter) bson() bson.D {
 
 // Missions lists missions matching f, sorted by sortField ascending (a
 // leading "-" for descending), with paging.
+// A filter naming an organisation is answered from its list by key.
 func (s *Store) Missions(ctx context.Context, f MissionFilter, sortField string, skip, limit int64) ([]models.Mission, int64, error) {
+	if out, total, ok, err := s.missionsFromOrgList(ctx, f, sortField, skip, limit); ok {
+		return out, total, err
+	}
 	filter := f.bson()
 	total, err := s.missions().CountDocuments(ctx, filter)
 	if err != nil {
@@ -219,7 +226,14 @@ func (s *Store) DeleteMission(ctx context.Context, orgID, id string, states []mo
 	if res.DeletedCount == 0 {
 		return ErrConflict
 	}
-	_, err = s.shifts().DeleteMany(ctx, bson.D{{Key: "mission_id", Value: id}})
+	if _, err = s.shifts().DeleteMany(ctx, bson.D{{Key: "mission_id", Value: id}}); err != nil {
+		return mapErr(err)
+	}
+	if _, err = s.col(missionShiftsCol).DeleteOne(ctx, bson.D{{Key: "_id", Value: id}}); err != nil {
+		return mapErr(err)
+	}
+	_, err = s.col(orgMissionsCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: orgID}},
+		bson.D{{Key: "$pull", Value: bson.D{{Key: "ids", Value: id}}}})
 	return mapErr(err)
 }
 

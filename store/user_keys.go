@@ -205,7 +205,7 @@ func (s *Store) afterInsert(ctx context.Context, col string, docs []any) error {
 	switch col {
 	case "users":
 		return s.indexUserDocs(ctx, docs)
-	case "organizations", "applications", "shifts", "notifications":
+	case "organizations", "applications", "shifts", "notifications", "missions":
 	default:
 		return nil
 	}
@@ -233,6 +233,12 @@ func (s *Store) afterInsert(ctx context.Context, col string, docs []any) error {
 				return err
 			}
 			err = s.listShifts(ctx, sh.MissionID, sh.ID)
+		case "missions":
+			var m models.Mission
+			if err := bson.Unmarshal(raw, &m); err != nil {
+				return err
+			}
+			err = s.listOrgMission(ctx, m.OrgID, m.ID)
 		case "notifications":
 			var n models.Notification
 			if err := bson.Unmarshal(raw, &n); err != nil {
