@@ -136,7 +136,7 @@ func TestWaitlistOfferEndsAtShiftStart(t *testing.T) {
 	if r := e.post("/api/v1/me/applications/"+a2+"/confirm", v2.Access, nil); r.Status != 409 {
 		t.Fatalf("confirmation after the shift: %d %s", r.Status, r.Raw)
 	}
-	if n, err := e.svc.Server.ExpireOffers(context.Background()); err != nil || n != 1 {
+	if n, err := e.svc.Applications.ExpireOffers(context.Background()); err != nil || n != 1 {
 		t.Fatalf("expired %d (%v)", n, err)
 	}
 }

@@ -2,12 +2,12 @@ package handlers_test
 
 import (
 	"context"
-	"github.com/entraide/entraide/store/storetest"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/entraide/entraide/models"
+	"github.com/entraide/entraide/store/storetest"
 )
 
 // Two instances on one store: what one does, the other honours.
@@ -47,7 +47,7 @@ func TestBackgroundJobsRunOnceAcrossInstances(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			n, err := e.svc.Server.CloseEndedMissions(ctx)
+			n, err := e.svc.Applications.CloseEndedMissions(ctx)
 			if err != nil {
 				t.Error(err)
 			}
