@@ -48,7 +48,9 @@ func statusCounts(rs []response) map[int]int {
 
 func TestOpenApplicationCapUnderConcurrency(t *testing.T) {
 	storetest.NeedsAtomicUpdates(t)
-	e := newEnv(t)
+	// Sixty requests queue on one volunteer: under the race detector on a
+	// busy machine the last may wait longer than the usual request budget.
+	e := newEnv(t, withEnv("ENTRAIDE_REQUEST_TIMEOUT", "5m"))
 	f := e.publishedShift(3, 2, func(body map[string]any) {
 		shifts := make([]any, 60)
 		for i := range shifts {
@@ -77,7 +79,7 @@ func TestOpenApplicationCapUnderConcurrency(t *testing.T) {
 
 func TestNoOverlappingAcceptanceUnderConcurrency(t *testing.T) {
 	storetest.NeedsAtomicUpdates(t)
-	e := newEnv(t)
+	e := newEnv(t, withEnv("ENTRAIDE_REQUEST_TIMEOUT", "5m"))
 	// Ten auto-accept missions whose shifts all overlap: a volunteer
 	// applying to all at once gets one place only.
 	var reqs []req
