@@ -449,6 +449,7 @@ func TestDailyDigest(t *testing.T) {
 }
 
 func TestSingleUseTokenUnderConcurrency(t *testing.T) {
+	storetest.NeedsAtomicUpdates(t)
 	f := newFixture(t)
 	ctx := context.Background()
 	u := f.user("fr")
