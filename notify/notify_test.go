@@ -200,6 +200,7 @@ func TestNotifyOnce(t *testing.T) {
 }
 
 func TestTwoWorkersSendEachEmailOnce(t *testing.T) {
+	storetest.NeedsAtomicUpdates(t)
 	f := newFixture(t)
 	ctx := context.Background()
 	const n = 50
