@@ -126,9 +126,9 @@ func (s *Server) inviteVolunteer(c *fiber.Ctx, org *models.Organization, m *mode
 	err = s.store.InviteVolunteer(ctx, inv, now.Add(-models.InvitationWindow), models.MaxInvitationsPerMonth)
 	switch {
 	case errors.Is(err, store.ErrConflict):
-		return nil, &Problem{Status: 409, Slug: "already-invited", DetailKey: "detail.already_invited"}
+		return nil, &Problem{Status: 409, Slug: ProblemAlreadyInvited, DetailKey: "detail.already_invited"}
 	case errors.Is(err, store.ErrLimit):
-		return nil, &Problem{Status: 422, Slug: "invitation-limit", DetailKey: "detail.invitation_limit", Args: []any{models.MaxInvitationsPerMonth}}
+		return nil, &Problem{Status: 422, Slug: ProblemInvitationLimit, DetailKey: "detail.invitation_limit", Args: []any{models.MaxInvitationsPerMonth}}
 	case err != nil:
 		return nil, err
 	}

@@ -27,38 +27,38 @@ func toProblem(err error) *Problem {
 	case errors.As(err, &p):
 		return p
 	case errors.As(err, &verr):
-		return &Problem{Status: 400, Slug: "validation-error", Fields: verr.Fields, Err: err}
+		return &Problem{Status: 400, Slug: ProblemValidation, Fields: verr.Fields, Err: err}
 	case errors.Is(err, store.ErrNotFound):
-		return &Problem{Status: 404, Slug: "not-found", DetailKey: "detail.not_found", Err: err}
+		return &Problem{Status: 404, Slug: ProblemNotFound, DetailKey: "detail.not_found", Err: err}
 	case errors.Is(err, store.ErrConflict):
-		return &Problem{Status: 409, Slug: "conflict", DetailKey: "detail.conflict", Err: err}
+		return &Problem{Status: 409, Slug: ProblemConflict, DetailKey: "detail.conflict", Err: err}
 	case errors.Is(err, store.ErrUnavailable):
-		return &Problem{Status: 503, Slug: "unavailable", DetailKey: "detail.store_unavailable", RetryAfter: 5, Err: err}
+		return &Problem{Status: 503, Slug: ProblemUnavailable, DetailKey: "detail.store_unavailable", RetryAfter: 5, Err: err}
 	case errors.As(err, &ferr):
 		return fiberProblem(ferr)
 	}
-	return &Problem{Status: 500, Slug: "internal", DetailKey: "detail.internal", Err: err}
+	return &Problem{Status: 500, Slug: ProblemInternal, DetailKey: "detail.internal", Err: err}
 }
 
 func fiberProblem(ferr *fiber.Error) *Problem {
 	switch ferr.Code {
 	case fiber.StatusRequestEntityTooLarge:
-		return problem(413, "payload-too-large", "detail.body_too_large")
+		return problem(413, ProblemPayloadTooLarge, "detail.body_too_large")
 	case fiber.StatusNotFound:
-		return problem(404, "not-found", "detail.not_found")
+		return problem(404, ProblemNotFound, "detail.not_found")
 	case fiber.StatusMethodNotAllowed:
-		return problem(405, "method-not-allowed", "detail.method_not_allowed")
+		return problem(405, ProblemMethodNotAllowed, "detail.method_not_allowed")
 	case fiber.StatusRequestTimeout:
-		return problem(408, "timeout", "")
+		return problem(408, ProblemTimeout, "")
 	case fiber.StatusUnsupportedMediaType:
-		return problem(415, "unsupported-media-type", "detail.content_type")
+		return problem(415, ProblemUnsupportedMediaType, "detail.content_type")
 	case fiber.StatusTooManyRequests:
-		return problem(429, "rate-limited", "")
+		return problem(429, ProblemRateLimited, "")
 	}
 	if ferr.Code >= 400 && ferr.Code < 500 {
-		return &Problem{Status: ferr.Code, Slug: "bad-request", DetailKey: "problem.bad_request", Err: ferr}
+		return &Problem{Status: ferr.Code, Slug: ProblemBadRequest, DetailKey: "problem.bad_request", Err: ferr}
 	}
-	return &Problem{Status: 500, Slug: "internal", DetailKey: "detail.internal", Err: ferr}
+	return &Problem{Status: 500, Slug: ProblemInternal, DetailKey: "detail.internal", Err: ferr}
 }
 
 // errorHandler is the one place that writes errors: problem+json for the
@@ -75,7 +75,7 @@ func (s *Server) errorHandler(c *fiber.Ctx, err error) error {
 	}
 	body := fiber.Map{
 		"type":     "/problems/" + p.Slug,
-		"title":    i18n.T(lang, titles[p.Slug]),
+		"title":    i18n.T(lang, p.Slug.Title()),
 		"status":   p.Status,
 		"instance": c.Path(),
 	}
@@ -113,7 +113,7 @@ func (s *Server) logProblem(c *fiber.Ctx, p *Problem) {
 		slog.Int("status", p.Status),
 		slog.String("method", c.Method()),
 		slog.String("path", c.Path()),
-		slog.String("problem", p.Slug),
+		slog.String("problem", string(p.Slug)),
 	}
 	if id, ok := c.Locals("requestid").(string); ok {
 		attrs = append(attrs, slog.String("request_id", id))

@@ -269,7 +269,7 @@ func (s *Server) editMission(c *fiber.Ctx, org *models.Organization, m *models.M
 	defer cancel()
 	updated, err := s.store.UpdateMissionContent(ctx, m, &next, s.now())
 	if errors.Is(err, store.ErrConflict) {
-		return nil, &Problem{Status: 409, Slug: "conflict", DetailKey: "detail.edited_concurrently"}
+		return nil, &Problem{Status: 409, Slug: ProblemConflict, DetailKey: "detail.edited_concurrently"}
 	}
 	if err != nil {
 		return nil, err

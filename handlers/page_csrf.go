@@ -125,7 +125,7 @@ func (s *Server) csrfMiddleware() fiber.Handler {
 		KeyGenerator:   tokens.New,
 		ContextKey:     csrfContextKey,
 		ErrorHandler: func(_ *fiber.Ctx, err error) error {
-			return &Problem{Status: fiber.StatusForbidden, Slug: "forbidden", DetailKey: "detail.csrf", Err: err}
+			return &Problem{Status: fiber.StatusForbidden, Slug: ProblemForbidden, DetailKey: "detail.csrf", Err: err}
 		},
 	})
 	return func(c *fiber.Ctx) error {

@@ -199,7 +199,7 @@ func (s *Server) searchMissions(c *fiber.Ctx) error {
 func (s *Server) runSearch(q match.Query) (*searchResponse, error) {
 	result, err := s.catalog.Index().Search(q, s.now())
 	if err != nil {
-		return nil, &Problem{Status: 400, Slug: "bad-request", DetailKey: "detail.invalid_query", Err: err}
+		return nil, &Problem{Status: 400, Slug: ProblemBadRequest, DetailKey: "detail.invalid_query", Err: err}
 	}
 	items := make([]searchItem, len(result.Items))
 	for i, h := range result.Items {
