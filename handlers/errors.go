@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"errors"
 	"log/slog"
 	"strconv"
@@ -11,6 +12,11 @@ import (
 	"github.com/entraide/entraide/models"
 	"github.com/entraide/entraide/store"
 )
+
+// statusClientClosed is the status logged when the client hung up before
+// the answer (nginx's 499): nobody reads the answer, and it is not the
+// store's fault.
+const statusClientClosed = 499
 
 type fieldProblem struct {
 	Field   string `json:"field"`
@@ -32,6 +38,10 @@ func toProblem(err error) *Problem {
 		return &Problem{Status: 404, Slug: ProblemNotFound, DetailKey: "detail.not_found", Err: err}
 	case errors.Is(err, store.ErrConflict):
 		return &Problem{Status: 409, Slug: ProblemConflict, DetailKey: "detail.conflict", Err: err}
+	case errors.Is(err, context.Canceled):
+		// The store reports a canceled call as unavailable too; the cause
+		// here is the caller, so this is checked first.
+		return &Problem{Status: statusClientClosed, Slug: ProblemClientClosed, Err: err}
 	case errors.Is(err, store.ErrUnavailable):
 		return &Problem{Status: 503, Slug: ProblemUnavailable, DetailKey: "detail.store_unavailable", RetryAfter: 5, Err: err}
 	case errors.As(err, &ferr):
@@ -67,6 +77,9 @@ func (s *Server) errorHandler(c *fiber.Ctx, err error) error {
 	p := toProblem(err)
 	lang := s.lang(c)
 	s.logProblem(c, p)
+	if p.Status == statusClientClosed {
+		return c.SendStatus(statusClientClosed)
+	}
 	if p.RetryAfter > 0 {
 		c.Set(fiber.HeaderRetryAfter, strconv.Itoa(p.RetryAfter))
 	}
@@ -124,9 +137,12 @@ func (s *Server) logProblem(c *fiber.Ctx, p *Problem) {
 	if p.Err != nil {
 		attrs = append(attrs, slog.String("error", p.Err.Error()))
 	}
-	if p.Status >= 500 {
+	switch {
+	case p.Status == statusClientClosed:
+		s.log.Info("client closed request", attrs...)
+	case p.Status >= 500:
 		s.log.Error("request failed", attrs...)
-	} else {
+	default:
 		s.log.Warn("request refused", attrs...)
 	}
 }

@@ -26,6 +26,7 @@ const (
 	ProblemUnprocessable           ProblemType = "unprocessable"
 	ProblemInvitationLimit         ProblemType = "invitation-limit"
 	ProblemRateLimited             ProblemType = "rate-limited"
+	ProblemClientClosed            ProblemType = "client-closed"
 	ProblemInternal                ProblemType = "internal"
 	ProblemUnavailable             ProblemType = "unavailable"
 )
@@ -51,6 +52,7 @@ var problemTitles = map[ProblemType]string{
 	ProblemUnprocessable:           "problem.unprocessable",
 	ProblemInvitationLimit:         "problem.invitation_limit",
 	ProblemRateLimited:             "problem.rate_limited",
+	ProblemClientClosed:            "problem.client_closed",
 	ProblemInternal:                "problem.internal",
 	ProblemUnavailable:             "problem.unavailable",
 }

@@ -11,4 +11,5 @@ var problemCatalogue = map[string][2]string{
 	"problem.already_invited":           {"Déjà invité·e", "Already invited"},
 	"problem.invitation_limit":          {"Limite d'invitations atteinte", "Invitation limit reached"},
 	"problem.organization_not_verified": {"Organisation non vérifiée", "Organisation not verified"},
+	"problem.client_closed":             {"Requête abandonnée", "Request abandoned"},
 }
