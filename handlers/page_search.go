@@ -47,7 +47,7 @@ func (s *Server) searchPage(c *fiber.Ctx) error {
 	args.Del("where")
 	args.Del("near")
 	if typed != "" {
-		args.Set("near", resolveWhere(typed))
+		args.Set("near", s.resolveWhere(typed))
 	}
 	form := frontend.NewForm()
 	query := url.Values{}
@@ -79,7 +79,7 @@ func (s *Server) searchPage(c *fiber.Ctx) error {
 	}
 	data.Categories, data.Skills, data.Radii, data.Sorts = searchOptions(lang, nil)
 	page.Data = data
-	q, err := parseSearch(c)
+	q, err := s.parseSearch(c)
 	if err != nil {
 		return s.renderFormError(c, "search", page, err)
 	}
@@ -91,7 +91,7 @@ func (s *Server) searchPage(c *fiber.Ctx) error {
 	data.Categories, data.Skills, data.Radii, data.Sorts = searchOptions(lang, res.Facets["category"])
 	data.Pager = frontend.NewPager("/missions", query, res.Page, res.PerPage, int64(res.Total))
 	if q.Near != nil {
-		data.Near = placeName(c.Query("near"))
+		data.Near = s.placeName(c.Query("near"))
 		data.HasCentre, data.Lat, data.Lon = true, q.Near.Lat, q.Near.Lon
 	}
 	if q.Page > 1 {

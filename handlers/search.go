@@ -82,7 +82,7 @@ func multi(c *fiber.Ctx, name string) []string {
 
 // parseSearch reads and checks every search parameter, reporting all bad
 // ones at once.
-func parseSearch(c *fiber.Ctx) (match.Query, error) {
+func (s *Server) parseSearch(c *fiber.Ctx) (match.Query, error) {
 	var v models.Validator
 	q := match.Query{Text: strings.TrimSpace(c.Query("q"))}
 	if len([]rune(q.Text)) > 200 {
@@ -96,7 +96,7 @@ func parseSearch(c *fiber.Ctx) (match.Query, error) {
 		q.Categories = append(q.Categories, cat)
 	}
 	if near := strings.TrimSpace(c.Query("near")); near != "" {
-		p, err := geo.Default().Resolve(near)
+		p, err := s.gazetteer.Resolve(near)
 		switch {
 		case errors.Is(err, geo.ErrUnknownPostcode):
 			v.Add("near", "unknown_postcode")
@@ -184,7 +184,7 @@ func parseSearch(c *fiber.Ctx) (match.Query, error) {
 
 // searchMissions is the public mission search, served from the index.
 func (s *Server) searchMissions(c *fiber.Ctx) error {
-	q, err := parseSearch(c)
+	q, err := s.parseSearch(c)
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package handlers
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"strings"
@@ -16,6 +17,7 @@ import (
 	"github.com/entraide/entraide/catalog"
 	"github.com/entraide/entraide/config"
 	"github.com/entraide/entraide/frontend"
+	"github.com/entraide/entraide/geo"
 	"github.com/entraide/entraide/i18n"
 	"github.com/entraide/entraide/metrics"
 	"github.com/entraide/entraide/models"
@@ -35,6 +37,8 @@ type Deps struct {
 	Catalog *catalog.Catalog
 	// Notify writes in-app notifications and queues e-mails.
 	Notify *notify.Service
+	// Gazetteer turns postcodes and town names into places.
+	Gazetteer *geo.Gazetteer
 }
 
 // Server holds the dependencies and the Fiber app.
@@ -50,6 +54,9 @@ type Server struct {
 	pages   *frontend.Renderer
 	catalog *catalog.Catalog
 	notify  *notify.Service
+	// gazetteer and cityPostcodes (built from it) locate what people type.
+	gazetteer     *geo.Gazetteer
+	cityPostcodes map[string]string
 	// resetLimits bound password-reset and confirmation requests.
 	resetLimits *resetLimiters
 	// orgMemberships lists a user's organisation ids for the access token.
@@ -85,10 +92,14 @@ func New(d Deps) (*Server, error) {
 	if d.Logger == nil {
 		d.Logger = slog.Default()
 	}
+	if d.Gazetteer == nil {
+		return nil, errors.New("handlers: no gazetteer")
+	}
 	s := &Server{
 		cfg: d.Config, store: d.Store, tokens: d.Tokens, hasher: d.Hasher,
 		log: d.Logger, now: func() time.Time { return d.Now().UTC() },
 		catalog: d.Catalog, notify: d.Notify,
+		gazetteer: d.Gazetteer, cityPostcodes: cityPostcodesOf(d.Gazetteer),
 	}
 	s.limits = newLimiters(d.Config)
 	s.partnerLimits.enabled = d.Config.RateLimit

@@ -13,6 +13,7 @@ import (
 	"github.com/entraide/entraide/auth"
 	"github.com/entraide/entraide/catalog"
 	"github.com/entraide/entraide/config"
+	"github.com/entraide/entraide/geo"
 	"github.com/entraide/entraide/handlers"
 	"github.com/entraide/entraide/notify"
 	"github.com/entraide/entraide/store"
@@ -147,7 +148,7 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Option
 	svc.AddWorker(Worker{Name: "catalogue-poll", Run: func(ctx context.Context) { svc.Catalog.Run(ctx, CataloguePoll) }})
 	server, err := handlers.New(handlers.Deps{
 		Config: cfg, Store: svc.Store, Tokens: tokens, Hasher: svc.Hasher, Logger: log, Now: opts.Now,
-		Notify: svc.Notify, Catalog: svc.Catalog,
+		Notify: svc.Notify, Catalog: svc.Catalog, Gazetteer: geo.Default(),
 	})
 	if err != nil {
 		return fail(err)
