@@ -289,7 +289,8 @@ func (s *Server) endSession(c *fiber.Ctx, refresh string, all bool) error {
 }
 
 // memberships lists the organisations the user belongs to, for the token.
-// The organisations issue fills it in.
+// New sets the lookup; a server assembled by hand without it issues
+// tokens that name no organisation.
 func (s *Server) memberships(c *fiber.Ctx, userID string) ([]string, error) {
 	if s.orgMemberships == nil {
 		return nil, nil

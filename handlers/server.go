@@ -67,9 +67,9 @@ type Server struct {
 	onAccountDeleted []func(ctx context.Context, userID string) error
 	// onInvitation send the invitation to join an organisation.
 	onInvitation []func(ctx context.Context, org *models.Organization, email, acceptURL string) error
-	// onMissionCancelled tell applicants (applications issue).
+	// onMissionCancelled tell the mission's applicants that it will not take place.
 	onMissionCancelled []func(ctx context.Context, m *models.Mission) error
-	// onUrgentPublished queue alerts for urgent missions (matching issue).
+	// onUrgentPublished queue alerts to nearby volunteers for urgent missions.
 	onUrgentPublished []func(ctx context.Context, m *models.Mission) error
 	metrics           *metrics.Metrics
 	partnerLimits     partnerLimits
