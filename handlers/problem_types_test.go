@@ -3,7 +3,7 @@ package handlers
 import (
 	"go/ast"
 	"go/parser"
-	"go/token"
+	gotoken "go/token"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -37,7 +37,7 @@ func TestProblemTypesUsedAreRegistered(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fset := token.NewFileSet()
+	fset := gotoken.NewFileSet()
 	used := 0
 	check := func(expr ast.Expr, consts map[string]string) {
 		used++
@@ -106,7 +106,7 @@ func TestProblemTypesUsedAreRegistered(t *testing.T) {
 func collectProblemConsts(file *ast.File, consts map[string]string) {
 	for _, decl := range file.Decls {
 		gen, ok := decl.(*ast.GenDecl)
-		if !ok || gen.Tok != token.CONST {
+		if !ok || gen.Tok != gotoken.CONST {
 			continue
 		}
 		for _, spec := range gen.Specs {
