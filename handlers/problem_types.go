@@ -20,6 +20,7 @@ const (
 	ProblemInvitationUsed          ProblemType = "invitation-used"
 	ProblemAlreadyInvited          ProblemType = "already-invited"
 	ProblemOrganizationNotVerified ProblemType = "organization-not-verified"
+	ProblemSoleOwner               ProblemType = "sole-owner"
 	ProblemInvitationExpired       ProblemType = "invitation-expired"
 	ProblemPayloadTooLarge         ProblemType = "payload-too-large"
 	ProblemUnsupportedMediaType    ProblemType = "unsupported-media-type"
@@ -46,6 +47,7 @@ var problemTitles = map[ProblemType]string{
 	ProblemInvitationUsed:          "problem.invitation_used",
 	ProblemAlreadyInvited:          "problem.already_invited",
 	ProblemOrganizationNotVerified: "problem.organization_not_verified",
+	ProblemSoleOwner:               "problem.sole_owner",
 	ProblemInvitationExpired:       "problem.invitation_expired",
 	ProblemPayloadTooLarge:         "problem.too_large",
 	ProblemUnsupportedMediaType:    "problem.unsupported_media",

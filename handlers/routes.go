@@ -142,8 +142,14 @@ func (s *Server) apiRoutes(api routeGroup) {
 		api.post("/admin/organizations/:id/"+action, admin, s.moderateOrganization(action))
 	}
 	api.get("/admin/organizations/export", admin, s.exportOrganizations)
+	api.get("/admin/queue/identity-changes", admin, s.identityQueue)
+	api.post("/admin/organizations/:id/identity/approve", admin, s.moderateIdentity("approve", false))
+	api.post("/admin/organizations/:id/identity/reject", admin, s.moderateIdentity("reject", true))
 	api.post("/admin/missions/:id/publish", admin, s.moderateMission(models.MissionPublished, "publish", false))
 	api.post("/admin/missions/:id/reject", admin, s.moderateMission(models.MissionRejected, "reject", true))
+	api.get("/admin/queue/revisions", admin, s.revisionQueue)
+	api.post("/admin/missions/:id/revision/approve", admin, s.moderateRevision("approve", false))
+	api.post("/admin/missions/:id/revision/reject", admin, s.moderateRevision("reject", true))
 	api.get("/admin/reports", admin, s.adminReports)
 	api.post("/admin/reports/:id/resolve", admin, s.resolveReport)
 	api.get("/admin/audit", admin, s.adminAudit)
@@ -304,9 +310,13 @@ func (s *Server) pageRoutes(t *routeTable, pages routeGroup) {
 	for _, action := range []string{"verify", "reject", "suspend", "restore"} {
 		pages.post("/admin/organizations/:id/"+action, admin, s.adminOrgDecision(action))
 	}
+	pages.post("/admin/organizations/:id/identity/approve", admin, s.adminIdentityDecision("approve"))
+	pages.post("/admin/organizations/:id/identity/reject", admin, s.adminIdentityDecision("reject"))
 	pages.get("/admin/missions", admin, s.adminMissionsPage)
 	pages.post("/admin/missions/:id/publish", admin, s.adminMissionDecision("publish"))
 	pages.post("/admin/missions/:id/reject", admin, s.adminMissionDecision("reject"))
+	pages.post("/admin/missions/:id/revision/approve", admin, s.adminRevisionDecision("approve"))
+	pages.post("/admin/missions/:id/revision/reject", admin, s.adminRevisionDecision("reject"))
 	pages.get("/admin/reports", admin, s.adminReportsPage)
 	pages.post("/admin/reports/:id/resolve", admin, s.adminReportResolve)
 	pages.get("/admin/users", admin, s.adminUsersPage)

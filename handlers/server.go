@@ -149,7 +149,8 @@ func New(d Deps) (*Server, error) {
 	})
 	s.orgMemberships = s.store.OrganizationIDsOfMember
 	// Each feature's part of a personal data export, in the export's order.
-	s.exportParts = append(s.exportParts, s.exportMemberships, s.exportProfile, s.exportNotifications, s.exportApplications)
+	s.exportParts = append(s.exportParts, s.exportMemberships, s.exportProfile, s.exportNotifications, s.exportApplications,
+		s.exportReports)
 	s.resetLimits = newResetLimiters(s)
 	s.metrics = s.newMetrics()
 	s.routes()
