@@ -55,6 +55,8 @@ bench: ## every benchmark whose figure is in docs/benchmarks.md, printed as its 
 	bash bench/coldstart.sh
 	@echo "## Matching index and gazetteer"
 	$(GO) test -run '^$$' -bench . -benchtime 1x ./match/ ./geo/ | $(BENCH_TABLE)
+	@echo "## Search relevance on the judged dev set"
+	$(GO) run ./bench/relevance
 	@echo "## Search over HTTP against a bare endpoint"
 	$(GO) run ./bench/search -missions 100000 -duration $(BENCH_SEARCH_DURATION)
 	@echo "## Applications per second (embedded store)"

@@ -125,6 +125,7 @@ func (s *Server) apiRoutes(api routeGroup) {
 
 	// Search and published missions.
 	api.get("/missions", anonymous, s.searchMissions)
+	api.get("/places", anonymous, s.suggestPlaces)
 	api.get("/missions/:id", anonymous, s.getMission)
 
 	// The volunteer's profile and recommendations.
@@ -156,6 +157,8 @@ func (s *Server) apiRoutes(api routeGroup) {
 	api.get("/admin/stats", admin, s.adminStats)
 	api.get("/admin/blocklist", admin, s.getBlocklist)
 	api.put("/admin/blocklist", admin, s.putBlocklist)
+	api.get("/admin/synonyms", admin, s.getSynonyms)
+	api.put("/admin/synonyms", admin, s.putSynonyms)
 	api.get("/admin/users", admin, s.adminFindUser)
 	api.post("/admin/users/:id/suspend", admin, s.setUserStatus(models.UserSuspended, "suspend"))
 	api.post("/admin/users/:id/restore", admin, s.setUserStatus(models.UserActive, "restore"))
@@ -324,6 +327,8 @@ func (s *Server) pageRoutes(t *routeTable, pages routeGroup) {
 	pages.post("/admin/users/:id/restore", admin, s.adminUserStatus(models.UserActive, "restore"))
 	pages.get("/admin/audit", admin, s.adminAuditPage)
 	pages.get("/admin/stats", admin, s.adminStatsPage)
+	pages.get("/admin/synonyms", admin, s.adminSynonymsPage)
+	pages.post("/admin/synonyms", admin, s.adminSynonymsSubmit)
 }
 
 func (s *Server) notFound(c *fiber.Ctx) error {

@@ -51,14 +51,15 @@ type Deps struct {
 
 // Server holds the dependencies and the Fiber app.
 type Server struct {
-	cfg    *config.Config
-	store  *store.Store
-	tokens *auth.Tokens
-	hasher *auth.Hasher
-	log    *slog.Logger
-	now    func() time.Time
-	app    *fiber.App
-	limits *limiters
+	answers *answerCache // encoded search answers, for a moment
+	cfg     *config.Config
+	store   *store.Store
+	tokens  *auth.Tokens
+	hasher  *auth.Hasher
+	log     *slog.Logger
+	now     func() time.Time
+	app     *fiber.App
+	limits  *limiters
 	// proxies are the trusted proxies (ENTRAIDE_TRUSTED_PROXIES).
 	proxies trustedProxies
 	pages   *frontend.Renderer
@@ -105,6 +106,7 @@ func New(d Deps) (*Server, error) {
 		log: d.Logger, now: func() time.Time { return d.Now().UTC() },
 		catalog: d.Catalog, notify: d.Notify, apps: d.Applications, privacy: d.Privacy, events: d.Events,
 		gazetteer: d.Gazetteer, cityPostcodes: cityPostcodesOf(d.Gazetteer),
+		answers: newAnswerCache(),
 	}
 	if s.events == nil {
 		s.events = &events.Bus{}
