@@ -115,6 +115,7 @@ func (s *Server) routes() {
 	}
 
 	s.applicationRoutes(api)
+	s.watchRoutes(api)
 
 	// Pages.
 	s.pageRoutes()

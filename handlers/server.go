@@ -21,6 +21,7 @@ import (
 	"github.com/entraide/entraide/models"
 	"github.com/entraide/entraide/notify"
 	"github.com/entraide/entraide/store"
+	"github.com/entraide/entraide/watch"
 )
 
 // Deps are what the handlers need, built once in main (or a test).
@@ -72,6 +73,8 @@ type Server struct {
 	numbers liveNumbers
 	// onMissionInvitation tell a volunteer an organisation invited them.
 	onMissionInvitation []func(ctx context.Context, m *models.Mission, volunteerID string) error
+	// watch keeps in touch with isolated people (issue 15).
+	watch *watch.Service
 }
 
 // BodyLimit is the largest request body accepted.
@@ -119,6 +122,7 @@ func New(d Deps) (*Server, error) {
 	s.orgMemberships = s.store.OrganizationIDsOfMember
 	s.exportParts = append(s.exportParts, s.exportMemberships, s.exportProfile)
 	s.registerMatchingHooks()
+	s.watchSetup()
 	s.metrics = s.newMetrics()
 	s.routes()
 	return s, nil

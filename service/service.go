@@ -205,6 +205,13 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Option
 			log.Error("old message purge failed", "error", err)
 		}
 	})})
+	// Watch lists and call logs are deleted a set time after their
+	// programme ends (docs/privacy.md), checked daily.
+	svc.AddWorker(Worker{Name: "watch-retention", Run: every(24*time.Hour, func(ctx context.Context) {
+		if _, err := server.Watch().PurgeEnded(ctx); err != nil {
+			log.Error("watch retention failed", "error", err)
+		}
+	})})
 	svc.AddWorker(Worker{Name: "response-times", Run: every(time.Hour, func(ctx context.Context) {
 		if _, err := server.UpdateResponseTimes(ctx); err != nil {
 			log.Error("response times failed", "error", err)
