@@ -131,6 +131,8 @@ func (s *Server) pageRoutes() {
 	app.Post("/admin/users/:id/restore", admin(s.adminUserStatus(models.UserActive, "restore"))...)
 	app.Get("/admin/audit", admin(s.adminAuditPage)...)
 	app.Get("/admin/stats", admin(s.adminStatsPage)...)
+
+	s.watchPageRoutes()
 }
 
 // pageAdmin keeps the administration to admins; others go to their own

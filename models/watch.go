@@ -178,3 +178,14 @@ type WatchConcernItem struct {
 	ClosedBy  string       `bson:"closed_by,omitempty"`
 	ClosedAt  *time.Time   `bson:"closed_at,omitempty"`
 }
+
+// Tel is the phone number for a tel: link: digits and a leading plus.
+func (p *WatchPerson) Tel() string {
+	out := make([]byte, 0, len(p.Phone))
+	for i := 0; i < len(p.Phone); i++ {
+		if c := p.Phone[i]; c >= '0' && c <= '9' || c == '+' && len(out) == 0 {
+			out = append(out, c)
+		}
+	}
+	return string(out)
+}

@@ -1,0 +1,413 @@
+package handlers
+
+import (
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/entraide/entraide/frontend"
+	"github.com/entraide/entraide/i18n"
+	"github.com/entraide/entraide/match"
+	"github.com/entraide/entraide/models"
+	"github.com/entraide/entraide/watch"
+)
+
+// watchPageRoutes registers the watch pages: the coordinators' (members of
+// the organisation, checked by spaceOf in each handler) and the
+// volunteer's call pages.
+func (s *Server) watchPageRoutes() {
+	app := s.app
+	org := func(h fiber.Handler) []fiber.Handler { return s.page(s.pageUser, s.pageOrg, h) }
+	volunteer := func(h fiber.Handler) []fiber.Handler { return s.page(s.pageUser, s.pageVolunteer, h) }
+	const base = "/organizations/:orgId/watch"
+	const one = base + "/:programmeId"
+	app.Get(base, org(s.watchProgrammesPage)...)
+	app.Post(base, org(s.watchProgrammeSubmit)...)
+	app.Get(one, org(s.watchProgrammePage)...)
+	app.Get(one+"/people", org(s.watchPeoplePage)...)
+	app.Post(one+"/people", org(s.watchPersonSubmit)...)
+	app.Post(one+"/people/import", org(s.watchImportSubmit)...)
+	app.Post(one+"/people/:personId/remove", org(s.watchPersonRemoveSubmit)...)
+	app.Post(one+"/volunteers", org(s.watchVolunteerSubmit)...)
+	app.Post(one+"/volunteers/:userId/remove", org(s.watchVolunteerRemoveSubmit)...)
+	app.Post(one+"/pairing", org(s.watchPairingSubmit)...)
+	app.Post(one+"/concerns/:concernId/handle", org(s.watchConcernSubmit(false))...)
+	app.Post(one+"/concerns/:concernId/close", org(s.watchConcernSubmit(true))...)
+
+	app.Get("/me/watch", volunteer(s.myWatchPage)...)
+	app.Get("/me/watch/:personId", volunteer(s.myWatchCallPage)...)
+	app.Post("/me/watch/:personId/calls", volunteer(s.myWatchCallSubmit)...)
+	app.Post("/me/watch/programmes/:programmeId/leave", volunteer(s.myWatchLeaveSubmit)...)
+}
+
+func init() {
+	for name, key := range map[string]string{
+		"watch_created": "watch.notice_created", "watch_person_added": "watch.notice_person_added",
+		"watch_imported": "watch.notice_imported", "watch_person_removed": "watch.notice_person_removed",
+		"watch_volunteer_added": "watch.notice_volunteer_added", "watch_volunteer_removed": "watch.notice_volunteer_removed",
+		"watch_paired": "watch.notice_paired", "watch_concern": "watch.notice_concern",
+		"watch_call_logged": "watch.notice_call_logged", "watch_left": "watch.notice_left",
+	} {
+		notices[name] = key
+	}
+}
+
+type watchSpace struct {
+	Space     orgSpace
+	Programme *models.WatchProgramme
+	Base      string
+	Ended     bool
+}
+
+// watchSpaceOf loads the path's programme for a page of a member.
+func (s *Server) watchSpaceOf(c *fiber.Ctx) (watchSpace, error) {
+	space, err := s.spaceOf(c, "watch")
+	if err != nil {
+		return watchSpace{}, err
+	}
+	id, err := idParam(c, "programmeId")
+	if err != nil {
+		return watchSpace{}, err
+	}
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	p, err := s.watch.Programme(ctx, space.Org.ID, id)
+	if err != nil {
+		return watchSpace{}, err
+	}
+	return watchSpace{Space: space, Programme: p, Base: "/organizations/" + space.Org.ID + "/watch/" + p.ID,
+		Ended: p.PurgedAt != nil || p.Ended(s.now())}, nil
+}
+
+type watchProgrammesData struct {
+	Space      orgSpace
+	Programmes []models.WatchProgramme
+	Now        time.Time
+}
+
+func (s *Server) watchProgrammesPage(c *fiber.Ctx) error {
+	page, err := s.watchProgrammesView(c, frontend.NewForm().Set("rhythm_days", "7"))
+	if err != nil {
+		return err
+	}
+	return s.render(c, fiber.StatusOK, "watch_programmes", page)
+}
+
+func (s *Server) watchProgrammesView(c *fiber.Ctx, form *frontend.Form) (frontend.Page, error) {
+	space, err := s.spaceOf(c, "watch")
+	if err != nil {
+		return frontend.Page{}, err
+	}
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	list, err := s.watch.Programmes(ctx, space.Org.ID)
+	if err != nil {
+		return frontend.Page{}, err
+	}
+	lang := s.lang(c)
+	return frontend.Page{Lang: lang, Title: i18n.T(lang, "watch.programmes_title"), Section: "/org",
+		Form: form.Order("name", "rhythm_days", "ends_on"), Data: watchProgrammesData{Space: space, Programmes: list, Now: s.now()}}, nil
+}
+
+func (s *Server) watchProgrammeSubmit(c *fiber.Ctx) error {
+	space, err := s.spaceOf(c, "watch")
+	if err != nil {
+		return err
+	}
+	form := formValues(c, "name", "rhythm_days", "ends_on")
+	rhythm, _ := atoiOr(form.Value("rhythm_days"), -1)
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	p, err := s.watch.CreateProgramme(ctx, space.Org.ID, principal(c).UserID,
+		watch.ProgrammeInput{Name: form.Value("name"), RhythmDays: rhythm, EndsOn: form.Value("ends_on")})
+	if err != nil {
+		page, perr := s.watchProgrammesView(c, form)
+		if perr != nil {
+			return perr
+		}
+		return s.renderFormError(c, "watch_programmes", page, err)
+	}
+	return c.Redirect("/organizations/"+space.Org.ID+"/watch/"+p.ID+"?notice=watch_created", fiber.StatusSeeOther)
+}
+
+type watchProgrammeData struct {
+	watchSpace
+	Board *watch.Board
+	Pairs []watch.Pair
+	Names map[string]string
+	// Proposed maps a person to the proposed volunteer, for the selects.
+	Proposed map[string]string
+	Draft    string
+}
+
+func (s *Server) watchProgrammePage(c *fiber.Ctx) error {
+	page, err := s.watchProgrammeView(c, frontend.NewForm())
+	if err != nil {
+		return err
+	}
+	return s.render(c, fiber.StatusOK, "watch_programme", page)
+}
+
+func (s *Server) watchProgrammeView(c *fiber.Ctx, form *frontend.Form) (frontend.Page, error) {
+	ws, err := s.watchSpaceOf(c)
+	if err != nil {
+		return frontend.Page{}, err
+	}
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	board, err := s.watch.Board(ctx, ws.Programme)
+	if err != nil {
+		return frontend.Page{}, err
+	}
+	lang := s.lang(c)
+	data := watchProgrammeData{watchSpace: ws, Board: board, Names: map[string]string{}, Proposed: map[string]string{},
+		Draft: missionDraftLink(ws.Space.Org.ID, ws.Programme.Name, lang)}
+	for _, v := range ws.Programme.Volunteers {
+		data.Names[v.UserID] = v.Name
+	}
+	if !ws.Ended && len(board.Unassigned) > 0 {
+		if data.Pairs, err = s.watch.Propose(ctx, ws.Programme); err != nil {
+			return frontend.Page{}, err
+		}
+		for _, p := range data.Pairs {
+			data.Proposed[p.PersonID] = p.VolunteerID
+		}
+	}
+	return frontend.Page{Lang: lang, Title: ws.Programme.Name, Section: "/org", Form: form.Order("email"), Data: data}, nil
+}
+
+type watchPeopleData struct {
+	watchSpace
+	People    []models.WatchPerson
+	Names     map[string]string
+	Languages []frontend.Option
+	Times     []frontend.Option
+	Columns   string
+}
+
+func (s *Server) watchPeoplePage(c *fiber.Ctx) error {
+	form := frontend.NewForm().Set("consent_at", s.now().Format("2006-01-02"))
+	page, err := s.watchPeopleView(c, form)
+	if err != nil {
+		return err
+	}
+	return s.render(c, fiber.StatusOK, "watch_people", page)
+}
+
+var personFields = []string{"first_name", "phone", "languages", "best_times", "consent_by", "consent_at", "consent_how"}
+
+func (s *Server) watchPeopleView(c *fiber.Ctx, form *frontend.Form) (frontend.Page, error) {
+	ws, err := s.watchSpaceOf(c)
+	if err != nil {
+		return frontend.Page{}, err
+	}
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	people, err := s.watch.People(ctx, ws.Programme, principal(c).UserID)
+	if err != nil {
+		return frontend.Page{}, err
+	}
+	lang := s.lang(c)
+	data := watchPeopleData{watchSpace: ws, People: people, Names: map[string]string{}, Columns: strings.Join(watch.CSVColumns, ",")}
+	for _, v := range ws.Programme.Volunteers {
+		data.Names[v.UserID] = v.Name
+	}
+	for _, code := range match.LanguageCodes() {
+		data.Languages = append(data.Languages, frontend.Option{Value: code, Label: match.LanguageName(lang, code)})
+	}
+	for _, code := range watch.TimeCodes() {
+		data.Times = append(data.Times, frontend.Option{Value: code, Label: timeLabel(lang, code)})
+	}
+	return frontend.Page{Lang: lang, Title: i18n.T(lang, "watch.people_title", ws.Programme.Name), Section: "/org",
+		Form: form.Order(append(append([]string{}, personFields...), "csv")...), Data: data}, nil
+}
+
+// timeLabel names a best time ("mon-morning": "lundi matin").
+func timeLabel(lang, code string) string {
+	day, slot, _ := strings.Cut(code, "-")
+	return i18n.T(lang, "watch.day_"+day) + " " + i18n.T(lang, "watch.slot_"+slot)
+}
+
+func (s *Server) watchPersonSubmit(c *fiber.Ctx) error {
+	ws, err := s.watchSpaceOf(c)
+	if err != nil {
+		return err
+	}
+	form := formValues(c, "first_name", "phone", "consent_by", "consent_at", "consent_how")
+	args := c.Request().PostArgs()
+	langs, times := postMulti(args.PeekMulti("languages")), postMulti(args.PeekMulti("best_times"))
+	form.SetAll("languages", langs).SetAll("best_times", times)
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	_, err = s.watch.AddPerson(ctx, ws.Programme, principal(c).UserID, watch.PersonInput{
+		FirstName: form.Value("first_name"), Phone: form.Value("phone"), Languages: langs, BestTimes: times,
+		ConsentBy: form.Value("consent_by"), ConsentAt: form.Value("consent_at"), ConsentHow: form.Value("consent_how")})
+	if err != nil {
+		page, perr := s.watchPeopleView(c, form)
+		if perr != nil {
+			return perr
+		}
+		return s.renderFormError(c, "watch_people", page, consentField(watchProblem(err)))
+	}
+	return c.Redirect(ws.Base+"/people?notice=watch_person_added", fiber.StatusSeeOther)
+}
+
+// consentField shows the missing consent on the form's first consent field.
+func consentField(err error) error {
+	return renameFields(err, func(field string) string {
+		if field == "consent" {
+			return "consent_by"
+		}
+		return field
+	})
+}
+
+func postMulti(values [][]byte) []string {
+	out := make([]string, 0, len(values))
+	for _, v := range values {
+		out = append(out, string(v))
+	}
+	return out
+}
+
+// watchImportSubmit imports a CSV file, uploaded or pasted.
+func (s *Server) watchImportSubmit(c *fiber.Ctx) error {
+	ws, err := s.watchSpaceOf(c)
+	if err != nil {
+		return err
+	}
+	text := c.FormValue("csv")
+	if fh, ferr := c.FormFile("file"); ferr == nil && fh.Size > 0 {
+		f, err := fh.Open()
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		raw, err := io.ReadAll(io.LimitReader(f, BodyLimit))
+		if err != nil {
+			return err
+		}
+		text = string(raw)
+	}
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	people, err := s.watch.ImportCSV(ctx, ws.Programme, principal(c).UserID, strings.NewReader(text))
+	if err != nil {
+		page, perr := s.watchPeopleView(c, frontend.NewForm().Set("csv", text))
+		if perr != nil {
+			return perr
+		}
+		err = renameFields(watchProblem(err), func(string) string { return "csv" })
+		return s.renderFormError(c, "watch_people", page, err)
+	}
+	if len(people) == 0 {
+		return c.Redirect(ws.Base+"/people", fiber.StatusSeeOther)
+	}
+	return c.Redirect(ws.Base+"/people?notice=watch_imported", fiber.StatusSeeOther)
+}
+
+func (s *Server) watchPersonRemoveSubmit(c *fiber.Ctx) error {
+	ws, err := s.watchSpaceOf(c)
+	if err != nil {
+		return err
+	}
+	id, err := idParam(c, "personId")
+	if err != nil {
+		return err
+	}
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	if err := s.watch.RemovePerson(ctx, ws.Programme, principal(c).UserID, id); err != nil {
+		return err
+	}
+	return c.Redirect(ws.Base+"/people?notice=watch_person_removed", fiber.StatusSeeOther)
+}
+
+func (s *Server) watchVolunteerSubmit(c *fiber.Ctx) error {
+	ws, err := s.watchSpaceOf(c)
+	if err != nil {
+		return err
+	}
+	form := formValues(c, "email")
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	if _, err := s.watch.AddVolunteer(ctx, ws.Programme, principal(c).UserID, "", form.Value("email")); err != nil {
+		page, perr := s.watchProgrammeView(c, form)
+		if perr != nil {
+			return perr
+		}
+		return s.renderFormError(c, "watch_programme", page, renameFields(watchProblem(err), func(string) string { return "email" }))
+	}
+	return c.Redirect(ws.Base+"?notice=watch_volunteer_added#volunteers", fiber.StatusSeeOther)
+}
+
+func (s *Server) watchVolunteerRemoveSubmit(c *fiber.Ctx) error {
+	ws, err := s.watchSpaceOf(c)
+	if err != nil {
+		return err
+	}
+	userID, err := idParam(c, "userId")
+	if err != nil {
+		return err
+	}
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	if err := s.watch.RemoveVolunteer(ctx, ws.Programme, principal(c).UserID, userID); err != nil {
+		return err
+	}
+	return c.Redirect(ws.Base+"?notice=watch_volunteer_removed#volunteers", fiber.StatusSeeOther)
+}
+
+// watchPairingSubmit applies the pairing form: one select per unassigned
+// person, named after them, holding the chosen volunteer.
+func (s *Server) watchPairingSubmit(c *fiber.Ctx) error {
+	ws, err := s.watchSpaceOf(c)
+	if err != nil {
+		return err
+	}
+	var pairs [][2]string
+	for _, id := range ws.Programme.PersonIDs {
+		if v := c.FormValue("p-" + id); v != "" {
+			pairs = append(pairs, [2]string{id, v})
+		}
+	}
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	if _, err := s.watch.ApplyPairs(ctx, ws.Programme, principal(c).UserID, pairs); err != nil {
+		return watchProblem(err)
+	}
+	return c.Redirect(ws.Base+"?notice=watch_paired", fiber.StatusSeeOther)
+}
+
+func (s *Server) watchConcernSubmit(closing bool) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		ws, err := s.watchSpaceOf(c)
+		if err != nil {
+			return err
+		}
+		id, err := idParam(c, "concernId")
+		if err != nil {
+			return err
+		}
+		ctx, cancel := s.ctx(c)
+		defer cancel()
+		if item, err := s.watch.HandleConcern(ctx, ws.Programme, principal(c).UserID, id, closing); err != nil {
+			if item != nil && item.ClosedAt != nil {
+				return errState("closed")
+			}
+			return err
+		}
+		return c.Redirect(ws.Base+"?notice=watch_concern#concerns", fiber.StatusSeeOther)
+	}
+}
+
+func atoiOr(s string, fallback int) (int, bool) {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || n < 0 || n > 1_000_000 {
+		return fallback, false
+	}
+	return n, true
+}
