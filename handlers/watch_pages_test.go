@@ -132,3 +132,23 @@ func idsIn(body, prefix string) []string {
 	}
 	return out
 }
+
+// TestWatchSuppliesDraftMission follows the board's "post a mission" link
+// of a supplies concern to a prefilled editor without the person's
+// details.
+func TestWatchSuppliesDraftMission(t *testing.T) {
+	e := newEnv(t)
+	f := e.watchSetup(volunteerProfile{[]string{"fr"}, anyTime})
+	id := e.addPerson(f, person(secretName, secretPhone, []string{"fr"}, nil))
+	e.assign(f, id, f.volunteers[0].ID)
+	e.post("/api/v1/me/watch/people/"+id+"/calls", f.volunteers[0].Access, map[string]string{"outcome": "reached", "concern": "supplies"}).expect(t, 201)
+	board := e.get(f.base()+"/board", f.coordinator()).expect(t, 200)
+	link, _ := board.Body["open_concerns"].([]any)[0].(map[string]any)["mission_draft"].(string)
+	if !strings.HasPrefix(link, "/organizations/"+f.shift.org.id+"/missions/new?") {
+		t.Fatalf("mission draft link %q", link)
+	}
+	assertNoSecrets(t, "the mission draft link", link)
+	coord := e.browserAs(f.shift.org.owner)
+	editor := coord.get(link).expect(t, 200).contains(t, "Courses et besoins du quotidien — Veille canicule")
+	assertNoSecrets(t, "the prefilled editor", editor.Body)
+}
