@@ -369,11 +369,11 @@ func (s *Server) watchPairingSubmit(c *fiber.Ctx) error {
 		return err
 	}
 	var pairs [][2]string
-	for _, id := range ws.Programme.PersonIDs {
-		if v := c.FormValue("p-" + id); v != "" {
-			pairs = append(pairs, [2]string{id, v})
+	c.Request().PostArgs().VisitAll(func(key, value []byte) {
+		if id, ok := strings.CutPrefix(string(key), "p-"); ok && len(value) > 0 {
+			pairs = append(pairs, [2]string{id, string(value)})
 		}
-	}
+	})
 	ctx, cancel := s.ctx(c)
 	defer cancel()
 	if _, err := s.watch.ApplyPairs(ctx, ws.Programme, principal(c).UserID, pairs); err != nil {

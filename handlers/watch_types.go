@@ -43,7 +43,7 @@ type programmeResponse struct {
 
 func newProgrammeResponse(p *models.WatchProgramme, now time.Time) programmeResponse {
 	out := programmeResponse{ID: p.ID, OrgID: p.OrgID, Name: p.Name, RhythmDays: p.RhythmDays, EndsOn: p.EndsOn.Format("2006-01-02"),
-		Ended: p.Ended(now), People: len(p.PersonIDs), Volunteers: []watchVolunteerResponse{}, CreatedAt: p.CreatedAt,
+		Ended: p.Ended(now), People: p.People, Volunteers: []watchVolunteerResponse{}, CreatedAt: p.CreatedAt,
 		PurgedAt: p.PurgedAt, Stats: p.Stats}
 	for _, v := range p.Volunteers {
 		out.Volunteers = append(out.Volunteers, watchVolunteerResponse(v))

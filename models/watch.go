@@ -88,8 +88,9 @@ type WatchStats struct {
 }
 
 // WatchProgramme is an organisation's programme: its rhythm, its end, its
-// volunteers and the ids of the people on its list (small lists: the
-// people's details are documents of their own).
+// volunteers and how many people are on its list (the list itself is the
+// board's rows; each person's details are a document of their own). It
+// stays small: every call reads it.
 type WatchProgramme struct {
 	ID         string           `bson:"_id"`
 	OrgID      string           `bson:"org_id"`
@@ -97,7 +98,7 @@ type WatchProgramme struct {
 	RhythmDays int              `bson:"rhythm_days"`
 	EndsOn     time.Time        `bson:"ends_on"`
 	Volunteers []WatchVolunteer `bson:"volunteers"`
-	PersonIDs  []string         `bson:"person_ids"`
+	People     int              `bson:"people"`
 	CreatedBy  string           `bson:"created_by"`
 	CreatedAt  time.Time        `bson:"created_at"`
 	// PurgedAt is set when retention deleted the list and the logs.

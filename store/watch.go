@@ -10,7 +10,7 @@ import (
 )
 
 // The watch collections, all read by key on request paths:
-//   - watch_programmes: a programme with its volunteers and person ids;
+//   - watch_programmes: a programme with its volunteers and a count of people;
 //   - watch_org_programmes: an organisation's programme ids (_id: org id);
 //   - watch_people: one person (_id: person id);
 //   - watch_calls: a person's call log (_id: person id);
@@ -126,7 +126,7 @@ func (s *Store) InsertWatchPerson(ctx context.Context, p *models.WatchPerson, ro
 		return mapErr(err)
 	}
 	if _, err := s.col("watch_programmes").UpdateOne(ctx, bson.D{{Key: "_id", Value: p.ProgrammeID}},
-		bson.D{{Key: "$push", Value: bson.D{{Key: "person_ids", Value: p.ID}}}}); err != nil {
+		bson.D{{Key: "$inc", Value: bson.D{{Key: "people", Value: 1}}}}); err != nil {
 		return mapErr(err)
 	}
 	_, err := s.col("watch_board").UpdateOne(ctx, bson.D{{Key: "_id", Value: WatchBucket(p.ProgrammeID, p.ID)}},
@@ -172,7 +172,7 @@ func (s *Store) DeleteWatchPerson(ctx context.Context, p *models.WatchPerson) er
 		return mapErr(err)
 	}
 	if _, err := s.col("watch_programmes").UpdateOne(ctx, bson.D{{Key: "_id", Value: p.ProgrammeID}},
-		bson.D{{Key: "$pull", Value: bson.D{{Key: "person_ids", Value: p.ID}}}}); err != nil {
+		bson.D{{Key: "$inc", Value: bson.D{{Key: "people", Value: -1}}}}); err != nil {
 		return mapErr(err)
 	}
 	if _, err := s.col("watch_board").UpdateOne(ctx, bson.D{{Key: "_id", Value: WatchBucket(p.ProgrammeID, p.ID)}},
@@ -204,29 +204,8 @@ func (s *Store) DeleteWatchPerson(ctx context.Context, p *models.WatchPerson) er
 // updating the person, their board row and both volunteers' lists.
 func (s *Store) AssignWatchPerson(ctx context.Context, p *models.WatchPerson, volunteerID string) error {
 	defer s.lock()()
-	if p.VolunteerID != "" && p.VolunteerID != volunteerID {
-		if err := s.unsetAssignment(ctx, p.VolunteerID, p.ID); err != nil {
-			return err
-		}
-	}
-	op, value := "$set", any(volunteerID)
-	if volunteerID == "" {
-		op, value = "$unset", ""
-	}
-	if _, err := s.col("watch_people").UpdateOne(ctx, bson.D{{Key: "_id", Value: p.ID}},
-		bson.D{{Key: op, Value: bson.D{{Key: "volunteer_id", Value: value}}}}); err != nil {
-		return mapErr(err)
-	}
-	if _, err := s.col("watch_board").UpdateOne(ctx, bson.D{{Key: "_id", Value: WatchBucket(p.ProgrammeID, p.ID)}},
-		bson.D{{Key: op, Value: bson.D{{Key: "rows." + p.ID + ".volunteer_id", Value: value}}}}); err != nil {
-		return mapErr(err)
-	}
-	if volunteerID != "" {
-		_, err := s.col("watch_assignments").UpdateOne(ctx, bson.D{{Key: "_id", Value: volunteerID}},
-			bson.D{{Key: "$set", Value: bson.D{{Key: "items." + p.ID, Value: p.ProgrammeID}}}}, options.UpdateOne().SetUpsert(true))
-		if err != nil {
-			return mapErr(err)
-		}
+	if err := s.assignPeople(ctx, p.ProgrammeID, []WatchAssignment{{PersonID: p.ID, From: p.VolunteerID, To: volunteerID}}); err != nil {
+		return err
 	}
 	p.VolunteerID = volunteerID
 	return nil

@@ -83,15 +83,11 @@ func (s *Store) WatchProgrammesEndedBefore(ctx context.Context, t time.Time) ([]
 // PurgeWatchProgramme deletes a programme's people, call logs, board,
 // concerns and assignments, and keeps the programme with its anonymised
 // counts and no volunteers' names.
-func (s *Store) PurgeWatchProgramme(ctx context.Context, p *models.WatchProgramme, stats models.WatchStats, now time.Time) error {
-	people, err := s.WatchPeopleByIDs(ctx, p.PersonIDs)
-	if err != nil {
-		return err
-	}
+func (s *Store) PurgeWatchProgramme(ctx context.Context, p *models.WatchProgramme, rows []models.WatchRow, stats models.WatchStats, now time.Time) error {
 	defer s.lock()()
-	for _, person := range people {
-		if person.VolunteerID != "" {
-			if err := s.unsetAssignment(ctx, person.VolunteerID, person.ID); err != nil {
+	for _, row := range rows {
+		if row.VolunteerID != "" {
+			if err := s.unsetAssignment(ctx, row.VolunteerID, row.PersonID); err != nil {
 				return err
 			}
 		}
@@ -107,9 +103,9 @@ func (s *Store) PurgeWatchProgramme(ctx context.Context, p *models.WatchProgramm
 	if _, err := s.col("watch_concerns").DeleteOne(ctx, bson.D{{Key: "_id", Value: p.ID}}); err != nil {
 		return mapErr(err)
 	}
-	_, err = s.col("watch_programmes").UpdateOne(ctx, bson.D{{Key: "_id", Value: p.ID}}, bson.D{{Key: "$set", Value: bson.D{
+	_, err := s.col("watch_programmes").UpdateOne(ctx, bson.D{{Key: "_id", Value: p.ID}}, bson.D{{Key: "$set", Value: bson.D{
 		{Key: "purged_at", Value: now}, {Key: "stats", Value: stats},
-		{Key: "person_ids", Value: []string{}}, {Key: "volunteers", Value: []models.WatchVolunteer{}},
+		{Key: "people", Value: 0}, {Key: "volunteers", Value: []models.WatchVolunteer{}},
 	}}})
 	return mapErr(err)
 }

@@ -144,29 +144,48 @@ func free(availability map[string][]string, t string) bool {
 }
 
 // ApplyPairs assigns people as the coordinator confirmed (the proposal,
-// adjusted); every pair is checked before any is written.
+// adjusted); every pair is checked before any is written, and the writes
+// are batched.
 func (s *Service) ApplyPairs(ctx context.Context, p *models.WatchProgramme, actorID string, pairs [][2]string) (int, error) {
 	if err := s.active(p); err != nil {
 		return 0, err
 	}
+	rows, err := s.store.WatchBoard(ctx, p.ID)
+	if err != nil {
+		return 0, err
+	}
+	current := make(map[string]string, len(rows))
+	for _, r := range rows {
+		current[r.PersonID] = r.VolunteerID
+	}
 	var v models.Validator
+	var list []store.WatchAssignment
+	seen := map[string]bool{}
 	for i, pair := range pairs {
 		if _, ok := p.Volunteer(pair[1]); pair[1] != "" && !ok {
 			v.Add("pairs", "watch.not_a_volunteer", i+1)
 		}
-		if !slices.Contains(p.PersonIDs, pair[0]) {
+		from, ok := current[pair[0]]
+		if !ok || seen[pair[0]] {
 			v.Add("pairs", "watch.unknown_person", i+1)
+			continue
+		}
+		seen[pair[0]] = true
+		if from != pair[1] {
+			list = append(list, store.WatchAssignment{PersonID: pair[0], From: from, To: pair[1]})
 		}
 	}
 	if err := v.Err(); err != nil {
 		return 0, err
 	}
-	n := 0
-	for _, pair := range pairs {
-		if _, err := s.Assign(ctx, p, actorID, pair[0], pair[1]); err != nil {
-			return n, err
-		}
-		n++
+	if err := s.store.AssignWatchPeople(ctx, p.ID, list); err != nil {
+		return 0, err
 	}
-	return n, nil
+	now := s.now()
+	entries := make([]models.AuditEntry, len(list))
+	for i, a := range list {
+		entries[i] = models.AuditEntry{ID: store.NewID(), ActorID: actorID, Action: ActionPersonAssign, TargetType: "watch_person",
+			TargetID: a.PersonID, After: map[string]any{"volunteer_id": a.To}, At: now}
+	}
+	return len(list), s.store.AppendAudits(ctx, entries)
 }

@@ -18,7 +18,7 @@ func (s *Service) AddPerson(ctx context.Context, p *models.WatchProgramme, actor
 	if err := s.active(p); err != nil {
 		return nil, err
 	}
-	if len(p.PersonIDs) >= MaxPeople {
+	if p.People >= MaxPeople {
 		return nil, &models.ValidationError{Fields: []models.FieldError{{Field: "people", Code: "watch.list_full", Params: []any{MaxPeople}}}}
 	}
 	person, err := in.Validate(s.now())
@@ -36,7 +36,7 @@ func (s *Service) insert(ctx context.Context, p *models.WatchProgramme, actorID 
 	if err := s.store.InsertWatchPerson(ctx, &person, row); err != nil {
 		return nil, err
 	}
-	p.PersonIDs = append(p.PersonIDs, person.ID)
+	p.People++
 	if err := s.audit(ctx, actorID, ActionPersonAdd, "watch_person", person.ID, map[string]any{"programme_id": p.ID}); err != nil {
 		return nil, err
 	}
@@ -89,7 +89,7 @@ func (s *Service) ImportCSV(ctx context.Context, p *models.WatchProgramme, actor
 		}
 	}
 	rows := records[1:]
-	if len(rows) > MaxImport || len(p.PersonIDs)+len(rows) > MaxPeople {
+	if len(rows) > MaxImport || p.People+len(rows) > MaxPeople {
 		return nil, &models.ValidationError{Fields: []models.FieldError{{Field: "file", Code: "watch.csv_too_many", Params: []any{MaxImport}}}}
 	}
 	now := s.now()
@@ -116,15 +116,21 @@ func (s *Service) ImportCSV(ctx context.Context, p *models.WatchProgramme, actor
 	if len(bad.Lines) > 0 {
 		return nil, &bad
 	}
-	out := make([]models.WatchPerson, 0, len(people))
-	for _, person := range people {
-		added, err := s.insert(ctx, p, actorID, person)
-		if err != nil {
-			return out, err
-		}
-		out = append(out, *added)
+	rowsOut := make([]models.WatchRow, len(people))
+	entries := make([]models.AuditEntry, len(people))
+	for i := range people {
+		person := &people[i]
+		person.ID, person.ProgrammeID, person.OrgID, person.CreatedAt = store.NewID(), p.ID, p.OrgID, now
+		rowsOut[i] = models.WatchRow{PersonID: person.ID, FirstName: person.FirstName, Languages: person.Languages,
+			BestTimes: person.BestTimes, AddedAt: now}
+		entries[i] = models.AuditEntry{ID: store.NewID(), ActorID: actorID, Action: ActionPersonAdd, TargetType: "watch_person",
+			TargetID: person.ID, After: map[string]any{"programme_id": p.ID}, At: now}
 	}
-	return out, nil
+	if err := s.store.InsertWatchPeople(ctx, p.ID, people, rowsOut); err != nil {
+		return nil, err
+	}
+	p.People += len(people)
+	return people, s.store.AppendAudits(ctx, entries)
 }
 
 func splitList(s string) []string {
@@ -149,7 +155,16 @@ func (s *Service) Person(ctx context.Context, p *models.WatchProgramme, actorID,
 // People returns the whole list of programme p for a coordinator; the view
 // is audited once, on the programme.
 func (s *Service) People(ctx context.Context, p *models.WatchProgramme, actorID string) ([]models.WatchPerson, error) {
-	people, err := s.store.WatchPeopleByIDs(ctx, p.PersonIDs)
+	rows, err := s.store.WatchBoard(ctx, p.ID)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, len(rows))
+	for i, r := range rows {
+		ids[i] = r.PersonID
+	}
+	slices.Sort(ids)
+	people, err := s.store.WatchPeopleByIDs(ctx, ids)
 	if err != nil {
 		return nil, err
 	}

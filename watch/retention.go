@@ -20,12 +20,16 @@ func (s *Service) PurgeEnded(ctx context.Context) (int, error) {
 	n := 0
 	for i := range programmes {
 		p := &programmes[i]
-		stats, err := s.stats(ctx, p)
+		rows, err := s.store.WatchBoard(ctx, p.ID)
+		if err != nil {
+			return n, err
+		}
+		stats, err := s.stats(ctx, p, rows)
 		if err != nil {
 			return n, err
 		}
 		stats.Computed = now
-		if err := s.store.PurgeWatchProgramme(ctx, p, stats, now); err != nil {
+		if err := s.store.PurgeWatchProgramme(ctx, p, rows, stats, now); err != nil {
 			return n, err
 		}
 		if err := s.audit(ctx, "", ActionPurge, "watch_programme", p.ID, map[string]any{"people": stats.People}); err != nil {
@@ -37,10 +41,10 @@ func (s *Service) PurgeEnded(ctx context.Context) (int, error) {
 }
 
 // stats counts what may be kept: numbers, no person.
-func (s *Service) stats(ctx context.Context, p *models.WatchProgramme) (models.WatchStats, error) {
-	st := models.WatchStats{People: len(p.PersonIDs), Volunteer: len(p.Volunteers), Concerns: map[string]int{}}
-	for _, id := range p.PersonIDs {
-		calls, err := s.store.WatchCalls(ctx, id)
+func (s *Service) stats(ctx context.Context, p *models.WatchProgramme, rows []models.WatchRow) (models.WatchStats, error) {
+	st := models.WatchStats{People: len(rows), Volunteer: len(p.Volunteers), Concerns: map[string]int{}}
+	for _, row := range rows {
+		calls, err := s.store.WatchCalls(ctx, row.PersonID)
 		if err != nil {
 			return st, err
 		}

@@ -104,7 +104,7 @@ func (s *Service) CreateProgramme(ctx context.Context, orgID, actorID string, in
 		return nil, err
 	}
 	p.ID, p.OrgID, p.CreatedBy, p.CreatedAt = store.NewID(), orgID, actorID, now
-	p.Volunteers, p.PersonIDs = []models.WatchVolunteer{}, []string{}
+	p.Volunteers = []models.WatchVolunteer{}
 	if err := s.store.CreateWatchProgramme(ctx, &p); err != nil {
 		return nil, err
 	}
