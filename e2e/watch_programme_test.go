@@ -188,7 +188,9 @@ func TestWatchProgrammeJourney(t *testing.T) {
 		if i%2 == 1 {
 			want = "Aminata Bénévole"
 		}
-		row := find(doc, func(n *html.Node) bool { return n.Data == "tr" && strings.Contains(textOf(n), fmt.Sprintf("Résident%02d", i)) })
+		row := find(doc, func(n *html.Node) bool {
+			return n.Data == "tr" && strings.Contains(textOf(n), fmt.Sprintf("Résident%02d", i))
+		})
 		if row == nil {
 			t.Fatalf("no pairing row for Résident%02d", i)
 		}
