@@ -239,6 +239,39 @@ func TestWatchProgrammeJourney(t *testing.T) {
 	for _, p := range append(problems.all(), vproblems.all()...) {
 		t.Errorf("page problem: %s", p)
 	}
+
+	// On a 375 px phone nothing scrolls sideways, and axe finds no
+	// accessibility violation (these checks need scripts in the tab).
+	axe, missing := loadAxe(t)
+	if missing != "" {
+		t.Log(missing)
+	}
+	for _, who := range []struct {
+		email, lands string
+		pages        []string
+	}{
+		{ownerEmail, "/organizations/", []string{"/organizations/" + orgID + "/watch", base, base + "/people"}},
+		{volunteers["wo"], "/me", []string{"/me/watch", ""}},
+	} {
+		phone := openTab(t, s, tabOptions{})
+		phone.login(who.email, password, who.lands)
+		for _, path := range who.pages {
+			if path == "" { // the first person's call page
+				phone.open("/me/watch")
+				phone.click(`a[href^="/me/watch/"]`)
+			} else {
+				phone.open(path)
+			}
+			phone.setViewport(375, 740, true)
+			if width := phone.pageWidth(); width > 375 {
+				t.Errorf("%s: %d px wide on a 375 px phone", phone.path(), width)
+			}
+			if axe != "" {
+				phone.checkAxe(axe, phone.path())
+			}
+			phone.setViewport(1280, 800, false)
+		}
+	}
 }
 
 func hasAttr(n *html.Node, key string) bool {
