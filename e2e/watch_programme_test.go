@@ -159,11 +159,14 @@ func TestWatchProgrammeJourney(t *testing.T) {
 	if !strings.HasPrefix(base, "/organizations/"+orgID+"/watch/") {
 		t.Fatalf("after creating the programme: %s; page: %s", base, coord.text())
 	}
-	for _, email := range volunteers {
-		coord.fill("#f-email", email)
-		coord.click(`form[action$="/volunteers"] button[type=submit]`)
+	// The volunteers accepted on the organisation's missions are listed:
+	// the coordinator adds both.
+	coord.open(base + "/volunteers")
+	coord.expectText("Bénévoles acceptés sur vos missions", "Karim Bénévole", "Aminata Bénévole")
+	for range volunteers {
+		coord.click(`form[action$="/volunteers"] input[name=user_id] ~ button[type=submit]`)
 	}
-	coord.expectText("Karim Bénévole", "Aminata Bénévole")
+	coord.expectText("Dans le programme : Aminata Bénévole, Karim Bénévole", "Aucun autre bénévole accepté")
 	var csv strings.Builder
 	csv.WriteString("first_name,phone,languages,best_times,consent_by,consent_at,consent_how\n")
 	for i := range 20 {
@@ -250,7 +253,7 @@ func TestWatchProgrammeJourney(t *testing.T) {
 		email, lands string
 		pages        []string
 	}{
-		{ownerEmail, "/organizations/", []string{"/organizations/" + orgID + "/watch", base, base + "/people"}},
+		{ownerEmail, "/organizations/", []string{"/organizations/" + orgID + "/watch", base, base + "/people", base + "/volunteers"}},
 		{volunteers["wo"], "/me", []string{"/me/watch", ""}},
 	} {
 		phone := openTab(t, s, tabOptions{})

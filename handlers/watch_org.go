@@ -273,6 +273,31 @@ func (s *Server) addWatchVolunteer(c *fiber.Ctx) error {
 	return c.Status(fiber.StatusCreated).JSON(newProgrammeResponse(p, s.now()))
 }
 
+// watchVolunteerCandidates lists the organisation's accepted volunteers
+// who are not in the programme yet.
+func (s *Server) watchVolunteerCandidates(c *fiber.Ctx) error {
+	p, err := s.watchProgramme(c)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	list, err := s.watch.Candidates(ctx, p)
+	if err != nil {
+		return err
+	}
+	items := make([]candidateResponse, 0, len(list))
+	for _, v := range list {
+		items = append(items, candidateResponse{UserID: v.UserID, Name: v.Name})
+	}
+	return c.JSON(newList(items, int64(len(items)), paging{Page: 1, PerPage: max(len(items), 1)}))
+}
+
+type candidateResponse struct {
+	UserID string `json:"user_id"`
+	Name   string `json:"name"`
+}
+
 func (s *Server) removeWatchVolunteer(c *fiber.Ctx) error {
 	p, err := s.watchProgramme(c)
 	if err != nil {

@@ -31,6 +31,7 @@ func (s *Server) watchPageRoutes() {
 	app.Post(one+"/people", org(s.watchPersonSubmit)...)
 	app.Post(one+"/people/import", org(s.watchImportSubmit)...)
 	app.Post(one+"/people/:personId/remove", org(s.watchPersonRemoveSubmit)...)
+	app.Get(one+"/volunteers", org(s.watchVolunteersPage)...)
 	app.Post(one+"/volunteers", org(s.watchVolunteerSubmit)...)
 	app.Post(one+"/volunteers/:userId/remove", org(s.watchVolunteerRemoveSubmit)...)
 	app.Post(one+"/pairing", org(s.watchPairingSubmit)...)
@@ -176,7 +177,7 @@ func (s *Server) watchProgrammeView(c *fiber.Ctx, form *frontend.Form) (frontend
 			data.Proposed[p.PersonID] = p.VolunteerID
 		}
 	}
-	return frontend.Page{Lang: lang, Title: ws.Programme.Name, Section: "/org", Form: form.Order("email"), Data: data}, nil
+	return frontend.Page{Lang: lang, Title: ws.Programme.Name, Section: "/org", Form: form, Data: data}, nil
 }
 
 type watchPeopleData struct {
@@ -326,6 +327,41 @@ func (s *Server) watchPersonRemoveSubmit(c *fiber.Ctx) error {
 	return c.Redirect(ws.Base+"/people?notice=watch_person_removed", fiber.StatusSeeOther)
 }
 
+type watchVolunteersData struct {
+	watchSpace
+	Candidates []models.WatchVolunteer
+}
+
+// watchVolunteersPage lists the organisation's accepted volunteers to add
+// to the programme, and a form to add one by e-mail address.
+func (s *Server) watchVolunteersPage(c *fiber.Ctx) error {
+	page, err := s.watchVolunteersView(c, frontend.NewForm())
+	if err != nil {
+		return err
+	}
+	return s.render(c, fiber.StatusOK, "watch_volunteers", page)
+}
+
+func (s *Server) watchVolunteersView(c *fiber.Ctx, form *frontend.Form) (frontend.Page, error) {
+	ws, err := s.watchSpaceOf(c)
+	if err != nil {
+		return frontend.Page{}, err
+	}
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	data := watchVolunteersData{watchSpace: ws}
+	if !ws.Ended {
+		if data.Candidates, err = s.watch.Candidates(ctx, ws.Programme); err != nil {
+			return frontend.Page{}, err
+		}
+	}
+	lang := s.lang(c)
+	return frontend.Page{Lang: lang, Title: i18n.T(lang, "watch.add_volunteers_title", ws.Programme.Name), Section: "/org",
+		Form: form.Order("email"), Data: data}, nil
+}
+
+// watchVolunteerSubmit adds a volunteer picked from the list (user_id) or
+// typed (email).
 func (s *Server) watchVolunteerSubmit(c *fiber.Ctx) error {
 	ws, err := s.watchSpaceOf(c)
 	if err != nil {
@@ -334,14 +370,14 @@ func (s *Server) watchVolunteerSubmit(c *fiber.Ctx) error {
 	form := formValues(c, "email")
 	ctx, cancel := s.ctx(c)
 	defer cancel()
-	if _, err := s.watch.AddVolunteer(ctx, ws.Programme, principal(c).UserID, "", form.Value("email")); err != nil {
-		page, perr := s.watchProgrammeView(c, form)
+	if _, err := s.watch.AddVolunteer(ctx, ws.Programme, principal(c).UserID, c.FormValue("user_id"), form.Value("email")); err != nil {
+		page, perr := s.watchVolunteersView(c, form)
 		if perr != nil {
 			return perr
 		}
-		return s.renderFormError(c, "watch_programme", page, renameFields(watchProblem(err), func(string) string { return "email" }))
+		return s.renderFormError(c, "watch_volunteers", page, renameFields(watchProblem(err), func(string) string { return "email" }))
 	}
-	return c.Redirect(ws.Base+"?notice=watch_volunteer_added#volunteers", fiber.StatusSeeOther)
+	return c.Redirect(ws.Base+"/volunteers?notice=watch_volunteer_added", fiber.StatusSeeOther)
 }
 
 func (s *Server) watchVolunteerRemoveSubmit(c *fiber.Ctx) error {

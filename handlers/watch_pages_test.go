@@ -33,6 +33,10 @@ func TestWatchPagesCoordinator(t *testing.T) {
 		t.Fatalf("a far end date was accepted: %d", created.Status)
 	}
 	base := orgPath + "/" + f.programme
+	vols := coord.get(base + "/volunteers").expect(t, 200).contains(t, "Dans le programme")
+	checkPageStructure(t, "watch volunteers", vols.Body)
+	badEmail := coord.post(base+"/volunteers", url.Values{"email": {"personne@example.org"}}).expect(t, 400)
+	checkPageStructure(t, "watch volunteers refused", badEmail.Body)
 	people := coord.get(base+"/people").expect(t, 200)
 	checkPageStructure(t, "watch people", people.Body)
 	noConsent := coord.post(base+"/people", url.Values{"first_name": {"Josette"}, "phone": {"04 91 11 22 33"}, "languages": {"fr"}}).expect(t, 400)

@@ -37,6 +37,7 @@ func (s *Server) watchRoutes(api fiber.Router) {
 	api.Get(one+"/people/:personId/calls", org, s.watchPersonCalls)
 	api.Put(one+"/people/:personId/volunteer", org, s.assignWatchPerson)
 	api.Post(one+"/volunteers", org, s.addWatchVolunteer)
+	api.Get(one+"/volunteers/candidates", org, s.watchVolunteerCandidates)
 	api.Delete(one+"/volunteers/:userId", org, s.removeWatchVolunteer)
 	api.Get(one+"/pairing", org, s.watchPairing)
 	api.Post(one+"/pairing", org, s.applyWatchPairing)

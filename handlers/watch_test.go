@@ -218,4 +218,16 @@ func TestWatchVolunteerMustServeTheOrganisation(t *testing.T) {
 	stranger := e.signup(models.RoleVolunteer)
 	e.post(f.base()+"/volunteers", f.coordinator(), map[string]string{"email": stranger.Email}).expect(t, 400)
 	e.post(f.base()+"/volunteers", f.coordinator(), map[string]string{"user_id": stranger.ID}).expect(t, 400)
+	// An accepted volunteer not in the programme yet is a candidate; the
+	// stranger and those already in are not.
+	accepted := e.signup(models.RoleVolunteer)
+	e.post(f.shift.applyPath(), accepted.Access, nil).expect(t, 201)
+	list := e.get(f.base()+"/volunteers/candidates", f.coordinator()).expect(t, 200)
+	if items := list.Body["items"].([]any); len(items) != 1 || items[0].(map[string]any)["user_id"] != accepted.ID {
+		t.Fatalf("candidates: %s", list.Raw)
+	}
+	e.post(f.base()+"/volunteers", f.coordinator(), map[string]string{"user_id": accepted.ID}).expect(t, 201)
+	if list := e.get(f.base()+"/volunteers/candidates", f.coordinator()).expect(t, 200); len(list.Body["items"].([]any)) != 0 {
+		t.Fatalf("candidates after adding: %s", list.Raw)
+	}
 }

@@ -2,6 +2,7 @@ package watch
 
 import (
 	"context"
+	"sort"
 	"strings"
 
 	"github.com/entraide/entraide/models"
@@ -143,4 +144,41 @@ func (s *Service) LeaveAll(ctx context.Context, userID string) error {
 		}
 	}
 	return nil
+}
+
+// MaxCandidates bounds the list of volunteers a coordinator picks from.
+const MaxCandidates = 500
+
+// Candidates lists the organisation's volunteers who are not in the
+// programme yet: those whose application to one of its missions was
+// accepted (or who attended), by name. It reads the organisation's
+// applications (a scan on the embedded store), so it has a page of its
+// own rather than a place on the board.
+func (s *Service) Candidates(ctx context.Context, p *models.WatchProgramme) ([]models.WatchVolunteer, error) {
+	apps, _, err := s.store.Applications(ctx, store.ApplicationFilter{OrgID: p.OrgID,
+		Statuses: []models.ApplicationStatus{models.ApplicationAccepted, models.ApplicationAttended}}, "-created_at", 0, 5*MaxCandidates)
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	seen := map[string]bool{}
+	for _, a := range apps {
+		if _, in := p.Volunteer(a.VolunteerID); in || seen[a.VolunteerID] || len(ids) >= MaxCandidates {
+			continue
+		}
+		seen[a.VolunteerID] = true
+		ids = append(ids, a.VolunteerID)
+	}
+	users, err := s.store.UsersByIDs(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]models.WatchVolunteer, 0, len(users))
+	for _, id := range ids {
+		if u, ok := users[id]; ok && u.Status == models.UserActive && u.Role == models.RoleVolunteer {
+			out = append(out, models.WatchVolunteer{UserID: u.ID, Name: u.Name})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out, nil
 }
