@@ -33,7 +33,7 @@ func TestWatchPagesCoordinator(t *testing.T) {
 		t.Fatalf("a far end date was accepted: %d", created.Status)
 	}
 	base := orgPath + "/" + f.programme
-	vols := coord.get(base + "/volunteers").expect(t, 200).contains(t, "Dans le programme")
+	vols := coord.get(base+"/volunteers").expect(t, 200).contains(t, "Dans le programme")
 	checkPageStructure(t, "watch volunteers", vols.Body)
 	badEmail := coord.post(base+"/volunteers", url.Values{"email": {"personne@example.org"}}).expect(t, 400)
 	checkPageStructure(t, "watch volunteers refused", badEmail.Body)
