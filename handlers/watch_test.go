@@ -49,6 +49,9 @@ func TestWatchVolunteerReadsOnlyAssignedPeople(t *testing.T) {
 	e.assign(f, p1, bob.ID)
 	e.post("/api/v1/me/watch/programmes/"+f.programme+"/leave", bob.Access, nil).expect(t, 204)
 	e.get("/api/v1/me/watch/people/"+p1, bob.Access).expect(t, 404)
+	if vols := e.get(f.base(), f.coordinator()).expect(t, 200).Body["volunteers"].([]any); len(vols) != 1 {
+		t.Fatalf("%d volunteers after bob left, want 1", len(vols))
+	}
 	board := e.get(f.base()+"/board", f.coordinator()).expect(t, 200)
 	if n := len(board.Body["unassigned"].([]any)); n != 3 {
 		t.Fatalf("%d unassigned after bob left, want 3: %s", n, board.Raw)
@@ -229,5 +232,24 @@ func TestWatchVolunteerMustServeTheOrganisation(t *testing.T) {
 	e.post(f.base()+"/volunteers", f.coordinator(), map[string]string{"user_id": accepted.ID}).expect(t, 201)
 	if list := e.get(f.base()+"/volunteers/candidates", f.coordinator()).expect(t, 200); len(list.Body["items"].([]any)) != 0 {
 		t.Fatalf("candidates after adding: %s", list.Raw)
+	}
+}
+
+// TestWatchDeletedVolunteerLeaves deletes a volunteer's account: their
+// people are handed back and their name leaves every programme.
+func TestWatchDeletedVolunteerLeaves(t *testing.T) {
+	e := newEnv(t)
+	f := e.watchSetup(volunteerProfile{[]string{"fr"}, anyTime}, volunteerProfile{[]string{"fr"}, anyTime})
+	gone := f.volunteers[0]
+	id := e.addPerson(f, person("Josette", "04 91 11 22 33", []string{"fr"}, nil))
+	e.assign(f, id, gone.ID)
+	e.do(req{method: "DELETE", path: "/api/v1/me", token: gone.Access}).expect(t, 204)
+	p := e.get(f.base(), f.coordinator()).expect(t, 200)
+	if vols := p.Body["volunteers"].([]any); len(vols) != 1 || vols[0].(map[string]any)["user_id"] == gone.ID {
+		t.Fatalf("volunteers after the account's deletion: %s", p.Raw)
+	}
+	board := e.get(f.base()+"/board", f.coordinator()).expect(t, 200)
+	if n := len(board.Body["unassigned"].([]any)); n != 1 {
+		t.Fatalf("%d unassigned, want 1: %s", n, board.Raw)
 	}
 }

@@ -91,16 +91,27 @@ func (s *Store) WatchProgrammesOfOrg(ctx context.Context, orgID string) ([]model
 // they are not on it yet).
 func (s *Store) AddWatchVolunteer(ctx context.Context, programmeID string, v models.WatchVolunteer) error {
 	defer s.lock()()
-	_, err := s.col("watch_programmes").UpdateOne(ctx, bson.D{{Key: "_id", Value: programmeID}},
-		bson.D{{Key: "$push", Value: bson.D{{Key: "volunteers", Value: v}}}})
+	if _, err := s.col("watch_programmes").UpdateOne(ctx, bson.D{{Key: "_id", Value: programmeID}},
+		bson.D{{Key: "$push", Value: bson.D{{Key: "volunteers", Value: v}}}}); err != nil {
+		return mapErr(err)
+	}
+	// The volunteer's own document lists their programmes, so that a
+	// deleted account leaves every one of them.
+	_, err := s.col("watch_assignments").UpdateOne(ctx, bson.D{{Key: "_id", Value: v.UserID}},
+		bson.D{{Key: "$addToSet", Value: bson.D{{Key: "programmes", Value: programmeID}}}}, options.UpdateOne().SetUpsert(true))
 	return mapErr(err)
 }
 
-// RemoveWatchVolunteer takes a volunteer off a programme.
-func (s *Store) RemoveWatchVolunteer(ctx context.Context, programmeID, userID string) error {
+// RemoveWatchVolunteer takes a volunteer off a programme. The embedded
+// store's $pull matches whole values only, so v is the entry as stored.
+func (s *Store) RemoveWatchVolunteer(ctx context.Context, programmeID string, v models.WatchVolunteer) error {
 	defer s.lock()()
-	_, err := s.col("watch_programmes").UpdateOne(ctx, bson.D{{Key: "_id", Value: programmeID}},
-		bson.D{{Key: "$pull", Value: bson.D{{Key: "volunteers", Value: bson.D{{Key: "user_id", Value: userID}}}}}})
+	if _, err := s.col("watch_programmes").UpdateOne(ctx, bson.D{{Key: "_id", Value: programmeID}},
+		bson.D{{Key: "$pull", Value: bson.D{{Key: "volunteers", Value: v}}}}); err != nil {
+		return mapErr(err)
+	}
+	_, err := s.col("watch_assignments").UpdateOne(ctx, bson.D{{Key: "_id", Value: v.UserID}},
+		bson.D{{Key: "$pull", Value: bson.D{{Key: "programmes", Value: programmeID}}}})
 	return mapErr(err)
 }
 
@@ -218,8 +229,19 @@ func (s *Store) unsetAssignment(ctx context.Context, volunteerID, personID strin
 }
 
 type assignments struct {
-	ID    string            `bson:"_id"`
-	Items map[string]string `bson:"items"`
+	ID         string            `bson:"_id"`
+	Items      map[string]string `bson:"items"`
+	Programmes []string          `bson:"programmes"`
+}
+
+// WatchProgrammesOfVolunteer lists the programmes a volunteer is in.
+func (s *Store) WatchProgrammesOfVolunteer(ctx context.Context, volunteerID string) ([]string, error) {
+	var a assignments
+	err := mapErr(s.col("watch_assignments").FindOne(ctx, bson.D{{Key: "_id", Value: volunteerID}}).Decode(&a))
+	if err == ErrNotFound {
+		return nil, nil
+	}
+	return a.Programmes, err
 }
 
 // WatchAssignments returns the people assigned to a volunteer now: person

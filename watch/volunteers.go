@@ -74,13 +74,14 @@ func (s *Service) servedOrg(ctx context.Context, userID, orgID string) (bool, er
 // handed back (unassigned, shown on the board). The volunteer may do it
 // themselves (leaving) or a coordinator.
 func (s *Service) RemoveVolunteer(ctx context.Context, p *models.WatchProgramme, actorID, userID string) error {
-	if _, ok := p.Volunteer(userID); !ok {
+	v, ok := p.Volunteer(userID)
+	if !ok {
 		return store.ErrNotFound
 	}
 	if err := s.handBack(ctx, p, actorID, userID); err != nil {
 		return err
 	}
-	if err := s.store.RemoveWatchVolunteer(ctx, p.ID, userID); err != nil {
+	if err := s.store.RemoveWatchVolunteer(ctx, p.ID, v); err != nil {
 		return err
 	}
 	return s.audit(ctx, actorID, "watch.volunteer.remove", "watch_programme", p.ID, map[string]any{"volunteer_id": userID})
@@ -113,15 +114,22 @@ func (s *Service) handBack(ctx context.Context, p *models.WatchProgramme, actorI
 	return nil
 }
 
-// LeaveAll hands back every person assigned to a volunteer, in every
-// programme: when the account is deleted.
+// LeaveAll takes a volunteer off every programme and hands back every
+// person assigned to them: when the account is deleted.
 func (s *Service) LeaveAll(ctx context.Context, userID string) error {
 	assigned, err := s.store.WatchAssignments(ctx, userID)
 	if err != nil {
 		return err
 	}
+	programmes, err := s.store.WatchProgrammesOfVolunteer(ctx, userID)
+	if err != nil {
+		return err
+	}
+	for _, id := range assigned {
+		programmes = append(programmes, id)
+	}
 	done := map[string]bool{}
-	for _, programmeID := range assigned {
+	for _, programmeID := range programmes {
 		if done[programmeID] {
 			continue
 		}
