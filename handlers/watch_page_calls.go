@@ -35,6 +35,8 @@ type myWatchCallData struct {
 	// Emergency lists the numbers to call now, after an emergency.
 	Emergency []string
 	Numbers   []string
+	// Times are the person's best times, written out.
+	Times []string
 }
 
 func (s *Server) myWatchCallPage(c *fiber.Ctx) error {
@@ -66,9 +68,13 @@ func (s *Server) myWatchCallView(c *fiber.Ctx, form *frontend.Form) (frontend.Pa
 		recent = append(recent, calls[i])
 	}
 	lang := s.lang(c)
+	times := make([]string, len(person.BestTimes))
+	for i, code := range person.BestTimes {
+		times[i] = timeLabel(lang, code)
+	}
 	return frontend.Page{Lang: lang, Title: i18n.T(lang, "watch.call_title", person.FirstName), Section: "/me",
 		Form: form.Order("outcome", "concern", "note", "next_call_on"),
-		Data: myWatchCallData{Person: person, Programme: p, Calls: recent, Numbers: watch.EmergencyNumbers}}, nil
+		Data: myWatchCallData{Person: person, Programme: p, Calls: recent, Numbers: watch.EmergencyNumbers, Times: times}}, nil
 }
 
 func (s *Server) myWatchCallSubmit(c *fiber.Ctx) error {

@@ -89,7 +89,7 @@ func TestWatchPagesCoordinator(t *testing.T) {
 func TestWatchPagesVolunteerSeesOnlyTheirPeople(t *testing.T) {
 	e := newEnv(t)
 	f := e.watchSetup(volunteerProfile{[]string{"fr"}, anyTime}, volunteerProfile{[]string{"fr"}, anyTime})
-	mine := e.addPerson(f, person("Josette", "04 91 11 22 33", []string{"fr"}, nil))
+	mine := e.addPerson(f, person("Josette", "04 91 11 22 33", []string{"fr"}, []string{"mon-morning"}))
 	theirs := e.addPerson(f, person("Marcel", "04 91 44 55 66", []string{"fr"}, nil))
 	nobodys := e.addPerson(f, person("Odette", "04 91 77 88 99", []string{"fr"}, nil))
 	e.assign(f, mine, f.volunteers[0].ID)
@@ -101,7 +101,7 @@ func TestWatchPagesVolunteerSeesOnlyTheirPeople(t *testing.T) {
 		vol.post("/me/watch/"+id+"/calls", url.Values{"outcome": {"reached"}}).expect(t, 404)
 	}
 	vol.get("/organizations/"+f.shift.org.id+"/watch/"+f.programme).expect(t, http.StatusSeeOther)
-	call := vol.get("/me/watch/"+mine).expect(t, 200).contains(t, "Josette", `href="tel:0491112233"`, `href="sms:114"`)
+	call := vol.get("/me/watch/"+mine).expect(t, 200).contains(t, "Josette", `href="tel:0491112233"`, `href="sms:114"`, "lundi matin")
 	checkPageStructure(t, "watch call", call.Body)
 	t.Logf("call page: %d bytes", len(call.Body))
 	if n := len(call.Body); n > 20_000 {
