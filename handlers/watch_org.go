@@ -109,9 +109,13 @@ func (s *Server) listWatchPeople(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	pg, err := parsePaging(c, 100, 500)
+	if err != nil {
+		return err
+	}
 	ctx, cancel := s.ctx(c)
 	defer cancel()
-	people, err := s.watch.People(ctx, p, principal(c).UserID)
+	people, total, err := s.watch.People(ctx, p, principal(c).UserID, int(pg.skip()), pg.PerPage)
 	if err != nil {
 		return err
 	}
@@ -119,7 +123,7 @@ func (s *Server) listWatchPeople(c *fiber.Ctx) error {
 	for i := range people {
 		items = append(items, newPersonResponse(&people[i]))
 	}
-	return c.JSON(newList(items, int64(len(items)), paging{Page: 1, PerPage: max(len(items), 1)}))
+	return c.JSON(newList(items, int64(total), pg))
 }
 
 func (s *Server) addWatchPerson(c *fiber.Ctx) error {

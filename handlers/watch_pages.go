@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"io"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -183,6 +184,7 @@ func (s *Server) watchProgrammeView(c *fiber.Ctx, form *frontend.Form) (frontend
 type watchPeopleData struct {
 	watchSpace
 	People    []models.WatchPerson
+	Pager     frontend.Pager
 	Names     map[string]string
 	Languages []frontend.Option
 	Times     []frontend.Option
@@ -205,14 +207,19 @@ func (s *Server) watchPeopleView(c *fiber.Ctx, form *frontend.Form) (frontend.Pa
 	if err != nil {
 		return frontend.Page{}, err
 	}
+	pg, err := parsePaging(c, 100, 100)
+	if err != nil {
+		return frontend.Page{}, err
+	}
 	ctx, cancel := s.ctx(c)
 	defer cancel()
-	people, err := s.watch.People(ctx, ws.Programme, principal(c).UserID)
+	people, total, err := s.watch.People(ctx, ws.Programme, principal(c).UserID, int(pg.skip()), pg.PerPage)
 	if err != nil {
 		return frontend.Page{}, err
 	}
 	lang := s.lang(c)
-	data := watchPeopleData{watchSpace: ws, People: people, Names: map[string]string{}, Columns: strings.Join(watch.CSVColumns, ",")}
+	data := watchPeopleData{watchSpace: ws, People: people, Names: map[string]string{}, Columns: strings.Join(watch.CSVColumns, ","),
+		Pager: frontend.NewPager(ws.Base+"/people", url.Values{}, pg.Page, pg.PerPage, int64(total))}
 	for _, v := range ws.Programme.Volunteers {
 		data.Names[v.UserID] = v.Name
 	}

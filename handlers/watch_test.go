@@ -253,3 +253,21 @@ func TestWatchDeletedVolunteerLeaves(t *testing.T) {
 		t.Fatalf("%d unassigned, want 1: %s", n, board.Raw)
 	}
 }
+
+// TestWatchPeopleListPages pages the list by first name.
+func TestWatchPeopleListPages(t *testing.T) {
+	e := newEnv(t)
+	f := e.watchSetup()
+	var lines []string
+	for _, name := range []string{"Zoé", "Alice", "Marc", "Bruno", "Yves"} {
+		lines = append(lines, name+",04 91 11 22 33,fr,,person,2026-01-02,phone")
+	}
+	e.do(req{method: "POST", path: f.base() + "/people/import", token: f.coordinator(), body: csvOf(lines...),
+		header: map[string]string{"Content-Type": "text/csv"}}).expect(t, 201)
+	page := e.get(f.base()+"/people?per_page=2&page=2", f.coordinator()).expect(t, 200)
+	items := page.Body["items"].([]any)
+	if page.num("total") != 5 || len(items) != 2 || items[0].(map[string]any)["first_name"] != "Marc" || items[1].(map[string]any)["first_name"] != "Yves" {
+		t.Fatalf("page 2 of 2: %s", page.Raw)
+	}
+	e.get(f.base()+"/people?per_page=501", f.coordinator()).expect(t, 400)
+}

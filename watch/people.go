@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/entraide/entraide/models"
@@ -152,26 +153,32 @@ func (s *Service) Person(ctx context.Context, p *models.WatchProgramme, actorID,
 	return person, nil
 }
 
-// People returns the whole list of programme p for a coordinator; the view
-// is audited once, on the programme.
-func (s *Service) People(ctx context.Context, p *models.WatchProgramme, actorID string) ([]models.WatchPerson, error) {
+// People returns a page of the list of programme p for a coordinator, by
+// first name, and the size of the list; the view is audited once, on the
+// programme, with the ids shown.
+func (s *Service) People(ctx context.Context, p *models.WatchProgramme, actorID string, skip, limit int) ([]models.WatchPerson, int, error) {
 	rows, err := s.store.WatchBoard(ctx, p.ID)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	ids := make([]string, len(rows))
-	for i, r := range rows {
-		ids[i] = r.PersonID
+	sort.Slice(rows, func(i, j int) bool {
+		if rows[i].FirstName != rows[j].FirstName {
+			return rows[i].FirstName < rows[j].FirstName
+		}
+		return rows[i].PersonID < rows[j].PersonID
+	})
+	ids := []string{}
+	for i := skip; i < len(rows) && i < skip+limit; i++ {
+		ids = append(ids, rows[i].PersonID)
 	}
-	slices.Sort(ids)
 	people, err := s.store.WatchPeopleByIDs(ctx, ids)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	if err := s.audit(ctx, actorID, ActionListView, "watch_programme", p.ID, map[string]any{"people": len(people)}); err != nil {
-		return nil, err
+	if err := s.audit(ctx, actorID, ActionListView, "watch_programme", p.ID, map[string]any{"people": len(people), "skip": skip}); err != nil {
+		return nil, 0, err
 	}
-	return people, nil
+	return people, len(rows), nil
 }
 
 // Calls returns a person's call log for a coordinator, audited.
