@@ -126,17 +126,18 @@ func (s *Server) moderationChecks(ctx context.Context, m *models.Mission, words 
 }
 
 // moderateOrganization applies an admin decision on an organisation.
-func (s *Server) moderateOrganization(to models.OrgStatus, action string, reasonRequired bool) fiber.Handler {
+func (s *Server) moderateOrganization(action string) fiber.Handler {
+	decision := models.OrgDecisions[action]
 	return func(c *fiber.Ctx) error {
 		id, err := idParam(c, "id")
 		if err != nil {
 			return err
 		}
-		reason, err := readReason(c, reasonRequired)
+		reason, err := readReason(c, decision.ReasonRequired)
 		if err != nil {
 			return err
 		}
-		org, err := s.decideOrganization(c, id, to, action, reason)
+		org, err := s.decideOrganization(c, id, action, reason)
 		if err != nil {
 			return err
 		}
@@ -147,20 +148,21 @@ func (s *Server) moderateOrganization(to models.OrgStatus, action string, reason
 // decideOrganization is shared by the API and the moderation page: it
 // applies the decision, audits it, and takes a suspended organisation's
 // missions down (or back up on restore).
-func (s *Server) decideOrganization(c *fiber.Ctx, id string, to models.OrgStatus, action, reason string) (*models.Organization, error) {
+func (s *Server) decideOrganization(c *fiber.Ctx, id, action, reason string) (*models.Organization, error) {
 	ctx, cancel := s.ctx(c)
 	defer cancel()
 	before, err := s.store.OrganizationByID(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	from := []models.OrgStatus{models.OrgPending}
-	if action == "restore" {
-		from = []models.OrgStatus{models.OrgSuspended}
-	} else if to == models.OrgSuspended {
-		from = []models.OrgStatus{models.OrgVerified}
+	// The decision applies to one state (verify and restore both lead to
+	// verified, from pending and from suspended); the write is conditional
+	// on it, so two admins deciding at once make one change.
+	d := models.OrgDecisions[action]
+	if before.Status != d.From || !models.CanOrgTransition(d.From, d.To) {
+		return nil, errState(string(before.Status))
 	}
-	org, err := s.store.TransitionOrganization(ctx, id, from, to, reason, s.now())
+	org, err := s.store.TransitionOrganization(ctx, id, []models.OrgStatus{d.From}, d.To, reason, s.now())
 	if errors.Is(err, store.ErrConflict) {
 		return nil, errState(string(org.Status))
 	}
@@ -288,10 +290,8 @@ func (s *Server) decideMission(c *fiber.Ctx, id string, to models.MissionStatus,
 	}
 	s.missionChanged(ctx, id)
 	if to == models.MissionPublished && updated.Urgent {
-		for _, hook := range s.onUrgentPublished {
-			if err := hook(ctx, updated); err != nil {
-				s.log.Error("urgent alerts not queued", "mission_id", id, "error", err)
-			}
+		if err := s.events.UrgentPublished(ctx, updated); err != nil {
+			s.log.Error("urgent alerts not queued", "mission_id", id, "error", err)
 		}
 	}
 	return updated, nil

@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"sort"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -76,7 +75,7 @@ func (s *Server) platformStats(c *fiber.Ctx) (*statsResponse, error) {
 	}
 	return &statsResponse{
 		Organizations: orgs, Missions: byStatus, MissionsByCategory: byCategory, PublishedPerWeek: perWeek,
-		OrganizationsAwaiting: orgs[string(models.OrgPending)], MedianModerationHours: median(hours),
+		OrganizationsAwaiting: orgs[string(models.OrgPending)], MedianModerationHours: models.Median(hours),
 		Users: users, ModeratedLast90Days: len(hours), GeneratedAt: now,
 	}, nil
 }
@@ -94,19 +93,4 @@ func weekStart(t time.Time) string {
 	t = t.UTC()
 	offset := (int(t.Weekday()) + 6) % 7
 	return t.AddDate(0, 0, -offset).Format("2006-01-02")
-}
-
-// median returns the median of xs, or nil when empty.
-func median(xs []float64) *float64 {
-	if len(xs) == 0 {
-		return nil
-	}
-	sorted := append([]float64(nil), xs...)
-	sort.Float64s(sorted)
-	mid := len(sorted) / 2
-	m := sorted[mid]
-	if len(sorted)%2 == 0 {
-		m = (sorted[mid-1] + sorted[mid]) / 2
-	}
-	return &m
 }

@@ -13,28 +13,29 @@ import (
 	"github.com/entraide/entraide/docs"
 )
 
-// apiDocsRoutes serves the API contract: GET /api/docs is a plain HTML
+// apiDocs serves the API contract: page (GET /api/docs) is a plain HTML
 // rendering of docs/openapi.yaml (server-rendered, no scripts, so the CSP
-// holds), GET /api/docs/openapi.yaml the raw document. The page is built
-// once, at start-up.
-func (s *Server) apiDocsRoutes(app fiber.Router) {
-	page, err := renderAPIDocs(docs.OpenAPI)
+// holds), yaml (GET /api/docs/openapi.yaml) the raw document. The page is
+// built once, at start-up.
+func (s *Server) apiDocs() (page, yaml fiber.Handler) {
+	html, err := renderAPIDocs(docs.OpenAPI)
 	if err != nil {
 		// The document is embedded and tested; a broken one still serves
 		// the raw YAML and says so on the page.
 		s.log.Error("api docs", "error", err.Error())
-		page = []byte("<!doctype html><title>Entraide API</title><p>The API description could not be rendered: see <a href=\"/api/docs/openapi.yaml\">openapi.yaml</a>.</p>")
+		html = []byte("<!doctype html><title>Entraide API</title><p>The API description could not be rendered: see <a href=\"/api/docs/openapi.yaml\">openapi.yaml</a>.</p>")
 	}
-	app.Get("/api/docs", func(c *fiber.Ctx) error {
+	page = func(c *fiber.Ctx) error {
 		c.Set(fiber.HeaderContentType, fiber.MIMETextHTMLCharsetUTF8)
 		c.Set(fiber.HeaderCacheControl, "public, max-age=300")
-		return c.Send(page)
-	})
-	app.Get("/api/docs/openapi.yaml", func(c *fiber.Ctx) error {
+		return c.Send(html)
+	}
+	yaml = func(c *fiber.Ctx) error {
 		c.Set(fiber.HeaderContentType, "application/yaml; charset=utf-8")
 		c.Set(fiber.HeaderCacheControl, "public, max-age=300")
 		return c.Send(docs.OpenAPI)
-	})
+	}
+	return page, yaml
 }
 
 type docParam struct {

@@ -1,56 +1,10 @@
 package handlers
 
 import (
-	"context"
 	"time"
-
-	"github.com/gofiber/fiber/v2"
 
 	"github.com/entraide/entraide/models"
 )
-
-// applicationRoutes registers applications, their messages, calendars and
-// the volunteer's record, and the hooks that cancel, export and erase
-// applications.
-func (s *Server) applicationRoutes(api fiber.Router) {
-	volunteer := s.requireRole(models.RoleVolunteer)
-	org := s.requireRole(models.RoleOrganization)
-
-	// Applying and the volunteer's own applications (volunteers).
-	api.Post("/missions/:id/shifts/:shiftId/applications", volunteer, s.apply)
-	api.Get("/me/applications", volunteer, s.myApplications)
-	api.Get("/me/applications/:id", volunteer, s.myApplication)
-	api.Post("/me/applications/:id/withdraw", volunteer, s.withdrawApplication)
-	api.Post("/me/applications/:id/confirm", volunteer, s.confirmOffer)
-	api.Get("/me/applications/:id/messages", volunteer, s.myMessages)
-	api.Post("/me/applications/:id/messages", volunteer, s.postMyMessage)
-	api.Get("/me/applications/:id/calendar.ics", volunteer, s.shiftICS)
-	api.Get("/me/engagements", volunteer, s.engagements)
-	api.Get("/me/attestation", volunteer, s.attestation)
-	api.Get("/me/calendar", volunteer, s.calendarFeedInfo)
-	api.Post("/me/calendar", volunteer, s.newCalendarFeed)
-	api.Delete("/me/calendar", volunteer, s.revokeCalendarFeed)
-
-	// The private feed: its secret token is the credential (public).
-	api.Get("/calendar/:token", s.calendarFeed)
-
-	// Applications to an organisation's missions (members).
-	api.Get("/organizations/:orgId/missions/:id/applications", org, s.missionApplications)
-	api.Get("/organizations/:orgId/missions/:id/attendance.csv", org, s.attendanceCSV)
-	api.Post("/organizations/:orgId/applications/bulk-accept", org, s.bulkAccept)
-	api.Post("/organizations/:orgId/applications/bulk-decline", org, s.bulkDecline)
-	api.Get("/organizations/:orgId/applications/:appId", org, s.orgApplication)
-	api.Post("/organizations/:orgId/applications/:appId/accept", org, s.acceptApplication)
-	api.Post("/organizations/:orgId/applications/:appId/decline", org, s.declineApplication)
-	api.Post("/organizations/:orgId/applications/:appId/attended", org, s.markAttendance(models.ApplicationAttended))
-	api.Post("/organizations/:orgId/applications/:appId/no_show", org, s.markAttendance(models.ApplicationNoShow))
-	api.Get("/organizations/:orgId/applications/:appId/messages", org, s.orgMessages)
-	api.Post("/organizations/:orgId/applications/:appId/messages", org, s.postOrgMessage)
-
-	s.onMissionCancelled = append(s.onMissionCancelled, s.cancelApplications)
-	s.onAccountDeleted = append(s.onAccountDeleted, s.withdrawAllApplications)
-	s.exportParts = append(s.exportParts, s.exportApplications)
-}
 
 type historyResponse struct {
 	At     time.Time `json:"at"`
@@ -126,66 +80,4 @@ func contactVisible(status models.ApplicationStatus) bool {
 		return true
 	}
 	return false
-}
-
-// tell notifies a user and logs a failure: the change it reports is
-// already written, and the notification is not worth undoing it.
-func (s *Server) tell(ctx context.Context, userID string, event models.Event, params map[string]string) {
-	if s.notify == nil {
-		return
-	}
-	if err := s.notify.Notify(context.WithoutCancel(ctx), userID, event, params); err != nil {
-		s.log.Error("notification not sent", "user_id", userID, "event", string(event), "error", err)
-	}
-}
-
-// tellOnce is tell at most once per key, for jobs that may repeat.
-func (s *Server) tellOnce(ctx context.Context, key, userID string, event models.Event, params map[string]string) {
-	if s.notify == nil {
-		return
-	}
-	if _, err := s.notify.NotifyOnce(context.WithoutCancel(ctx), key, userID, event, params); err != nil {
-		s.log.Error("notification not sent", "user_id", userID, "event", string(event), "error", err)
-	}
-}
-
-// tellMembers notifies every member of an organisation.
-func (s *Server) tellMembers(ctx context.Context, orgID, key string, event models.Event, params map[string]string) {
-	if s.notify == nil {
-		return
-	}
-	org, err := s.store.OrganizationByID(ctx, orgID)
-	if err != nil {
-		s.log.Error("notification not sent", "org_id", orgID, "event", string(event), "error", err)
-		return
-	}
-	for _, m := range org.Members {
-		if key == "" {
-			s.tell(ctx, m.UserID, event, params)
-		} else {
-			s.tellOnce(ctx, key+":"+m.UserID, m.UserID, event, params)
-		}
-	}
-}
-
-// eventParams are the template data common to application events.
-func (s *Server) eventParams(ctx context.Context, a *models.Application, link string) map[string]string {
-	params := map[string]string{"shift_start": a.ShiftStart.UTC().Format(time.RFC3339), "link": link,
-		"mission_title": "", "org_name": ""}
-	if m, err := s.store.MissionByID(ctx, a.MissionID); err == nil {
-		params["mission_title"] = m.Title
-		if !m.Remote && m.Address != "" {
-			params["address"] = m.Address + ", " + m.Postcode + " " + m.City
-		}
-	}
-	if o, err := s.store.OrganizationByID(ctx, a.OrgID); err == nil {
-		params["org_name"] = o.Name
-	}
-	return params
-}
-
-func volunteerLink(a *models.Application) string { return "/me/applications/" + a.ID }
-
-func orgLink(a *models.Application) string {
-	return "/organizations/" + a.OrgID + "/missions/" + a.MissionID + "/applications"
 }

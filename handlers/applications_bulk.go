@@ -39,10 +39,7 @@ func (s *Server) bulkDecline(c *fiber.Ctx) error {
 // bulk accepts or declines several applications of the organisation, each
 // on its own: the answer says, per id, what happened.
 func (s *Server) bulk(c *fiber.Ctx, decline bool) error {
-	org, _, err := s.memberOrg(c)
-	if err != nil {
-		return err
-	}
+	org := orgOf(c)
 	var req bulkRequest
 	if err := decodeJSON(c, &req); err != nil {
 		return err
@@ -109,10 +106,7 @@ func (s *Server) bulkOne(c *fiber.Ctx, orgID, id, by string, decline bool, reaso
 // attendanceCSV downloads the register of a mission's accepted
 // volunteers (optionally of one shift), with their contact details.
 func (s *Server) attendanceCSV(c *fiber.Ctx) error {
-	org, m, err := s.orgMission(c)
-	if err != nil {
-		return err
-	}
+	org, m := orgOf(c), missionOf(c)
 	f := store.ApplicationFilter{OrgID: org.ID, MissionID: m.ID,
 		Statuses: []models.ApplicationStatus{models.ApplicationAccepted, models.ApplicationAttended, models.ApplicationNoShow}}
 	if sh := c.Query("shift_id"); sh != "" {

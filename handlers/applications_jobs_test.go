@@ -15,7 +15,7 @@ func TestPendingRemindersAndRelease(t *testing.T) {
 	f := e.publishedShift(30, 2, nil)
 	vol := e.signup(models.RoleVolunteer)
 	appID := e.post(f.applyPath(), vol.Access, nil).expect(t, 201).str("id")
-	srv, ctx := e.svc.Server, context.Background()
+	srv, ctx := e.svc.Applications, context.Background()
 	if n, err := srv.RemindPendingApplications(ctx); err != nil || n != 0 {
 		t.Fatalf("fresh application reminded: %d %v", n, err)
 	}
@@ -69,7 +69,7 @@ func TestShiftReminders(t *testing.T) {
 	f := e.publishedShift(3, 2, autoAccept)
 	vol := e.signup(models.RoleVolunteer)
 	e.post(f.applyPath(), vol.Access, nil).expect(t, 201)
-	srv, ctx := e.svc.Server, context.Background()
+	srv, ctx := e.svc.Applications, context.Background()
 	if n, err := srv.RemindShifts(ctx); err != nil || n != 0 {
 		t.Fatalf("early reminder: %d %v", n, err)
 	}
@@ -104,7 +104,7 @@ func TestAttendanceRecordAndResponseTime(t *testing.T) {
 	if r := e.post(f.appPath(a1)+"/attended", f.org.owner.Access, nil).expect(t, 409); r.Body["code"] != "shift_not_started" {
 		t.Fatalf("attendance before the shift: %s", r.Raw)
 	}
-	if n, err := e.svc.Server.UpdateResponseTimes(context.Background()); err != nil || n != 1 {
+	if n, err := e.svc.Applications.UpdateResponseTimes(context.Background()); err != nil || n != 1 {
 		t.Fatalf("response times: %d %v", n, err)
 	}
 	if h := e.get("/api/v1/organizations/"+f.org.id, "").expect(t, 200).Body["median_response_hours"]; h != float64(5) {

@@ -10,26 +10,6 @@ import (
 	"github.com/entraide/entraide/store"
 )
 
-// orgApplicationParam loads the path's application within the caller's
-// organisation; another organisation's is a 404.
-func (s *Server) orgApplicationParam(c *fiber.Ctx) (*models.Organization, *models.Application, error) {
-	org, _, err := s.memberOrg(c)
-	if err != nil {
-		return nil, nil, err
-	}
-	id, err := idParam(c, "appId")
-	if err != nil {
-		return nil, nil, err
-	}
-	ctx, cancel := s.ctx(c)
-	defer cancel()
-	a, err := s.store.ApplicationInOrg(ctx, org.ID, id)
-	if err != nil {
-		return nil, nil, err
-	}
-	return org, a, nil
-}
-
 // orgViews renders applications for the organisation: the volunteer's
 // name always, their e-mail and phone only once accepted.
 func (s *Server) orgViews(ctx context.Context, apps []models.Application) ([]applicationResponse, error) {
@@ -64,10 +44,7 @@ func (s *Server) orgViews(ctx context.Context, apps []models.Application) ([]app
 // missionApplications lists a mission's applications, filterable by
 // ?status= and ?shift_id=, in order of arrival.
 func (s *Server) missionApplications(c *fiber.Ctx) error {
-	org, m, err := s.orgMission(c)
-	if err != nil {
-		return err
-	}
+	org, m := orgOf(c), missionOf(c)
 	pg, err := parsePaging(c, 50, 200)
 	if err != nil {
 		return err
@@ -103,10 +80,7 @@ func (s *Server) applicationsOfMission(c *fiber.Ctx, org *models.Organization, m
 }
 
 func (s *Server) orgApplication(c *fiber.Ctx) error {
-	_, a, err := s.orgApplicationParam(c)
-	if err != nil {
-		return err
-	}
+	a := applicationOf(c)
 	ctx, cancel := s.ctx(c)
 	defer cancel()
 	items, err := s.orgViews(ctx, []models.Application{*a})
@@ -119,10 +93,7 @@ func (s *Server) orgApplication(c *fiber.Ctx) error {
 // acceptApplication accepts a pending or waitlisted application, if a
 // place is left.
 func (s *Server) acceptApplication(c *fiber.Ctx) error {
-	_, a, err := s.orgApplicationParam(c)
-	if err != nil {
-		return err
-	}
+	a := applicationOf(c)
 	ctx, cancel := s.ctx(c)
 	defer cancel()
 	updated, err := s.accept(ctx, a, principal(c).UserID)
@@ -170,10 +141,7 @@ type declineRequest struct {
 }
 
 func (s *Server) declineApplication(c *fiber.Ctx) error {
-	_, a, err := s.orgApplicationParam(c)
-	if err != nil {
-		return err
-	}
+	a := applicationOf(c)
 	var req declineRequest
 	if err := decodeJSON(c, &req); err != nil {
 		return err
@@ -211,10 +179,7 @@ func (s *Server) decline(ctx context.Context, a *models.Application, by, reason,
 // came; attended counts the shift's hours.
 func (s *Server) markAttendance(to models.ApplicationStatus) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		_, a, err := s.orgApplicationParam(c)
-		if err != nil {
-			return err
-		}
+		a := applicationOf(c)
 		updated, err := s.recordAttendance(c, a, to)
 		if err != nil {
 			return err

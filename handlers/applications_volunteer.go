@@ -1,11 +1,8 @@
 package handlers
 
 import (
-	"context"
 	"errors"
-	"slices"
 	"strings"
-	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -63,23 +60,6 @@ func (s *Server) myApplications(c *fiber.Ctx) error {
 		return err
 	}
 	return c.JSON(newList(items, total, pg))
-}
-
-// volunteerApplications returns a volunteer's applications in one of
-// statuses (any when none), newest first.
-func (s *Server) volunteerApplications(ctx context.Context, userID string, statuses ...models.ApplicationStatus) ([]models.Application, error) {
-	all, err := s.store.ApplicationsOfVolunteer(ctx, userID, time.Time{})
-	if err != nil {
-		return nil, err
-	}
-	out := all[:0]
-	for _, a := range all {
-		if len(statuses) == 0 || slices.Contains(statuses, a.Status) {
-			out = append(out, a)
-		}
-	}
-	slices.Reverse(out)
-	return out, nil
 }
 
 // volunteerViews renders the caller's applications with their missions

@@ -3,12 +3,12 @@ package handlers_test
 import (
 	"context"
 	"fmt"
+	"github.com/entraide/entraide/applications"
 	"sort"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/entraide/entraide/handlers"
 	"github.com/entraide/entraide/models"
 )
 
@@ -53,14 +53,14 @@ func TestWaitlistOfferAndExpiry(t *testing.T) {
 
 	// Not confirmed in 48 h: it passes to the next.
 	e.advance(47*time.Hour, &v2, &v3)
-	if n, err := e.svc.Server.ExpireOffers(context.Background()); err != nil || n != 0 {
+	if n, err := e.svc.Applications.ExpireOffers(context.Background()); err != nil || n != 0 {
 		t.Fatalf("expired %d early (%v)", n, err)
 	}
 	e.advance(2*time.Hour, &v2, &v3)
 	if r := e.post("/api/v1/me/applications/"+a2.str("id")+"/confirm", v2.Access, nil).expect(t, 409); r.str("current_state") != "expired" {
 		t.Fatalf("late confirmation: %s", r.Raw)
 	}
-	if n, err := e.svc.Server.ExpireOffers(context.Background()); err != nil || n != 1 {
+	if n, err := e.svc.Applications.ExpireOffers(context.Background()); err != nil || n != 1 {
 		t.Fatalf("expired %d (%v)", n, err)
 	}
 	mustJSONStatus(t, e.get("/api/v1/me/applications/"+a2.str("id"), v2.Access), "expired")
@@ -220,14 +220,14 @@ func TestReconcileRepairsCrash(t *testing.T) {
 	mustJSONStatus(t, e.post(f.applyPath(), late.Access, nil).expect(t, 201), "waitlisted")
 
 	// The first look may be a request in flight: nothing is lowered yet.
-	if n, err := e.svc.Server.ReconcilePlaces(ctx); err != nil || n != 0 {
+	if n, err := e.svc.Applications.ReconcilePlaces(ctx); err != nil || n != 0 {
 		t.Fatalf("first look repaired %d (%v)", n, err)
 	}
 	if sh := e.shift(f); sh.Taken != 3 {
 		t.Fatalf("taken %d after the first look", sh.Taken)
 	}
-	e.advance(handlers.PlaceDriftGrace+time.Second, &late)
-	if n, err := e.svc.Server.ReconcilePlaces(ctx); err != nil || n != 1 {
+	e.advance(applications.PlaceDriftGrace+time.Second, &late)
+	if n, err := e.svc.Applications.ReconcilePlaces(ctx); err != nil || n != 1 {
 		t.Fatalf("repaired %d (%v)", n, err)
 	}
 	// The freed place went to the waiting list.
@@ -239,13 +239,13 @@ func TestReconcileRepairsCrash(t *testing.T) {
 	if err := e.store.SetShiftTaken(ctx, f.shiftID, 1); err != nil {
 		t.Fatal(err)
 	}
-	if n, err := e.svc.Server.ReconcilePlaces(ctx); err != nil || n != 1 {
+	if n, err := e.svc.Applications.ReconcilePlaces(ctx); err != nil || n != 1 {
 		t.Fatalf("raise repaired %d (%v)", n, err)
 	}
 	if sh := e.shift(f); sh.Taken != 3 {
 		t.Fatalf("taken %d after raise", sh.Taken)
 	}
-	if n, err := e.svc.Server.ReconcilePlaces(ctx); err != nil || n != 0 {
+	if n, err := e.svc.Applications.ReconcilePlaces(ctx); err != nil || n != 0 {
 		t.Fatalf("clean run repaired %d (%v)", n, err)
 	}
 }

@@ -23,10 +23,7 @@ type candidateItem struct {
 // the organisation's published missions. Personal data is masked: first
 // name and initial, distance, no contact details.
 func (s *Server) candidates(c *fiber.Ctx) error {
-	_, m, err := s.orgMission(c)
-	if err != nil {
-		return err
-	}
+	m := missionOf(c)
 	limit, err := limitParam(c, 20, 100)
 	if err != nil {
 		return err
@@ -91,10 +88,7 @@ func (s *Server) candidatesFor(c *fiber.Ctx, m *models.Mission, limit int) ([]ca
 // per mission, and at most 5 invitations a month per volunteer across all
 // organisations.
 func (s *Server) inviteCandidate(c *fiber.Ctx) error {
-	org, m, err := s.orgMission(c)
-	if err != nil {
-		return err
-	}
+	org, m := orgOf(c), missionOf(c)
 	volunteerID, err := idParam(c, "userId")
 	if err != nil {
 		return err
@@ -132,10 +126,8 @@ func (s *Server) inviteVolunteer(c *fiber.Ctx, org *models.Organization, m *mode
 	case err != nil:
 		return nil, err
 	}
-	for _, hook := range s.onMissionInvitation {
-		if err := hook(ctx, m, volunteerID); err != nil {
-			s.log.Error("mission invitation not sent", "mission_id", m.ID, "error", err)
-		}
+	if err := s.events.MissionInvitation(ctx, m, volunteerID); err != nil {
+		s.log.Error("mission invitation not sent", "mission_id", m.ID, "error", err)
 	}
 	return inv, nil
 }

@@ -18,10 +18,7 @@ func formatTime(t *time.Time) string {
 
 // exportOrgMissions downloads the organisation's missions as CSV.
 func (s *Server) exportOrgMissions(c *fiber.Ctx) error {
-	org, _, err := s.memberOrg(c)
-	if err != nil {
-		return err
-	}
+	org := orgOf(c)
 	ctx, cancel := s.ctx(c)
 	defer cancel()
 	missions, _, err := s.store.Missions(ctx, store.MissionFilter{OrgID: org.ID}, "created_at", 0, 0)

@@ -45,7 +45,7 @@ func TestBackgroundJobsRunOnceAcrossInstances(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			n, err := e.svc.Server.CloseEndedMissions(ctx)
+			n, err := e.svc.Applications.CloseEndedMissions(ctx)
 			if err != nil {
 				t.Error(err)
 			}

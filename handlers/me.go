@@ -111,29 +111,8 @@ func (s *Server) deleteAccount(c *fiber.Ctx) error {
 	return s.eraseAccount(ctx, principal(c).UserID)
 }
 
-// eraseAccount runs every feature's erasure hook, revokes the sessions and
-// anonymises the account. The user's own deletion and the inactivity job
-// share it, so both erase the same data.
+// eraseAccount erases the account and every feature's data of it; the
+// inactivity job erases through the same function (package privacy).
 func (s *Server) eraseAccount(ctx context.Context, userID string) error {
-	for _, hook := range s.onAccountDeleted {
-		if err := hook(ctx, userID); err != nil {
-			return err
-		}
-	}
-	if err := s.store.RevokeUserTokens(ctx, userID); err != nil {
-		return err
-	}
-	// The feed token would keep serving the past shifts, and application
-	// messages are the volunteer's words: neither outlives the account.
-	if err := s.store.RevokeCalendarToken(ctx, userID); err != nil {
-		return err
-	}
-	if err := s.store.ClearApplicationMessagesOf(ctx, userID); err != nil {
-		return err
-	}
-	if err := s.store.AnonymizeUser(ctx, userID, s.now()); err != nil {
-		return err
-	}
-	s.log.Info("account deleted", "user_id", userID)
-	return nil
+	return s.privacy.EraseAccount(ctx, userID)
 }

@@ -15,10 +15,7 @@ import (
 // removeMember removes a member. Owners remove anyone; a member may leave.
 // The last owner can never be removed.
 func (s *Server) removeMember(c *fiber.Ctx) error {
-	org, me, err := s.memberOrg(c)
-	if err != nil {
-		return err
-	}
+	org, me := orgOf(c), memberOf(c)
 	userID, err := idParam(c, "userId")
 	if err != nil {
 		return err
@@ -55,10 +52,7 @@ func (s *Server) dropMember(c *fiber.Ctx, org *models.Organization, me models.Me
 
 // listMembers lists the members of the caller's organisation.
 func (s *Server) listMembers(c *fiber.Ctx) error {
-	org, _, err := s.memberOrg(c)
-	if err != nil {
-		return err
-	}
+	org := orgOf(c)
 	view, err := s.orgView(c, org, true)
 	if err != nil {
 		return err
@@ -85,10 +79,7 @@ type invitationResponse struct {
 // invite sends a single-use invitation, valid 7 days, to join the
 // organisation (owners only).
 func (s *Server) invite(c *fiber.Ctx) error {
-	org, me, err := s.memberOrg(c)
-	if err != nil {
-		return err
-	}
+	org, me := orgOf(c), memberOf(c)
 	var req invitationRequest
 	if err := decodeJSON(c, &req); err != nil {
 		return err
@@ -130,10 +121,8 @@ func (s *Server) createInvitation(c *fiber.Ctx, org *models.Organization, me mod
 		return invitationResponse{}, err
 	}
 	acceptURL := s.cfg.BaseURL + "/invitations/" + token
-	for _, hook := range s.onInvitation {
-		if err := hook(ctx, org, email, acceptURL); err != nil {
-			s.log.Error("invitation e-mail not queued", "org_id", org.ID, "error", err)
-		}
+	if err := s.events.OrgInvitation(ctx, org, email, acceptURL); err != nil {
+		s.log.Error("invitation e-mail not queued", "org_id", org.ID, "error", err)
 	}
 	return invitationResponse{
 		ID: inv.ID[:16], OrgID: org.ID, Email: email, Role: string(role), ExpiresAt: inv.ExpiresAt,
@@ -191,10 +180,7 @@ func (s *Server) joinByInvitation(c *fiber.Ctx, token string) (*models.Organizat
 
 // listInvitations shows the pending invitations to owners.
 func (s *Server) listInvitations(c *fiber.Ctx) error {
-	org, me, err := s.memberOrg(c)
-	if err != nil {
-		return err
-	}
+	org, me := orgOf(c), memberOf(c)
 	items, err := s.pendingInvitations(c, org, me)
 	if err != nil {
 		return err

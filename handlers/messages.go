@@ -50,18 +50,12 @@ func (s *Server) postMyMessage(c *fiber.Ctx) error {
 }
 
 func (s *Server) orgMessages(c *fiber.Ctx) error {
-	_, a, err := s.orgApplicationParam(c)
-	if err != nil {
-		return err
-	}
+	a := applicationOf(c)
 	return s.listMessages(c, a)
 }
 
 func (s *Server) postOrgMessage(c *fiber.Ctx) error {
-	_, a, err := s.orgApplicationParam(c)
-	if err != nil {
-		return err
-	}
+	a := applicationOf(c)
 	return s.postMessage(c, a, models.ActorOrganization)
 }
 

@@ -34,10 +34,7 @@ type stateResponse struct {
 // submitMission sends a draft (or a rejected mission) to moderation; only
 // members of a verified organisation may.
 func (s *Server) submitMission(c *fiber.Ctx) error {
-	org, m, err := s.orgMission(c)
-	if err != nil {
-		return err
-	}
+	org, m := orgOf(c), missionOf(c)
 	updated, err := s.submitForModeration(c, org, m)
 	if err != nil {
 		return err
@@ -54,19 +51,13 @@ func (s *Server) submitForModeration(c *fiber.Ctx, org *models.Organization, m *
 }
 
 func (s *Server) closeMission(c *fiber.Ctx) error {
-	_, m, err := s.orgMission(c)
-	if err != nil {
-		return err
-	}
+	m := missionOf(c)
 	return s.missionAction(c, m, models.MissionClosed, "")
 }
 
 // cancelMission cancels a mission and tells its applicants.
 func (s *Server) cancelMission(c *fiber.Ctx) error {
-	_, m, err := s.orgMission(c)
-	if err != nil {
-		return err
-	}
+	m := missionOf(c)
 	reason, err := readReason(c, false)
 	if err != nil {
 		return err
@@ -86,10 +77,8 @@ func (s *Server) cancelOrgMission(c *fiber.Ctx, m *models.Mission, reason string
 	}
 	ctx, cancel := s.ctx(c)
 	defer cancel()
-	for _, hook := range s.onMissionCancelled {
-		if err := hook(ctx, updated); err != nil {
-			s.log.Error("cancellation not propagated", "mission_id", updated.ID, "error", err)
-		}
+	if err := s.events.MissionCancelled(ctx, updated); err != nil {
+		s.log.Error("cancellation not propagated", "mission_id", updated.ID, "error", err)
 	}
 	return updated, nil
 }

@@ -70,10 +70,7 @@ func newShifts(in []models.ShiftInput, m *models.Mission, now time.Time) []model
 
 // createMission creates a draft mission with its shifts.
 func (s *Server) createMission(c *fiber.Ctx) error {
-	org, _, err := s.memberOrg(c)
-	if err != nil {
-		return err
-	}
+	org := orgOf(c)
 	var req missionRequest
 	if err := decodeJSON(c, &req); err != nil {
 		return err
@@ -134,30 +131,8 @@ func lastEnd(shifts []models.Shift, cur time.Time) time.Time {
 	return cur
 }
 
-// orgMission loads the path's mission within the caller's organisation.
-func (s *Server) orgMission(c *fiber.Ctx) (*models.Organization, *models.Mission, error) {
-	org, _, err := s.memberOrg(c)
-	if err != nil {
-		return nil, nil, err
-	}
-	id, err := idParam(c, "id")
-	if err != nil {
-		return nil, nil, err
-	}
-	ctx, cancel := s.ctx(c)
-	defer cancel()
-	m, err := s.store.MissionInOrg(ctx, org.ID, id)
-	if err != nil {
-		return nil, nil, err
-	}
-	return org, m, nil
-}
-
 func (s *Server) getOrgMission(c *fiber.Ctx) error {
-	_, m, err := s.orgMission(c)
-	if err != nil {
-		return err
-	}
+	m := missionOf(c)
 	view, err := s.renderMission(c, m, true)
 	if err != nil {
 		return err
@@ -167,10 +142,7 @@ func (s *Server) getOrgMission(c *fiber.Ctx) error {
 
 // listOrgMissions lists the organisation's missions, filterable by status.
 func (s *Server) listOrgMissions(c *fiber.Ctx) error {
-	org, _, err := s.memberOrg(c)
-	if err != nil {
-		return err
-	}
+	org := orgOf(c)
 	pg, err := parsePaging(c, 20, 100)
 	if err != nil {
 		return err
@@ -226,10 +198,7 @@ func (s *Server) orgMissionList(c *fiber.Ctx, org *models.Organization, statuses
 // updateMission edits a mission. Editing the substance of a published
 // mission sends it back to moderation; shifts and places do not.
 func (s *Server) updateMission(c *fiber.Ctx) error {
-	org, m, err := s.orgMission(c)
-	if err != nil {
-		return err
-	}
+	org, m := orgOf(c), missionOf(c)
 	var req missionRequest
 	if err := decodeJSON(c, &req); err != nil {
 		return err
@@ -280,10 +249,7 @@ func (s *Server) editMission(c *fiber.Ctx, org *models.Organization, m *models.M
 
 // deleteMission deletes a draft.
 func (s *Server) deleteMission(c *fiber.Ctx) error {
-	org, m, err := s.orgMission(c)
-	if err != nil {
-		return err
-	}
+	org, m := orgOf(c), missionOf(c)
 	if err := s.deleteDraft(c, org, m); err != nil {
 		return err
 	}

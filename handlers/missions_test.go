@@ -238,11 +238,11 @@ func TestAutoCloseAfterLastShift(t *testing.T) {
 	admin := e.admin()
 	o := e.verifiedOrg("Asso", admin)
 	id := e.publishedMission(o, admin, "Distribution de printemps")
-	if n, err := e.svc.Server.CloseEndedMissions(context.Background()); err != nil || n != 0 {
+	if n, err := e.svc.Applications.CloseEndedMissions(context.Background()); err != nil || n != 0 {
 		t.Fatalf("closed %d (%v) before the end", n, err)
 	}
 	e.clock.Advance(11 * 24 * time.Hour)
-	if n, err := e.svc.Server.CloseEndedMissions(context.Background()); err != nil || n != 1 {
+	if n, err := e.svc.Applications.CloseEndedMissions(context.Background()); err != nil || n != 1 {
 		t.Fatalf("closed %d (%v) after the end, want 1", n, err)
 	}
 	if got := e.get("/api/v1/missions/"+id, "").expect(t, 200); got.str("status") != "closed" {

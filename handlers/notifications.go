@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"context"
-	"errors"
 	"strconv"
 	"time"
 
@@ -12,34 +11,6 @@ import (
 	"github.com/entraide/entraide/models"
 	"github.com/entraide/entraide/store"
 )
-
-// notifyRoutes registers notifications, password reset, e-mail
-// confirmation and the development mail box, and the hooks that export
-// and erase a user's notifications.
-func (s *Server) notifyRoutes(api fiber.Router) {
-	s.resetLimits = newResetLimiters(s)
-
-	// Accounts (public).
-	api.Post("/auth/password-reset", s.requestPasswordReset)
-	api.Post("/auth/password-reset/confirm", s.confirmPasswordReset)
-	api.Post("/auth/confirm-email", s.confirmEmail)
-
-	// The caller's own notifications (any signed-in user).
-	api.Post("/me/email-confirmation", s.requireUser, s.resendEmailConfirmation)
-	api.Get("/me/notifications", s.requireUser, s.listNotifications)
-	api.Post("/me/notifications/read-all", s.requireUser, s.readAllNotifications)
-	api.Post("/me/notifications/:id/read", s.requireUser, s.readNotification)
-	api.Get("/me/notification-preferences", s.requireUser, s.getNotificationPrefs)
-	api.Put("/me/notification-preferences", s.requireUser, s.putNotificationPrefs)
-
-	// Development only (404 otherwise).
-	s.app.Get("/dev/mail", s.devMailList)
-	s.app.Get("/dev/mail/:name", s.devMailShow)
-
-	s.exportParts = append(s.exportParts, s.exportNotifications)
-	s.onAccountDeleted = append(s.onAccountDeleted, s.notify.DeleteUser)
-	s.onInvitation = append(s.onInvitation, s.emailInvitation)
-}
 
 type notificationResponse struct {
 	ID        string            `json:"id"`
@@ -231,19 +202,4 @@ func (s *Server) exportNotifications(ctx context.Context, userID string, export 
 	export["notifications"] = out
 	export["notification_preferences"] = prefsResponse(prefs)
 	return nil
-}
-
-// emailInvitation sends an invitation to join an organisation, in the
-// language of the account when the address has one.
-func (s *Server) emailInvitation(ctx context.Context, org *models.Organization, email, acceptURL string) error {
-	lang := i18n.Default
-	user, err := s.store.UserByEmail(ctx, email)
-	switch {
-	case err == nil && i18n.Supported(user.Language):
-		lang = user.Language
-	case err != nil && !errors.Is(err, store.ErrNotFound):
-		return err
-	}
-	return s.notify.Email(ctx, email, lang, models.EventOrgInvitation,
-		map[string]string{"org_name": org.Name, "link": acceptURL})
 }

@@ -149,24 +149,6 @@ func (s *Server) registerOrganization(c *fiber.Ctx, in models.OrgInput) (*models
 	return org, nil
 }
 
-// memberOrg loads the path's organisation if the caller is a member; for
-// anybody else it does not exist (404).
-func (s *Server) memberOrg(c *fiber.Ctx) (*models.Organization, models.Member, error) {
-	id, err := idParam(c, "orgId")
-	if err != nil {
-		return nil, models.Member{}, err
-	}
-	ctx, cancel := s.ctx(c)
-	defer cancel()
-	p := principal(c)
-	org, err := s.store.OrganizationForMember(ctx, p.UserID, id)
-	if err != nil {
-		return nil, models.Member{}, err
-	}
-	m, _ := org.Member(p.UserID)
-	return org, m, nil
-}
-
 // getOrganization shows a verified organisation to everyone, and any
 // organisation to its members and admins.
 func (s *Server) getOrganization(c *fiber.Ctx) error {
@@ -204,10 +186,7 @@ func (s *Server) canSeeOrg(c *fiber.Ctx, org *models.Organization) bool {
 
 // updateOrganization edits an organisation (members only).
 func (s *Server) updateOrganization(c *fiber.Ctx) error {
-	org, _, err := s.memberOrg(c)
-	if err != nil {
-		return err
-	}
+	org := orgOf(c)
 	var req orgRequest
 	if err := decodeJSON(c, &req); err != nil {
 		return err

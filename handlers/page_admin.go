@@ -79,27 +79,17 @@ func (s *Server) adminOrgsView(c *fiber.Ctx, form *frontend.Form) (frontend.Page
 			Pager: frontend.NewPager("/admin/organizations", nil, pg.Page, pg.PerPage, total)}}, nil
 }
 
-// orgDecisions are the admin's decisions on an organisation: the state
-// it goes to and whether a reason is required, as the API routes them.
-var orgDecisions = map[string]struct {
-	to       models.OrgStatus
-	required bool
-}{
-	"verify": {models.OrgVerified, false}, "reject": {models.OrgRejected, true},
-	"suspend": {models.OrgSuspended, true}, "restore": {models.OrgVerified, false},
-}
-
 // adminOrgDecision applies a decision from the queue with the API's logic.
 func (s *Server) adminOrgDecision(action string) fiber.Handler {
-	decision := orgDecisions[action]
+	decision := models.OrgDecisions[action]
 	return func(c *fiber.Ctx) error {
 		id, err := idParam(c, "id")
 		if err != nil {
 			return err
 		}
-		reason, err := checkReason(c.FormValue("reason"), decision.required)
+		reason, err := checkReason(c.FormValue("reason"), decision.ReasonRequired)
 		if err == nil {
-			_, err = s.decideOrganization(c, id, decision.to, action, reason)
+			_, err = s.decideOrganization(c, id, action, reason)
 		}
 		back := localPath(c.FormValue("back"))
 		if back == "" {

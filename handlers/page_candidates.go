@@ -27,14 +27,9 @@ func (s *Server) candidatesPage(c *fiber.Ctx) error {
 }
 
 func (s *Server) candidatesView(c *fiber.Ctx) (frontend.Page, error) {
-	space, err := s.spaceOf(c, "missions")
-	if err != nil {
-		return frontend.Page{}, err
-	}
-	_, m, err := s.orgMission(c)
-	if err != nil {
-		return frontend.Page{}, err
-	}
+	space := orgSpaceOf(c, "missions")
+	m := missionOf(c)
+	var err error
 	data := candidatesData{Space: space, Mission: m, Published: m.Status == models.MissionPublished}
 	if data.Published {
 		if data.Candidates, err = s.candidatesFor(c, m, 30); err != nil {
@@ -47,10 +42,7 @@ func (s *Server) candidatesView(c *fiber.Ctx) (frontend.Page, error) {
 
 // candidateInviteSubmit invites a volunteer with the API's logic.
 func (s *Server) candidateInviteSubmit(c *fiber.Ctx) error {
-	org, m, err := s.orgMission(c)
-	if err != nil {
-		return err
-	}
+	org, m := orgOf(c), missionOf(c)
 	volunteerID, err := idParam(c, "userId")
 	if err != nil {
 		return err

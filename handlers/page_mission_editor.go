@@ -29,10 +29,7 @@ type editorData struct {
 
 // missionNewPage is the editor of a new mission with its first shifts.
 func (s *Server) missionNewPage(c *fiber.Ctx) error {
-	space, err := s.spaceOf(c, "missions")
-	if err != nil {
-		return err
-	}
+	space := orgSpaceOf(c, "missions")
 	form := frontend.NewForm().Set("category", "food_aid").Set("capacity", "1").Set("postcode", space.Org.Postcode)
 	// A draft may come prefilled from a link (a watch programme's supplies
 	// need); the values are checked on submit like any typed text.
@@ -59,10 +56,7 @@ func (s *Server) editorView(c *fiber.Ctx, form *frontend.Form, space orgSpace, m
 
 // missionNewSubmit creates the draft with the API's logic.
 func (s *Server) missionNewSubmit(c *fiber.Ctx) error {
-	space, err := s.spaceOf(c, "missions")
-	if err != nil {
-		return err
-	}
+	space := orgSpaceOf(c, "missions")
 	form := readMissionForm(c, true)
 	in := missionInput(form)
 	shifts, serr := readShifts(form)
@@ -77,14 +71,8 @@ func (s *Server) missionNewSubmit(c *fiber.Ctx) error {
 // missionEditPage is the editor of an existing mission; shifts are
 // managed on the mission's page.
 func (s *Server) missionEditPage(c *fiber.Ctx) error {
-	space, err := s.spaceOf(c, "missions")
-	if err != nil {
-		return err
-	}
-	_, m, err := s.orgMission(c)
-	if err != nil {
-		return err
-	}
+	space := orgSpaceOf(c, "missions")
+	m := missionOf(c)
 	form := frontend.NewForm().Set("title", m.Title).Set("description", m.Description).Set("category", string(m.Category)).
 		Set("address", m.Address).Set("postcode", m.Postcode).Set("accessibility_notes", m.AccessibilityNotes).
 		SetAll("skills", m.Skills).Set("tags", strings.Join(m.Tags, ", ")).Set("languages", strings.Join(m.Languages, ", ")).
@@ -100,14 +88,8 @@ func (s *Server) missionEditPage(c *fiber.Ctx) error {
 // missionEditSubmit saves the mission with the API's logic; editing what
 // moderators approved sends a published mission back to them.
 func (s *Server) missionEditSubmit(c *fiber.Ctx) error {
-	space, err := s.spaceOf(c, "missions")
-	if err != nil {
-		return err
-	}
-	_, m, err := s.orgMission(c)
-	if err != nil {
-		return err
-	}
+	space := orgSpaceOf(c, "missions")
+	m := missionOf(c)
 	form := readMissionForm(c, false)
 	if _, err := s.editMission(c, space.Org, m, missionInput(form)); err != nil {
 		return s.renderFormError(c, "mission_editor", s.editorView(c, form, space, m.ID), err)

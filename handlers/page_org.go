@@ -31,11 +31,10 @@ func (s *Server) pageOrg(c *fiber.Ctx) error {
 	return c.Next()
 }
 
-// spaceOf loads the path's organisation for a page of its space; anybody
-// but a member gets a 404.
-func (s *Server) spaceOf(c *fiber.Ctx, tab string) (orgSpace, error) {
-	org, me, err := s.memberOrg(c)
-	return orgSpace{Org: org, Me: me, Tab: tab}, err
+// orgSpaceOf is the organisation space the membership guard loaded, for
+// a page of tab.
+func orgSpaceOf(c *fiber.Ctx, tab string) orgSpace {
+	return orgSpace{Org: orgOf(c), Me: memberOf(c), Tab: tab}
 }
 
 type orgListData struct {
@@ -105,10 +104,7 @@ func (s *Server) orgRegisterSubmit(c *fiber.Ctx) error {
 
 // orgProfilePage shows the organisation's details to edit.
 func (s *Server) orgProfilePage(c *fiber.Ctx) error {
-	space, err := s.spaceOf(c, "profile")
-	if err != nil {
-		return err
-	}
+	space := orgSpaceOf(c, "profile")
 	o := space.Org
 	form := frontend.NewForm().Set("name", o.Name).Set("kind", string(o.Kind)).Set("siret", o.SIRET).Set("rna", o.RNA).
 		Set("address", o.Address).Set("postcode", o.Postcode).Set("description", o.Description).
@@ -129,10 +125,7 @@ func (s *Server) orgProfileView(c *fiber.Ctx, form *frontend.Form, space orgSpac
 
 // orgProfileSubmit saves the details with the API's logic.
 func (s *Server) orgProfileSubmit(c *fiber.Ctx) error {
-	space, err := s.spaceOf(c, "profile")
-	if err != nil {
-		return err
-	}
+	space := orgSpaceOf(c, "profile")
 	form := formValues(c, orgFields...)
 	if _, err := s.editOrganization(c, space.Org, orgInput(form)); err != nil {
 		return s.renderFormError(c, "org_profile", s.orgProfileView(c, form, space), err)

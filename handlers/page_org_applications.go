@@ -35,14 +35,8 @@ func (s *Server) reviewPage(c *fiber.Ctx) error {
 }
 
 func (s *Server) reviewView(c *fiber.Ctx, form *frontend.Form, results []bulkResult) (frontend.Page, error) {
-	space, err := s.spaceOf(c, "missions")
-	if err != nil {
-		return frontend.Page{}, err
-	}
-	_, m, err := s.orgMission(c)
-	if err != nil {
-		return frontend.Page{}, err
-	}
+	space := orgSpaceOf(c, "missions")
+	m := missionOf(c)
 	pg, err := parsePaging(c, 50, 200)
 	if err != nil {
 		return frontend.Page{}, err
@@ -105,10 +99,7 @@ func declineReasons(lang string) []frontend.Option {
 // reviewBulkSubmit accepts or declines the ticked applications with the
 // API's logic, and shows what happened to each.
 func (s *Server) reviewBulkSubmit(c *fiber.Ctx) error {
-	space, err := s.spaceOf(c, "missions")
-	if err != nil {
-		return err
-	}
+	space := orgSpaceOf(c, "missions")
 	form := formValues(c, "reason", "note")
 	ids := multiForm(c, "ids")
 	form.SetAll("ids", ids)
@@ -164,14 +155,8 @@ func (s *Server) reviewOnePage(c *fiber.Ctx) error {
 }
 
 func (s *Server) reviewOneView(c *fiber.Ctx, form *frontend.Form) (frontend.Page, error) {
-	space, err := s.spaceOf(c, "missions")
-	if err != nil {
-		return frontend.Page{}, err
-	}
-	_, a, err := s.orgApplicationParam(c)
-	if err != nil {
-		return frontend.Page{}, err
-	}
+	space := orgSpaceOf(c, "missions")
+	a := applicationOf(c)
 	ctx, cancel := s.ctx(c)
 	defer cancel()
 	views, err := s.orgViews(ctx, []models.Application{*a})
@@ -200,10 +185,8 @@ func (s *Server) reviewOneView(c *fiber.Ctx, form *frontend.Form) (frontend.Page
 // volunteer, with the API's logic.
 func (s *Server) reviewOneAction(action string) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		org, a, err := s.orgApplicationParam(c)
-		if err != nil {
-			return err
-		}
+		org, a := orgOf(c), applicationOf(c)
+		var err error
 		form := formValues(c, "reason", "note", "body")
 		by := principal(c).UserID
 		ctx, cancel := s.ctx(c)

@@ -30,10 +30,7 @@ func (s *Server) membersPage(c *fiber.Ctx) error {
 }
 
 func (s *Server) membersView(c *fiber.Ctx, form *frontend.Form) (frontend.Page, error) {
-	space, err := s.spaceOf(c, "members")
-	if err != nil {
-		return frontend.Page{}, err
-	}
+	space := orgSpaceOf(c, "members")
 	view, err := s.orgView(c, space.Org, true)
 	if err != nil {
 		return frontend.Page{}, err
@@ -52,10 +49,7 @@ func (s *Server) membersView(c *fiber.Ctx, form *frontend.Form) (frontend.Page, 
 // inviteSubmit invites a colleague with the API's logic; the page shows
 // the link once, for the owner to pass on.
 func (s *Server) inviteSubmit(c *fiber.Ctx) error {
-	space, err := s.spaceOf(c, "members")
-	if err != nil {
-		return err
-	}
+	space := orgSpaceOf(c, "members")
 	form := formValues(c, "email", "role")
 	inv, err := s.createInvitation(c, space.Org, space.Me, invitationRequest{Email: form.Value("email"), Role: form.Value("role")})
 	if err != nil {
@@ -79,10 +73,7 @@ func (s *Server) inviteSubmit(c *fiber.Ctx) error {
 // memberRemoveSubmit removes a member (or lets one leave) with the API's
 // logic.
 func (s *Server) memberRemoveSubmit(c *fiber.Ctx) error {
-	space, err := s.spaceOf(c, "members")
-	if err != nil {
-		return err
-	}
+	space := orgSpaceOf(c, "members")
 	userID, err := idParam(c, "userId")
 	if err != nil {
 		return err

@@ -29,10 +29,7 @@ type orgMissionsData struct {
 
 // orgMissionsPage lists the organisation's missions by state.
 func (s *Server) orgMissionsPage(c *fiber.Ctx) error {
-	space, err := s.spaceOf(c, "missions")
-	if err != nil {
-		return err
-	}
+	space := orgSpaceOf(c, "missions")
 	status := c.Query("status")
 	var statuses []models.MissionStatus
 	valid := false
@@ -93,14 +90,8 @@ func (s *Server) orgMissionPage(c *fiber.Ctx) error {
 }
 
 func (s *Server) orgMissionView(c *fiber.Ctx, form *frontend.Form) (frontend.Page, error) {
-	space, err := s.spaceOf(c, "missions")
-	if err != nil {
-		return frontend.Page{}, err
-	}
-	_, m, err := s.orgMission(c)
-	if err != nil {
-		return frontend.Page{}, err
-	}
+	space := orgSpaceOf(c, "missions")
+	m := missionOf(c)
 	view, err := s.renderMission(c, m, true)
 	if err != nil {
 		return frontend.Page{}, err
@@ -124,10 +115,8 @@ func (s *Server) orgMissionView(c *fiber.Ctx, form *frontend.Form) (frontend.Pag
 // the API's logic: submit, close, cancel or delete.
 func (s *Server) missionStateSubmit(action string) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		org, m, err := s.orgMission(c)
-		if err != nil {
-			return err
-		}
+		org, m := orgOf(c), missionOf(c)
+		var err error
 		base := "/organizations/" + org.ID + "/missions"
 		switch action {
 		case "submit":
@@ -163,10 +152,7 @@ func (s *Server) missionFormError(c *fiber.Ctx, form *frontend.Form, err error) 
 // shiftsAddSubmit adds shifts on several dates at once with the API's
 // logic.
 func (s *Server) shiftsAddSubmit(c *fiber.Ctx) error {
-	org, m, err := s.orgMission(c)
-	if err != nil {
-		return err
-	}
+	org, m := orgOf(c), missionOf(c)
 	form := formValues(c, shiftFields...)
 	shifts, err := readShifts(form)
 	if err == nil {
@@ -180,10 +166,7 @@ func (s *Server) shiftsAddSubmit(c *fiber.Ctx) error {
 
 // shiftRemoveSubmit deletes a shift nobody holds a place on.
 func (s *Server) shiftRemoveSubmit(c *fiber.Ctx) error {
-	org, m, err := s.orgMission(c)
-	if err != nil {
-		return err
-	}
+	org, m := orgOf(c), missionOf(c)
 	shiftID, err := idParam(c, "shiftId")
 	if err != nil {
 		return err

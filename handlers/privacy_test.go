@@ -4,11 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"github.com/entraide/entraide/privacy"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/entraide/entraide/handlers"
 	"github.com/entraide/entraide/models"
 	"github.com/entraide/entraide/store"
 )
@@ -40,18 +40,18 @@ func TestInactiveAccountsWarnedOnceThenAnonymised(t *testing.T) {
 
 	// Not yet three years: nobody is inactive.
 	e.clock.Advance(3*365*24*time.Hour - 48*time.Hour)
-	if n, err := e.svc.Server.WarnInactiveAccounts(ctx); err != nil || n != 0 {
+	if n, err := e.svc.Privacy.WarnInactiveAccounts(ctx); err != nil || n != 0 {
 		t.Fatalf("warned %d before three years (%v)", n, err)
 	}
 	e.clock.Advance(4 * 24 * time.Hour)
 	e.login(&active)
 
-	if n, err := e.svc.Server.WarnInactiveAccounts(ctx); err != nil || n != 2 {
+	if n, err := e.svc.Privacy.WarnInactiveAccounts(ctx); err != nil || n != 2 {
 		t.Fatalf("warned %d accounts, want 2 (%v)", n, err)
 	}
 	// Again, on both instances: nobody is warned twice.
 	for _, inst := range []*env{e, sib} {
-		if n, err := inst.svc.Server.WarnInactiveAccounts(ctx); err != nil || n != 0 {
+		if n, err := inst.svc.Privacy.WarnInactiveAccounts(ctx); err != nil || n != 0 {
 			t.Fatalf("second run warned %d (%v)", n, err)
 		}
 	}
@@ -66,15 +66,15 @@ func TestInactiveAccountsWarnedOnceThenAnonymised(t *testing.T) {
 
 	// Within the grace period nothing is erased; a login cancels.
 	e.clock.Advance(10 * 24 * time.Hour)
-	if n, err := e.svc.Server.AnonymizeInactiveAccounts(ctx); err != nil || n != 0 {
+	if n, err := e.svc.Privacy.AnonymizeInactiveAccounts(ctx); err != nil || n != 0 {
 		t.Fatalf("anonymised %d within the grace period (%v)", n, err)
 	}
 	e.login(&returning)
 	e.clock.Advance(21 * 24 * time.Hour)
-	if n, err := sib.svc.Server.AnonymizeInactiveAccounts(ctx); err != nil || n != 1 {
+	if n, err := sib.svc.Privacy.AnonymizeInactiveAccounts(ctx); err != nil || n != 1 {
 		t.Fatalf("anonymised %d accounts, want 1 (%v)", n, err)
 	}
-	if n, err := e.svc.Server.AnonymizeInactiveAccounts(ctx); err != nil || n != 0 {
+	if n, err := e.svc.Privacy.AnonymizeInactiveAccounts(ctx); err != nil || n != 0 {
 		t.Fatalf("second run anonymised %d (%v)", n, err)
 	}
 
@@ -108,11 +108,11 @@ func TestInactiveAccountsWarnedOnceThenAnonymised(t *testing.T) {
 
 	// Long after, the admin is still not anonymised, only logged.
 	e.clock.Advance(4 * 365 * 24 * time.Hour)
-	if _, err := e.svc.Server.WarnInactiveAccounts(ctx); err != nil {
+	if _, err := e.svc.Privacy.WarnInactiveAccounts(ctx); err != nil {
 		t.Fatal(err)
 	}
-	e.clock.Advance(handlers.InactivityGrace + time.Hour)
-	if _, err := e.svc.Server.AnonymizeInactiveAccounts(ctx); err != nil {
+	e.clock.Advance(privacy.InactivityGrace + time.Hour)
+	if _, err := e.svc.Privacy.AnonymizeInactiveAccounts(ctx); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := e.store.UserByID(ctx, admin.ID); err != nil {
@@ -153,11 +153,11 @@ func TestPrivacyOldMessagesPurged(t *testing.T) {
 	e.clock.Advance(366 * 24 * time.Hour)
 	recentWithdrawn := app(models.ApplicationWithdrawn)
 
-	n, err := e.svc.Server.PurgeOldMessages(ctx)
+	n, err := e.svc.Privacy.PurgeOldMessages(ctx)
 	if err != nil || n != 4 {
 		t.Fatalf("purged %d messages, want 4 (%v)", n, err)
 	}
-	if n, err := e.svc.Server.PurgeOldMessages(ctx); err != nil || n != 0 {
+	if n, err := e.svc.Privacy.PurgeOldMessages(ctx); err != nil || n != 0 {
 		t.Fatalf("second run purged %d (%v)", n, err)
 	}
 	// The applications themselves stay, with their status.

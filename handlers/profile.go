@@ -1,6 +1,9 @@
 package handlers
 
 import (
+	"context"
+	"errors"
+	"github.com/entraide/entraide/store"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -122,4 +125,19 @@ func (s *Server) saveProfile(c *fiber.Ctx, in models.ProfileInput) (*models.Prof
 		}
 	}
 	return &p, nil
+}
+
+// exportProfile adds the volunteer profile to the personal data export:
+// it is personal data (where they live, when they are free, their birth
+// date) like the account itself.
+func (s *Server) exportProfile(ctx context.Context, userID string, export map[string]any) error {
+	p, err := s.store.Profile(ctx, userID)
+	if errors.Is(err, store.ErrNotFound) || (err == nil && p == nil) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	export["profile"] = profileView(p)
+	return nil
 }

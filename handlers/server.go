@@ -12,14 +12,16 @@ import (
 	gojson "github.com/goccy/go-json"
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/entraide/entraide/applications"
 	"github.com/entraide/entraide/auth"
 	"github.com/entraide/entraide/catalog"
 	"github.com/entraide/entraide/config"
+	"github.com/entraide/entraide/events"
 	"github.com/entraide/entraide/frontend"
 	"github.com/entraide/entraide/i18n"
 	"github.com/entraide/entraide/metrics"
-	"github.com/entraide/entraide/models"
 	"github.com/entraide/entraide/notify"
+	"github.com/entraide/entraide/privacy"
 	"github.com/entraide/entraide/store"
 	"github.com/entraide/entraide/watch"
 )
@@ -36,6 +38,14 @@ type Deps struct {
 	Catalog *catalog.Catalog
 	// Notify writes in-app notifications and queues e-mails.
 	Notify *notify.Service
+	// Applications holds the rules of applications and places; Privacy
+	// the erasure of accounts. Events is where handlers publish what
+	// other features react to; the service wires its subscribers.
+	Applications *applications.Service
+	Privacy      *privacy.Service
+	Events       *events.Bus
+	// Watch keeps in touch with isolated people (issue 15).
+	Watch *watch.Service
 }
 
 // Server holds the dependencies and the Fiber app.
@@ -57,22 +67,17 @@ type Server struct {
 	orgMemberships func(ctx context.Context, userID string) ([]string, error)
 	// exportParts add each feature's personal data to an export.
 	exportParts []func(ctx context.Context, userID string, export map[string]any) error
-	// onAccountDeleted erase each feature's personal data of a user.
-	onAccountDeleted []func(ctx context.Context, userID string) error
-	// onInvitation send the invitation to join an organisation.
-	onInvitation []func(ctx context.Context, org *models.Organization, email, acceptURL string) error
-	// onMissionCancelled tell applicants (applications issue).
-	onMissionCancelled []func(ctx context.Context, m *models.Mission) error
-	// onUrgentPublished queue alerts for urgent missions (matching issue).
-	onUrgentPublished []func(ctx context.Context, m *models.Mission) error
-	metrics           *metrics.Metrics
-	partnerLimits     partnerLimits
-	benchOnce         sync.Once
-	benchBody         []byte
+	apps        *applications.Service
+	privacy     *privacy.Service
+	events      *events.Bus
+	metrics     *metrics.Metrics
+	// table is the route table, kept for the test that checks it.
+	table         *routeTable
+	partnerLimits partnerLimits
+	benchOnce     sync.Once
+	benchBody     []byte
 	// numbers caches the home page's figures that need the database.
 	numbers liveNumbers
-	// onMissionInvitation tell a volunteer an organisation invited them.
-	onMissionInvitation []func(ctx context.Context, m *models.Mission, volunteerID string) error
 	// watch keeps in touch with isolated people (issue 15).
 	watch *watch.Service
 }
@@ -91,7 +96,19 @@ func New(d Deps) (*Server, error) {
 	s := &Server{
 		cfg: d.Config, store: d.Store, tokens: d.Tokens, hasher: d.Hasher,
 		log: d.Logger, now: func() time.Time { return d.Now().UTC() },
-		catalog: d.Catalog, notify: d.Notify,
+		catalog: d.Catalog, notify: d.Notify, apps: d.Applications, privacy: d.Privacy, events: d.Events,
+	}
+	if s.events == nil {
+		s.events = &events.Bus{}
+	}
+	if s.apps == nil {
+		s.apps = &applications.Service{Store: d.Store, Notify: d.Notify, Catalog: d.Catalog, Log: s.log, Now: s.now}
+	}
+	if s.watch = d.Watch; s.watch == nil {
+		s.watch = watch.New(d.Store, d.Notify, watch.Options{Logger: s.log, Now: s.now})
+	}
+	if s.privacy == nil {
+		s.privacy = &privacy.Service{Store: d.Store, Notify: d.Notify, Events: s.events, Log: s.log, Now: s.now}
 	}
 	s.limits = newLimiters(d.Config)
 	s.partnerLimits.enabled = d.Config.RateLimit
@@ -120,9 +137,9 @@ func New(d Deps) (*Server, error) {
 		JSONEncoder: gojson.Marshal,
 	})
 	s.orgMemberships = s.store.OrganizationIDsOfMember
-	s.exportParts = append(s.exportParts, s.exportMemberships, s.exportProfile)
-	s.registerMatchingHooks()
-	s.watchSetup()
+	// Each feature's part of a personal data export, in the export's order.
+	s.exportParts = append(s.exportParts, s.exportMemberships, s.exportProfile, s.exportNotifications, s.exportApplications)
+	s.resetLimits = newResetLimiters(s)
 	s.metrics = s.newMetrics()
 	s.routes()
 	return s, nil

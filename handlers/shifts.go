@@ -20,10 +20,7 @@ type shiftPatchRequest struct {
 // addShifts adds one or several shifts; a published mission stays
 // published.
 func (s *Server) addShifts(c *fiber.Ctx) error {
-	_, m, err := s.orgMission(c)
-	if err != nil {
-		return err
-	}
+	m := missionOf(c)
 	var req addShiftsRequest
 	if err := decodeJSON(c, &req); err != nil {
 		return err
@@ -72,10 +69,7 @@ func (s *Server) addMissionShifts(c *fiber.Ctx, m *models.Mission, in []models.S
 
 // updateShift changes a shift's capacity, never below the places taken.
 func (s *Server) updateShift(c *fiber.Ctx) error {
-	_, m, err := s.orgMission(c)
-	if err != nil {
-		return err
-	}
+	m := missionOf(c)
 	shiftID, err := idParam(c, "shiftId")
 	if err != nil {
 		return err
@@ -105,10 +99,7 @@ func (s *Server) updateShift(c *fiber.Ctx) error {
 
 // deleteShift removes a shift nobody holds a place on.
 func (s *Server) deleteShift(c *fiber.Ctx) error {
-	_, m, err := s.orgMission(c)
-	if err != nil {
-		return err
-	}
+	m := missionOf(c)
 	shiftID, err := idParam(c, "shiftId")
 	if err != nil {
 		return err

@@ -11,23 +11,13 @@ import (
 	"github.com/entraide/entraide/watch"
 )
 
-// The coordinators' watch API: members of the organisation only; any other
-// organisation's programme or person is a 404.
+// The coordinators' watch API: members of the organisation only (the
+// membership guard); any other organisation's programme or person is a
+// 404.
 
-// watchProgramme loads the path's programme for a member of its
-// organisation.
+// watchProgramme is the path's programme, which the route's guard loaded.
 func (s *Server) watchProgramme(c *fiber.Ctx) (*models.WatchProgramme, error) {
-	org, _, err := s.memberOrg(c)
-	if err != nil {
-		return nil, err
-	}
-	id, err := idParam(c, "programmeId")
-	if err != nil {
-		return nil, err
-	}
-	ctx, cancel := s.ctx(c)
-	defer cancel()
-	return s.watch.Programme(ctx, org.ID, id)
+	return programmeOf(c), nil
 }
 
 type programmeRequest struct {
@@ -37,10 +27,7 @@ type programmeRequest struct {
 }
 
 func (s *Server) listWatchProgrammes(c *fiber.Ctx) error {
-	org, _, err := s.memberOrg(c)
-	if err != nil {
-		return err
-	}
+	org := orgOf(c)
 	ctx, cancel := s.ctx(c)
 	defer cancel()
 	list, err := s.watch.Programmes(ctx, org.ID)
@@ -55,10 +42,7 @@ func (s *Server) listWatchProgrammes(c *fiber.Ctx) error {
 }
 
 func (s *Server) createWatchProgramme(c *fiber.Ctx) error {
-	org, _, err := s.memberOrg(c)
-	if err != nil {
-		return err
-	}
+	org := orgOf(c)
 	var req programmeRequest
 	if err := decodeJSON(c, &req); err != nil {
 		return err

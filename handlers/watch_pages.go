@@ -16,35 +16,6 @@ import (
 	"github.com/entraide/entraide/watch"
 )
 
-// watchPageRoutes registers the watch pages: the coordinators' (members of
-// the organisation, checked by spaceOf in each handler) and the
-// volunteer's call pages.
-func (s *Server) watchPageRoutes() {
-	app := s.app
-	org := func(h fiber.Handler) []fiber.Handler { return s.page(s.pageUser, s.pageOrg, h) }
-	volunteer := func(h fiber.Handler) []fiber.Handler { return s.page(s.pageUser, s.pageVolunteer, h) }
-	const base = "/organizations/:orgId/watch"
-	const one = base + "/:programmeId"
-	app.Get(base, org(s.watchProgrammesPage)...)
-	app.Post(base, org(s.watchProgrammeSubmit)...)
-	app.Get(one, org(s.watchProgrammePage)...)
-	app.Get(one+"/people", org(s.watchPeoplePage)...)
-	app.Post(one+"/people", org(s.watchPersonSubmit)...)
-	app.Post(one+"/people/import", org(s.watchImportSubmit)...)
-	app.Post(one+"/people/:personId/remove", org(s.watchPersonRemoveSubmit)...)
-	app.Get(one+"/volunteers", org(s.watchVolunteersPage)...)
-	app.Post(one+"/volunteers", org(s.watchVolunteerSubmit)...)
-	app.Post(one+"/volunteers/:userId/remove", org(s.watchVolunteerRemoveSubmit)...)
-	app.Post(one+"/pairing", org(s.watchPairingSubmit)...)
-	app.Post(one+"/concerns/:concernId/handle", org(s.watchConcernSubmit(false))...)
-	app.Post(one+"/concerns/:concernId/close", org(s.watchConcernSubmit(true))...)
-
-	app.Get("/me/watch", volunteer(s.myWatchPage)...)
-	app.Get("/me/watch/:personId", volunteer(s.myWatchCallPage)...)
-	app.Post("/me/watch/:personId/calls", volunteer(s.myWatchCallSubmit)...)
-	app.Post("/me/watch/programmes/:programmeId/leave", volunteer(s.myWatchLeaveSubmit)...)
-}
-
 func init() {
 	for name, key := range map[string]string{
 		"watch_created": "watch.notice_created", "watch_person_added": "watch.notice_person_added",
@@ -64,22 +35,10 @@ type watchSpace struct {
 	Ended     bool
 }
 
-// watchSpaceOf loads the path's programme for a page of a member.
+// watchSpaceOf is the path's programme, which the route's guard loaded,
+// for a page of a member.
 func (s *Server) watchSpaceOf(c *fiber.Ctx) (watchSpace, error) {
-	space, err := s.spaceOf(c, "watch")
-	if err != nil {
-		return watchSpace{}, err
-	}
-	id, err := idParam(c, "programmeId")
-	if err != nil {
-		return watchSpace{}, err
-	}
-	ctx, cancel := s.ctx(c)
-	defer cancel()
-	p, err := s.watch.Programme(ctx, space.Org.ID, id)
-	if err != nil {
-		return watchSpace{}, err
-	}
+	space, p := orgSpaceOf(c, "watch"), programmeOf(c)
 	return watchSpace{Space: space, Programme: p, Base: "/organizations/" + space.Org.ID + "/watch/" + p.ID,
 		Ended: p.PurgedAt != nil || p.Ended(s.now())}, nil
 }
@@ -99,10 +58,7 @@ func (s *Server) watchProgrammesPage(c *fiber.Ctx) error {
 }
 
 func (s *Server) watchProgrammesView(c *fiber.Ctx, form *frontend.Form) (frontend.Page, error) {
-	space, err := s.spaceOf(c, "watch")
-	if err != nil {
-		return frontend.Page{}, err
-	}
+	space := orgSpaceOf(c, "watch")
 	ctx, cancel := s.ctx(c)
 	defer cancel()
 	list, err := s.watch.Programmes(ctx, space.Org.ID)
@@ -115,10 +71,7 @@ func (s *Server) watchProgrammesView(c *fiber.Ctx, form *frontend.Form) (fronten
 }
 
 func (s *Server) watchProgrammeSubmit(c *fiber.Ctx) error {
-	space, err := s.spaceOf(c, "watch")
-	if err != nil {
-		return err
-	}
+	space := orgSpaceOf(c, "watch")
 	form := formValues(c, "name", "rhythm_days", "ends_on")
 	rhythm, _ := atoiOr(form.Value("rhythm_days"), -1)
 	ctx, cancel := s.ctx(c)

@@ -104,7 +104,7 @@ func TestWatchRetentionDeletesListsAndLogs(t *testing.T) {
 	e := newEnv(t)
 	f, id := watchAlertScenario(e)
 	ctx := context.Background()
-	w := e.svc.Server.Watch()
+	w := e.svc.Watch
 	// Ended but within the retention period: nothing is deleted.
 	e.clock.Advance(3*31*24*time.Hour + 24*time.Hour)
 	if n, err := w.PurgeEnded(ctx); err != nil || n != 0 {

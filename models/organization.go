@@ -253,12 +253,33 @@ func ValidRNA(s string) bool {
 	return true
 }
 
-// OrgTransitions lists the allowed organisation state changes.
-var OrgTransitions = map[OrgStatus][]OrgStatus{
-	OrgPending:   {OrgVerified, OrgRejected},
-	OrgVerified:  {OrgSuspended},
-	OrgSuspended: {OrgVerified},
+// OrgDecision is an admin's decision on an organisation: the state it
+// applies to, the state it leads to, and whether it needs a reason.
+type OrgDecision struct {
+	From, To       OrgStatus
+	ReasonRequired bool
 }
+
+// OrgDecisions is the organisation's state machine by the admin's action:
+// pending → verified | rejected, verified → suspended → verified. The API,
+// the moderation page and OrgTransitions all read it.
+var OrgDecisions = map[string]OrgDecision{
+	"verify":  {From: OrgPending, To: OrgVerified},
+	"reject":  {From: OrgPending, To: OrgRejected, ReasonRequired: true},
+	"suspend": {From: OrgVerified, To: OrgSuspended, ReasonRequired: true},
+	"restore": {From: OrgSuspended, To: OrgVerified},
+}
+
+// OrgTransitions lists the allowed organisation state changes: those the
+// decisions make.
+var OrgTransitions = func() map[OrgStatus][]OrgStatus {
+	out := map[OrgStatus][]OrgStatus{}
+	for _, action := range []string{"verify", "reject", "suspend", "restore"} {
+		d := OrgDecisions[action]
+		out[d.From] = append(out[d.From], d.To)
+	}
+	return out
+}()
 
 // CanOrgTransition reports whether from → to is allowed.
 func CanOrgTransition(from, to OrgStatus) bool {

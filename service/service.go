@@ -10,26 +10,38 @@ import (
 	"sync"
 	"time"
 
+	"github.com/entraide/entraide/applications"
 	"github.com/entraide/entraide/auth"
 	"github.com/entraide/entraide/catalog"
 	"github.com/entraide/entraide/config"
+	"github.com/entraide/entraide/events"
 	"github.com/entraide/entraide/handlers"
 	"github.com/entraide/entraide/notify"
+	"github.com/entraide/entraide/privacy"
 	"github.com/entraide/entraide/store"
+	"github.com/entraide/entraide/watch"
 )
 
 // Service is one running instance.
 type Service struct {
-	Config   *config.Config
-	Store    *store.Store
-	Server   *handlers.Server
-	Hasher   *auth.Hasher
-	Log      *slog.Logger
-	Notify   *notify.Service
-	Catalog  *catalog.Catalog
-	Outbox   *notify.Worker // tests drive it with RunOnce and their clock
-	embedded *store.Embedded
-	ownStore bool
+	Config  *config.Config
+	Store   *store.Store
+	Server  *handlers.Server
+	Hasher  *auth.Hasher
+	Log     *slog.Logger
+	Notify  *notify.Service
+	Catalog *catalog.Catalog
+	// Applications and Privacy are the domains the background jobs run;
+	// Events carries what one feature tells the others, wired here once.
+	Applications *applications.Service
+	Privacy      *privacy.Service
+	Events       *events.Bus
+	Outbox       *notify.Worker // tests drive it with RunOnce and their clock
+	embedded     *store.Embedded
+	ownStore     bool
+
+	// Watch keeps in touch with isolated people (issue 15).
+	Watch *watch.Service
 
 	workers      []Worker
 	stopWorkers  context.CancelFunc
@@ -145,16 +157,22 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Option
 		return fail(fmt.Errorf("build the matching index: %w", err))
 	}
 	svc.AddWorker(Worker{Name: "catalogue-poll", Run: func(ctx context.Context) { svc.Catalog.Run(ctx, CataloguePoll) }})
+	svc.Events = &events.Bus{}
+	svc.Applications = &applications.Service{Store: svc.Store, Notify: svc.Notify, Catalog: svc.Catalog, Log: log, Now: opts.Now}
+	svc.Privacy = &privacy.Service{Store: svc.Store, Notify: svc.Notify, Events: svc.Events, Log: log, Now: opts.Now}
+	svc.Watch = watch.New(svc.Store, svc.Notify, watch.Options{Logger: log, Now: opts.Now})
+	svc.wireEvents()
 	server, err := handlers.New(handlers.Deps{
 		Config: cfg, Store: svc.Store, Tokens: tokens, Hasher: svc.Hasher, Logger: log, Now: opts.Now,
 		Notify: svc.Notify, Catalog: svc.Catalog,
+		Applications: svc.Applications, Privacy: svc.Privacy, Events: svc.Events, Watch: svc.Watch,
 	})
 	if err != nil {
 		return fail(err)
 	}
 	svc.Server = server
 	svc.AddWorker(Worker{Name: "auto-close", Run: every(time.Minute, func(ctx context.Context) {
-		if _, err := server.CloseEndedMissions(ctx); err != nil {
+		if _, err := svc.Applications.CloseEndedMissions(ctx); err != nil {
 			log.Error("auto-close failed", "error", err)
 		}
 	})})
@@ -162,58 +180,58 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Option
 	// looks PlaceDriftGrace apart (see ReconcilePlaces).
 	svc.AddWorker(Worker{Name: "places-reconcile", Run: every(time.Hour, func(ctx context.Context) {
 		for pass := range 2 {
-			if _, err := server.ReconcilePlaces(ctx); err != nil {
+			if _, err := svc.Applications.ReconcilePlaces(ctx); err != nil {
 				log.Error("places reconciliation failed", "error", err)
 			}
 			if pass == 0 {
 				select {
 				case <-ctx.Done():
 					return
-				case <-time.After(2 * handlers.PlaceDriftGrace):
+				case <-time.After(2 * applications.PlaceDriftGrace):
 				}
 			}
 		}
 	})})
 	svc.AddWorker(Worker{Name: "waitlist-offers", Run: every(time.Minute, func(ctx context.Context) {
-		if _, err := server.ExpireOffers(ctx); err != nil {
+		if _, err := svc.Applications.ExpireOffers(ctx); err != nil {
 			log.Error("waitlist offer expiry failed", "error", err)
 		}
-		if _, err := server.FillWaitlists(ctx); err != nil {
+		if _, err := svc.Applications.FillWaitlists(ctx); err != nil {
 			log.Error("waitlist fill failed", "error", err)
 		}
 	})})
 	svc.AddWorker(Worker{Name: "application-reminders", Run: every(5*time.Minute, func(ctx context.Context) {
-		if _, err := server.RemindPendingApplications(ctx); err != nil {
+		if _, err := svc.Applications.RemindPendingApplications(ctx); err != nil {
 			log.Error("pending application reminders failed", "error", err)
 		}
-		if _, err := server.ReleaseUnanswered(ctx); err != nil {
+		if _, err := svc.Applications.ReleaseUnanswered(ctx); err != nil {
 			log.Error("unanswered application release failed", "error", err)
 		}
-		if _, err := server.RemindShifts(ctx); err != nil {
+		if _, err := svc.Applications.RemindShifts(ctx); err != nil {
 			log.Error("shift reminders failed", "error", err)
 		}
 	})})
 	// Privacy retention (docs/privacy.md): daily, and once at start-up.
 	svc.AddWorker(Worker{Name: "privacy-retention", Run: every(24*time.Hour, func(ctx context.Context) {
-		if _, err := server.WarnInactiveAccounts(ctx); err != nil {
+		if _, err := svc.Privacy.WarnInactiveAccounts(ctx); err != nil {
 			log.Error("inactivity warnings failed", "error", err)
 		}
-		if _, err := server.AnonymizeInactiveAccounts(ctx); err != nil {
+		if _, err := svc.Privacy.AnonymizeInactiveAccounts(ctx); err != nil {
 			log.Error("inactive account anonymisation failed", "error", err)
 		}
-		if _, err := server.PurgeOldMessages(ctx); err != nil {
+		if _, err := svc.Privacy.PurgeOldMessages(ctx); err != nil {
 			log.Error("old message purge failed", "error", err)
 		}
 	})})
 	// Watch lists and call logs are deleted a set time after their
 	// programme ends (docs/privacy.md), checked daily.
 	svc.AddWorker(Worker{Name: "watch-retention", Run: every(24*time.Hour, func(ctx context.Context) {
-		if _, err := server.Watch().PurgeEnded(ctx); err != nil {
+		if _, err := svc.Watch.PurgeEnded(ctx); err != nil {
 			log.Error("watch retention failed", "error", err)
 		}
 	})})
 	svc.AddWorker(Worker{Name: "response-times", Run: every(time.Hour, func(ctx context.Context) {
-		if _, err := server.UpdateResponseTimes(ctx); err != nil {
+		if _, err := svc.Applications.UpdateResponseTimes(ctx); err != nil {
 			log.Error("response times failed", "error", err)
 		}
 	})})

@@ -1,4 +1,4 @@
-package handlers
+package applications
 
 import (
 	"context"
@@ -15,20 +15,20 @@ import (
 // applications left unanswered for 3 days, and again at 7. Each reminder
 // is recorded on the application by a conditional update before it is
 // sent, so two instances never send it twice.
-func (s *Server) RemindPendingApplications(ctx context.Context) (int, error) {
-	now := s.now()
+func (svc *Service) RemindPendingApplications(ctx context.Context) (int, error) {
+	now := svc.now()
 	sent := 0
 	for _, step := range []struct {
 		key   string
 		after time.Duration
 	}{{models.ReminderOrgSecond, models.SecondReminderAfter}, {models.ReminderOrgFirst, models.FirstReminderAfter}} {
-		apps, err := s.store.PendingCreatedBefore(ctx, now.Add(-step.after), step.key, jobBatch)
+		apps, err := svc.Store.PendingCreatedBefore(ctx, now.Add(-step.after), step.key, jobBatch)
 		if err != nil {
 			return sent, err
 		}
 		for i := range apps {
 			a := &apps[i]
-			ok, err := s.store.MarkReminder(ctx, a.ID, models.ApplicationPending, step.key)
+			ok, err := svc.Store.MarkReminder(ctx, a.ID, models.ApplicationPending, step.key)
 			if err != nil {
 				return sent, err
 			}
@@ -40,9 +40,9 @@ func (s *Server) RemindPendingApplications(ctx context.Context) (int, error) {
 			if step.key == models.ReminderOrgFirst && !a.CreatedAt.After(now.Add(-models.SecondReminderAfter)) {
 				continue
 			}
-			params := s.eventParams(ctx, a, orgLink(a))
-			params["volunteer_name"] = s.volunteerName(ctx, a.VolunteerID)
-			s.tellMembers(ctx, a.OrgID, step.key+":"+a.ID, models.EventApplicationReceived, params)
+			params := svc.EventParams(ctx, a, OrgLink(a))
+			params["volunteer_name"] = svc.volunteerName(ctx, a.VolunteerID)
+			svc.TellMembers(ctx, a.OrgID, step.key+":"+a.ID, models.EventApplicationReceived, params)
 			sent++
 		}
 	}
@@ -51,14 +51,14 @@ func (s *Server) RemindPendingApplications(ctx context.Context) (int, error) {
 
 // ReleaseUnanswered releases the applications left pending for 14 days
 // and tells each volunteer, with a link to other missions.
-func (s *Server) ReleaseUnanswered(ctx context.Context) (int, error) {
-	apps, err := s.store.PendingCreatedBefore(ctx, s.now().Add(-models.ReleaseAfter), "", jobBatch)
+func (svc *Service) ReleaseUnanswered(ctx context.Context) (int, error) {
+	apps, err := svc.Store.PendingCreatedBefore(ctx, svc.now().Add(-models.ReleaseAfter), "", jobBatch)
 	if err != nil {
 		return 0, err
 	}
 	released := 0
 	for i := range apps {
-		updated, err := s.changeApplication(ctx, &apps[i], models.ApplicationReleased, models.ActorSystem, "system",
+		updated, err := svc.Change(ctx, &apps[i], models.ApplicationReleased, models.ActorSystem, "system",
 			store.ApplicationChange{Entry: models.StatusChange{Reason: "unanswered"}})
 		if errors.Is(err, store.ErrConflict) {
 			continue
@@ -68,21 +68,21 @@ func (s *Server) ReleaseUnanswered(ctx context.Context) (int, error) {
 		}
 		released++
 		link := "/missions"
-		if m, err := s.store.MissionByID(ctx, updated.MissionID); err == nil {
+		if m, err := svc.Store.MissionByID(ctx, updated.MissionID); err == nil {
 			link += "?category=" + string(m.Category)
 		}
-		s.tell(ctx, updated.VolunteerID, models.EventApplicationDeclined, s.eventParams(ctx, updated, link))
+		svc.Tell(ctx, updated.VolunteerID, models.EventApplicationDeclined, svc.EventParams(ctx, updated, link))
 	}
 	if released > 0 {
-		s.log.Info("unanswered applications released", "count", released)
+		svc.Log.Info("unanswered applications released", "count", released)
 	}
 	return released, nil
 }
 
 // RemindShifts reminds accepted volunteers of their shift 24 hours and 2
 // hours before it starts, once each.
-func (s *Server) RemindShifts(ctx context.Context) (int, error) {
-	now := s.now()
+func (svc *Service) RemindShifts(ctx context.Context) (int, error) {
+	now := svc.now()
 	sent := 0
 	for _, step := range []struct {
 		key      string
@@ -92,20 +92,20 @@ func (s *Server) RemindShifts(ctx context.Context) (int, error) {
 		{models.ReminderShift24h, 2 * time.Hour, 24 * time.Hour, models.EventShiftReminder24h},
 		{models.ReminderShift2h, 0, 2 * time.Hour, models.EventShiftReminder2h},
 	} {
-		apps, err := s.store.AcceptedStartingBetween(ctx, now.Add(step.from), now.Add(step.to), step.key, jobBatch)
+		apps, err := svc.Store.AcceptedStartingBetween(ctx, now.Add(step.from), now.Add(step.to), step.key, jobBatch)
 		if err != nil {
 			return sent, err
 		}
 		for i := range apps {
 			a := &apps[i]
-			ok, err := s.store.MarkReminder(ctx, a.ID, models.ApplicationAccepted, step.key)
+			ok, err := svc.Store.MarkReminder(ctx, a.ID, models.ApplicationAccepted, step.key)
 			if err != nil {
 				return sent, err
 			}
 			if !ok {
 				continue
 			}
-			s.tellOnce(ctx, step.key+":"+a.ID, a.VolunteerID, step.event, s.eventParams(ctx, a, volunteerLink(a)))
+			svc.TellOnce(ctx, step.key+":"+a.ID, a.VolunteerID, step.event, svc.EventParams(ctx, a, VolunteerLink(a)))
 			sent++
 		}
 	}
@@ -118,8 +118,8 @@ const ResponseWindow = 180 * 24 * time.Hour
 // UpdateResponseTimes computes each organisation's median time to answer
 // an application over ResponseWindow and records it for its public page.
 // Auto-accepted and released applications are not answers.
-func (s *Server) UpdateResponseTimes(ctx context.Context) (int, error) {
-	decided, err := s.store.DecidedSince(ctx, s.now().Add(-ResponseWindow))
+func (svc *Service) UpdateResponseTimes(ctx context.Context) (int, error) {
+	decided, err := svc.Store.DecidedSince(ctx, svc.now().Add(-ResponseWindow))
 	if err != nil {
 		return 0, err
 	}
@@ -128,15 +128,15 @@ func (s *Server) UpdateResponseTimes(ctx context.Context) (int, error) {
 		byOrg[a.OrgID] = append(byOrg[a.OrgID], a.DecidedAt.Sub(a.CreatedAt).Hours())
 	}
 	for orgID, hours := range byOrg {
-		if err := s.store.SetResponseHours(ctx, orgID, math.Round(*median(hours)*10)/10); err != nil {
+		if err := svc.Store.SetResponseHours(ctx, orgID, math.Round(*models.Median(hours)*10)/10); err != nil {
 			return 0, err
 		}
 	}
 	return len(byOrg), nil
 }
 
-func (s *Server) volunteerName(ctx context.Context, userID string) string {
-	u, err := s.store.UserByID(ctx, userID)
+func (svc *Service) volunteerName(ctx context.Context, userID string) string {
+	u, err := svc.Store.UserByID(ctx, userID)
 	if err != nil {
 		return ""
 	}

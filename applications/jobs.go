@@ -1,4 +1,4 @@
-package handlers
+package applications
 
 import (
 	"context"
@@ -22,12 +22,12 @@ const PlaceDriftGrace = 30 * time.Second
 // it so); a count above them is lowered when seen unchanged for
 // PlaceDriftGrace, so run it twice that far apart. Each repair is a
 // compare-and-swap on the count read, safe with two instances at once.
-func (s *Server) ReconcilePlaces(ctx context.Context) (repaired int, err error) {
-	held, err := s.store.HeldPlaces(ctx)
+func (svc *Service) ReconcilePlaces(ctx context.Context) (repaired int, err error) {
+	held, err := svc.Store.HeldPlaces(ctx)
 	if err != nil {
 		return 0, err
 	}
-	shifts, err := s.store.ShiftsWithPlacesTaken(ctx)
+	shifts, err := svc.Store.ShiftsWithPlacesTaken(ctx)
 	if err != nil {
 		return 0, err
 	}
@@ -42,24 +42,24 @@ func (s *Server) ReconcilePlaces(ctx context.Context) (repaired int, err error) 
 		}
 	}
 	if len(missing) > 0 {
-		more, err := s.store.ShiftsByIDs(ctx, missing)
+		more, err := svc.Store.ShiftsByIDs(ctx, missing)
 		if err != nil {
 			return 0, err
 		}
 		shifts = append(shifts, more...)
 	}
-	checks, err := s.store.PlaceChecks(ctx)
+	checks, err := svc.Store.PlaceChecks(ctx)
 	if err != nil {
 		return 0, err
 	}
-	now := s.now()
+	now := svc.now()
 	for _, sh := range shifts {
 		taken, count := sh.Taken, int(held[sh.ID])
 		check, known := checks[sh.ID]
 		delete(checks, sh.ID)
 		if taken > count {
 			if !known || check.Taken != taken || check.Held != count {
-				if err := s.store.SavePlaceCheck(ctx, store.PlaceCheck{ShiftID: sh.ID, Taken: taken, Held: count, At: now}); err != nil {
+				if err := svc.Store.SavePlaceCheck(ctx, store.PlaceCheck{ShiftID: sh.ID, Taken: taken, Held: count, At: now}); err != nil {
 					return repaired, err
 				}
 				continue
@@ -69,14 +69,14 @@ func (s *Server) ReconcilePlaces(ctx context.Context) (repaired int, err error) 
 			}
 		}
 		if known {
-			if err := s.store.DeletePlaceCheck(ctx, sh.ID); err != nil {
+			if err := svc.Store.DeletePlaceCheck(ctx, sh.ID); err != nil {
 				return repaired, err
 			}
 		}
 		if taken == count {
 			continue
 		}
-		ok, err := s.store.SetShiftTakenIf(ctx, sh.ID, taken, count)
+		ok, err := svc.Store.SetShiftTakenIf(ctx, sh.ID, taken, count)
 		if err != nil {
 			return repaired, err
 		}
@@ -84,15 +84,15 @@ func (s *Server) ReconcilePlaces(ctx context.Context) (repaired int, err error) 
 			continue // changed meanwhile: the next run looks again
 		}
 		repaired++
-		s.log.Warn("places recounted", "shift_id", sh.ID, "mission_id", sh.MissionID, "taken_was", taken, "taken", count)
-		if m, err := s.store.MissionByID(ctx, sh.MissionID); err == nil && count < taken {
-			s.fillShift(ctx, m, sh.ID)
+		svc.Log.Warn("places recounted", "shift_id", sh.ID, "mission_id", sh.MissionID, "taken_was", taken, "taken", count)
+		if m, err := svc.Store.MissionByID(ctx, sh.MissionID); err == nil && count < taken {
+			svc.FillShift(ctx, m, sh.ID)
 		}
-		s.missionChanged(ctx, sh.MissionID)
+		svc.MissionChanged(ctx, sh.MissionID)
 	}
 	for id := range checks {
 		// Drift gone by itself (a request completed, or the shift went).
-		if err := s.store.DeletePlaceCheck(ctx, id); err != nil {
+		if err := svc.Store.DeletePlaceCheck(ctx, id); err != nil {
 			return repaired, err
 		}
 	}
@@ -105,15 +105,15 @@ const jobBatch = 500
 
 // ExpireOffers ends the waiting-list offers not confirmed in time and
 // passes each place to the next on the list.
-func (s *Server) ExpireOffers(ctx context.Context) (int, error) {
-	now := s.now()
-	lapsed, err := s.store.LapsedOffers(ctx, now, jobBatch)
+func (svc *Service) ExpireOffers(ctx context.Context) (int, error) {
+	now := svc.now()
+	lapsed, err := svc.Store.LapsedOffers(ctx, now, jobBatch)
 	if err != nil {
 		return 0, err
 	}
 	expired := 0
 	for i := range lapsed {
-		updated, err := s.changeApplication(ctx, &lapsed[i], models.ApplicationExpired, models.ActorSystem, "system",
+		updated, err := svc.Change(ctx, &lapsed[i], models.ApplicationExpired, models.ActorSystem, "system",
 			store.ApplicationChange{Entry: models.StatusChange{Reason: "offer_lapsed"}, OfferLapsedAt: now, ClearOffer: true})
 		if errors.Is(err, store.ErrConflict) {
 			continue // confirmed or withdrawn meanwhile
@@ -122,10 +122,10 @@ func (s *Server) ExpireOffers(ctx context.Context) (int, error) {
 			return expired, err
 		}
 		expired++
-		s.releasePlace(ctx, updated.MissionID, updated.ShiftID)
+		svc.ReleasePlace(ctx, updated.MissionID, updated.ShiftID)
 	}
 	if expired > 0 {
-		s.log.Info("waiting-list offers expired", "count", expired)
+		svc.Log.Info("waiting-list offers expired", "count", expired)
 	}
 	return expired, nil
 }
@@ -133,8 +133,8 @@ func (s *Server) ExpireOffers(ctx context.Context) (int, error) {
 // FillWaitlists offers the free places of shifts that have a waiting list
 // (a capacity raised, a place freed while an applicant was being
 // waitlisted) and reports how many applications moved up.
-func (s *Server) FillWaitlists(ctx context.Context) (int, error) {
-	waiting, err := s.store.WaitlistedShifts(ctx)
+func (svc *Service) FillWaitlists(ctx context.Context) (int, error) {
+	waiting, err := svc.Store.WaitlistedShifts(ctx)
 	if err != nil || len(waiting) == 0 {
 		return 0, err
 	}
@@ -142,21 +142,48 @@ func (s *Server) FillWaitlists(ctx context.Context) (int, error) {
 	for id := range waiting {
 		ids = append(ids, id)
 	}
-	shifts, err := s.store.ShiftsByIDs(ctx, ids)
+	shifts, err := svc.Store.ShiftsByIDs(ctx, ids)
 	if err != nil {
 		return 0, err
 	}
-	now := s.now()
+	now := svc.now()
 	moved := 0
 	for _, sh := range shifts {
 		if sh.PlacesLeft() == 0 || !sh.Start.After(now) {
 			continue
 		}
-		m, err := s.store.MissionByID(ctx, sh.MissionID)
+		m, err := svc.Store.MissionByID(ctx, sh.MissionID)
 		if err != nil {
 			return moved, err
 		}
-		moved += s.fillShift(ctx, m, sh.ID)
+		moved += svc.FillShift(ctx, m, sh.ID)
 	}
 	return moved, nil
+}
+
+// CloseEndedMissions closes the published missions whose last shift has
+// ended. It is idempotent: the transition is conditional, so two instances
+// running it at once close each mission once.
+func (svc *Service) CloseEndedMissions(ctx context.Context) (int, error) {
+	now := svc.now()
+	missions, err := svc.Store.EndedPublishedMissions(ctx, now)
+	if err != nil {
+		return 0, err
+	}
+	closed := 0
+	for _, m := range missions {
+		_, err := svc.Store.TransitionMission(ctx, m.ID, []models.MissionStatus{models.MissionPublished}, models.MissionClosed, "last shift ended", now)
+		if errors.Is(err, store.ErrConflict) {
+			continue
+		}
+		if err != nil {
+			return closed, err
+		}
+		closed++
+		svc.MissionChanged(ctx, m.ID)
+	}
+	if closed > 0 {
+		svc.Log.Info("missions closed after their last shift", "count", closed)
+	}
+	return closed, nil
 }
