@@ -35,7 +35,7 @@ func TestStoreOutage(t *testing.T) {
 		t.Fatal(err)
 	}
 	clk := &clock{now: time.Now().UTC()}
-	svc, err := service.Open(context.Background(), cfg, slog.New(slog.NewTextHandler(io.Discard, nil)),
+	svc, err := service.Open(context.Background(), cfg, watchPanics(t, slog.NewTextHandler(io.Discard, nil)),
 		service.Options{Store: st, Argon2: &cheapArgon2, Now: clk.Now})
 	if err != nil {
 		t.Fatal(err)

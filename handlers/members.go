@@ -99,7 +99,7 @@ func (s *Server) createInvitation(c *fiber.Ctx, org *models.Organization, me mod
 	var v models.Validator
 	email := models.NormalizeEmail(req.Email)
 	if v.Check(email != "", "email", "required") {
-		v.Check(models.ValidEmail(email), "email", "invalid_email")
+		models.CheckEmail(&v, "email", email)
 	}
 	role := models.MemberMember
 	if req.Role != "" {

@@ -39,7 +39,7 @@ func (s *Server) accountSubmit(c *fiber.Ctx) error {
 		return s.renderFormError(c, "account", s.accountView(c, form), err)
 	}
 	s.setLangCookie(c, user.Language)
-	return c.Redirect("/account?notice=saved", fiber.StatusSeeOther)
+	return seeOther(c, "/account?notice=saved")
 }
 
 // accountExport downloads the API's export (GET /me/export); no cache
@@ -60,11 +60,11 @@ func (s *Server) accountDeletePage(c *fiber.Ctx) error {
 // /me) once the confirmation form is sent.
 func (s *Server) accountDeleteSubmit(c *fiber.Ctx) error {
 	if c.FormValue("confirm") != "yes" {
-		return c.Redirect("/account/delete", fiber.StatusSeeOther)
+		return seeOther(c, "/account/delete")
 	}
 	if err := s.deleteAccount(c); err != nil {
 		return err
 	}
 	s.clearAuthCookies(c)
-	return c.Redirect("/?notice=deleted", fiber.StatusSeeOther)
+	return seeOther(c, "/?notice=deleted")
 }

@@ -98,7 +98,7 @@ func (s *Server) adminOrgDecision(action string) fiber.Handler {
 		if err != nil {
 			return s.adminFormError(c, back, id, err)
 		}
-		return c.Redirect(withNotice(back, "org_"+action), fiber.StatusSeeOther)
+		return seeOther(c, withNotice(back, "org_"+action))
 	}
 }
 
@@ -152,7 +152,7 @@ func (s *Server) adminMissionDecision(action string) fiber.Handler {
 		if err != nil {
 			return s.adminFormError(c, "/admin/missions", id, err)
 		}
-		return c.Redirect("/admin/missions?notice=mission_"+action+"ed", fiber.StatusSeeOther)
+		return seeOther(c, "/admin/missions?notice=mission_"+action+"ed")
 	}
 }
 
@@ -180,12 +180,4 @@ func (s *Server) adminFormError(c *fiber.Ctx, back, id string, err error) error 
 	}
 	page.Form.Set("reason-"+id, c.FormValue("reason")).Set("resolution-"+id, c.FormValue("resolution"))
 	return s.renderFormError(c, name, page, err)
-}
-
-// withNotice adds ?notice= (or &notice=) to a local path.
-func withNotice(path, notice string) string {
-	if strings.Contains(path, "?") {
-		return path + "&notice=" + notice
-	}
-	return path + "?notice=" + notice
 }

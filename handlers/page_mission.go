@@ -105,7 +105,7 @@ func (s *Server) missionReportSubmit(c *fiber.Ctx) error {
 		}
 		return s.renderFormError(c, "mission", page, err)
 	}
-	return c.Redirect("/missions/"+c.Params("id")+"?notice=reported", fiber.StatusSeeOther)
+	return seeOther(c, "/missions/"+c.Params("id")+"?notice=reported")
 }
 
 // visibleMission loads the path's mission if the caller may see it, the

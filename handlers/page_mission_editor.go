@@ -65,7 +65,7 @@ func (s *Server) missionNewSubmit(c *fiber.Ctx) error {
 	if serr != nil || err != nil {
 		return s.renderFormError(c, "mission_editor", s.editorView(c, form, space, ""), shiftFieldErrors(mergeErrors(serr, err)))
 	}
-	return c.Redirect("/organizations/"+space.Org.ID+"/missions/"+m.ID+"?notice=mission_created", fiber.StatusSeeOther)
+	return seeOther(c, "/organizations/"+space.Org.ID+"/missions/"+m.ID+"?notice=mission_created")
 }
 
 // missionEditPage is the editor of an existing mission; shifts are
@@ -94,7 +94,7 @@ func (s *Server) missionEditSubmit(c *fiber.Ctx) error {
 	if _, err := s.editMission(c, space.Org, m, missionInput(form)); err != nil {
 		return s.renderFormError(c, "mission_editor", s.editorView(c, form, space, m.ID), err)
 	}
-	return c.Redirect("/organizations/"+space.Org.ID+"/missions/"+m.ID+"?notice=saved", fiber.StatusSeeOther)
+	return seeOther(c, "/organizations/"+space.Org.ID+"/missions/"+m.ID+"?notice=saved")
 }
 
 func readMissionForm(c *fiber.Ctx, withShifts bool) *frontend.Form {

@@ -26,7 +26,7 @@ func (o orgSpace) IsOwner() bool { return o.Me.Role == models.MemberOwner }
 // go to their own space.
 func (s *Server) pageOrg(c *fiber.Ctx) error {
 	if p := principal(c); p.Role != models.RoleOrganization {
-		return c.Redirect(roleHome(p.Role), fiber.StatusSeeOther)
+		return seeOther(c, roleHome(p.Role))
 	}
 	return c.Next()
 }
@@ -54,10 +54,11 @@ func (s *Server) orgHomePage(c *fiber.Ctx) error {
 	}
 	if len(orgs) == 1 && c.Query("new") == "" {
 		next := "/organizations/" + orgs[0].ID + "/missions"
-		if n := c.Query("notice"); n != "" {
-			next += "?notice=" + n
+		// Only a known notice is passed on: the query is the visitor's.
+		if n := c.Query("notice"); notices[n] != "" {
+			next = withNotice(next, n)
 		}
-		return c.Redirect(next, fiber.StatusSeeOther)
+		return seeOther(c, next)
 	}
 	return s.render(c, fiber.StatusOK, "org_home", s.orgHomeView(c, frontend.NewForm().Set("kind", "association"), orgs))
 }
@@ -99,7 +100,7 @@ func (s *Server) orgRegisterSubmit(c *fiber.Ctx) error {
 	if err != nil {
 		return s.renderFormError(c, "org_home", s.orgHomeView(c, form, nil), err)
 	}
-	return c.Redirect("/organizations/"+org.ID+"/missions?notice=org_registered", fiber.StatusSeeOther)
+	return seeOther(c, "/organizations/"+org.ID+"/missions?notice=org_registered")
 }
 
 // orgProfilePage shows the organisation's details to edit.
@@ -130,5 +131,5 @@ func (s *Server) orgProfileSubmit(c *fiber.Ctx) error {
 	if _, err := s.editOrganization(c, space.Org, orgInput(form)); err != nil {
 		return s.renderFormError(c, "org_profile", s.orgProfileView(c, form, space), err)
 	}
-	return c.Redirect("/organizations/"+space.Org.ID+"/profile?notice=saved", fiber.StatusSeeOther)
+	return seeOther(c, "/organizations/"+space.Org.ID+"/profile?notice=saved")
 }

@@ -82,9 +82,9 @@ func (s *Server) memberRemoveSubmit(c *fiber.Ctx) error {
 		return err
 	}
 	if userID == space.Me.UserID {
-		return c.Redirect("/org?notice=left", fiber.StatusSeeOther)
+		return seeOther(c, "/org?notice=left")
 	}
-	return c.Redirect("/organizations/"+space.Org.ID+"/members?notice=member_removed", fiber.StatusSeeOther)
+	return seeOther(c, "/organizations/"+space.Org.ID+"/members?notice=member_removed")
 }
 
 type invitationPageData struct {
@@ -115,5 +115,5 @@ func (s *Server) invitationSubmit(c *fiber.Ctx) error {
 		page := frontend.Page{Lang: lang, Title: i18n.T(lang, "invitation.title"), Data: invitationPageData{Token: token}}
 		return s.renderFormError(c, "invitation", page, err)
 	}
-	return c.Redirect("/organizations/"+url.PathEscape(org.ID)+"/missions?notice=joined", fiber.StatusSeeOther)
+	return seeOther(c, "/organizations/"+url.PathEscape(org.ID)+"/missions?notice=joined")
 }

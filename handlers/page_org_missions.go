@@ -130,13 +130,13 @@ func (s *Server) missionStateSubmit(action string) fiber.Handler {
 			}
 		case "delete":
 			if err = s.deleteDraft(c, org, m); err == nil {
-				return c.Redirect(base+"?notice=mission_deleted", fiber.StatusSeeOther)
+				return seeOther(c, base+"?notice=mission_deleted")
 			}
 		}
 		if err != nil {
 			return s.missionFormError(c, formValues(c, "reason"), err)
 		}
-		return c.Redirect(base+"/"+m.ID+"?notice=mission_"+action, fiber.StatusSeeOther)
+		return seeOther(c, base+"/"+m.ID+"?notice=mission_"+action)
 	}
 }
 
@@ -161,7 +161,7 @@ func (s *Server) shiftsAddSubmit(c *fiber.Ctx) error {
 	if err != nil {
 		return s.missionFormError(c, form, shiftFieldErrors(err))
 	}
-	return c.Redirect("/organizations/"+org.ID+"/missions/"+m.ID+"?notice=shifts_added#shifts-title", fiber.StatusSeeOther)
+	return seeOther(c, "/organizations/"+org.ID+"/missions/"+m.ID+"?notice=shifts_added#shifts-title")
 }
 
 // shiftRemoveSubmit deletes a shift nobody holds a place on.
@@ -174,7 +174,7 @@ func (s *Server) shiftRemoveSubmit(c *fiber.Ctx) error {
 	if err := s.removeShift(c, m, shiftID); err != nil {
 		return s.missionFormError(c, frontend.NewForm(), err)
 	}
-	return c.Redirect("/organizations/"+org.ID+"/missions/"+m.ID+"?notice=shift_removed", fiber.StatusSeeOther)
+	return seeOther(c, "/organizations/"+org.ID+"/missions/"+m.ID+"?notice=shift_removed")
 }
 
 // shiftFieldErrors puts the errors of the shifts' validation on the

@@ -16,7 +16,7 @@ import (
 // space.
 func (s *Server) pageAdmin(c *fiber.Ctx) error {
 	if p := principal(c); p.Role != models.RoleAdmin {
-		return c.Redirect(roleHome(p.Role), fiber.StatusSeeOther)
+		return seeOther(c, roleHome(p.Role))
 	}
 	return c.Next()
 }

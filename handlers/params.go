@@ -28,12 +28,16 @@ type paging struct {
 func (p paging) skip() int64  { return int64((p.Page - 1) * p.PerPage) }
 func (p paging) limit() int64 { return int64(p.PerPage) }
 
+// MaxPage bounds page numbers: 1,000 pages of 50 is more than any list a
+// person reads, and a bound keeps skip arithmetic and scans small.
+const MaxPage = 1000
+
 func parsePaging(c *fiber.Ctx, defaultSize, maxSize int) (paging, error) {
 	p := paging{Page: 1, PerPage: defaultSize}
 	if v := c.Query("page"); v != "" {
 		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > 100000 {
-			return p, errField("page", "invalid_page")
+		if err != nil || n < 1 || n > MaxPage {
+			return p, errField("page", "page_range", MaxPage)
 		}
 		p.Page = n
 	}

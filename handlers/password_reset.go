@@ -72,13 +72,13 @@ func (s *Server) startPasswordReset(c *fiber.Ctx, rawEmail string) error {
 	email := models.NormalizeEmail(rawEmail)
 	var v models.Validator
 	if v.Check(email != "", "email", "required") {
-		v.Check(models.ValidEmail(email), "email", "invalid_email")
+		models.CheckEmail(&v, "email", email)
 	}
 	if err := v.Err(); err != nil {
 		return err
 	}
 	if err := s.checkLimits(
-		limitPair{s.resetLimits.ip, c.IP()},
+		limitPair{s.resetLimits.ip, s.clientIP(c)},
 		limitPair{s.resetLimits.account, email},
 	); err != nil {
 		return err

@@ -5,7 +5,6 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/filesystem"
-	"github.com/gofiber/fiber/v2/middleware/recover"
 	"github.com/gofiber/fiber/v2/middleware/requestid"
 
 	"github.com/entraide/entraide/frontend"
@@ -30,11 +29,17 @@ import (
 func (s *Server) routes() {
 	t := newRouteTable(s.app)
 	s.table = t
-	t.use("/", recover.New(recover.Config{EnableStackTrace: !s.cfg.Production()}))
+	// Outermost: a panic in the middlewares below is answered and counted
+	// too (the inner one, after the log, catches the handlers' panics).
+	t.use("/", s.recoverPanic)
+	t.use("/", keepSafeRequestID)
 	t.use("/", requestid.New(requestid.Config{ContextKey: "requestid"}))
 	t.use("/", s.securityHeaders)
 	t.use("/", s.metrics.Middleware(statusOf))
 	t.use("/", s.accessLog)
+	// Inside the metrics and the log, so that a panic's 500 is counted
+	// and logged like any other answer.
+	t.use("/", s.recoverPanic)
 	t.use("/", s.authenticate)
 
 	s.apiRoutes(routeGroup{table: t, prefix: "/api/v1"})

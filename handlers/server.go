@@ -50,14 +50,16 @@ type Deps struct {
 
 // Server holds the dependencies and the Fiber app.
 type Server struct {
-	cfg     *config.Config
-	store   *store.Store
-	tokens  *auth.Tokens
-	hasher  *auth.Hasher
-	log     *slog.Logger
-	now     func() time.Time
-	app     *fiber.App
-	limits  *limiters
+	cfg    *config.Config
+	store  *store.Store
+	tokens *auth.Tokens
+	hasher *auth.Hasher
+	log    *slog.Logger
+	now    func() time.Time
+	app    *fiber.App
+	limits *limiters
+	// proxies are the trusted proxies (ENTRAIDE_TRUSTED_PROXIES).
+	proxies trustedProxies
 	pages   *frontend.Renderer
 	catalog *catalog.Catalog
 	notify  *notify.Service
@@ -111,6 +113,7 @@ func New(d Deps) (*Server, error) {
 		s.privacy = &privacy.Service{Store: d.Store, Notify: d.Notify, Events: s.events, Log: s.log, Now: s.now}
 	}
 	s.limits = newLimiters(d.Config)
+	s.proxies = parseTrustedProxies(d.Config.TrustedProxies)
 	s.partnerLimits.enabled = d.Config.RateLimit
 	pages, err := frontend.NewRenderer()
 	if err != nil {
@@ -127,10 +130,15 @@ func New(d Deps) (*Server, error) {
 		// Handlers keep strings past the request (in the index, in logs):
 		// make Fiber's values immutable once, here, rather than copying in
 		// every handler.
-		Immutable:               true,
-		DisableStartupMessage:   true,
-		EnableTrustedProxyCheck: d.Config.TrustProxy,
-		ProxyHeader:             proxyHeader(d.Config.TrustProxy),
+		Immutable:             true,
+		DisableStartupMessage: true,
+		// Fiber believes X-Forwarded-* only from these proxies; the
+		// client's address itself comes from s.clientIP, which reads
+		// X-Forwarded-For from the right (Fiber's c.IP takes the left-most,
+		// forgeable entry).
+		EnableTrustedProxyCheck: true,
+		TrustedProxies:          d.Config.TrustedProxies,
+		ProxyHeader:             proxyHeader(len(d.Config.TrustedProxies) > 0),
 		ReadBufferSize:          16 * 1024,
 		// go-json encodes the same as encoding/json, several times faster:
 		// the search's answer is most of its cost after the index.

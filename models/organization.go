@@ -166,7 +166,7 @@ func (in OrgInput) Validate(full bool) (OrgInput, error) {
 			in.ContactEmail = &email
 		}
 		if v.Check(email != "", "contact_email", "required") {
-			v.Check(ValidEmail(email), "contact_email", "invalid_email")
+			CheckEmail(&v, "contact_email", email)
 		}
 	}
 	if in.ContactPhone != nil || full {
