@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"sync"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
@@ -314,17 +315,27 @@ type boardBucket struct {
 }
 
 // WatchBoard returns the rows of a programme's board, read from its
-// WatchBuckets documents.
+// WatchBuckets documents at once (reads take no lock: on the embedded
+// store they overlap).
 func (s *Store) WatchBoard(ctx context.Context, programmeID string) ([]models.WatchRow, error) {
-	var out []models.WatchRow
+	buckets := make([]boardBucket, WatchBuckets)
+	errs := make([]error, WatchBuckets)
+	var wg sync.WaitGroup
 	for n := range WatchBuckets {
-		var b boardBucket
-		err := mapErr(s.col("watch_board").FindOne(ctx, bson.D{{Key: "_id", Value: bucketID(programmeID, n)}}).Decode(&b))
-		if err == ErrNotFound {
-			continue
-		}
-		if err != nil {
-			return nil, err
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			err := mapErr(s.col("watch_board").FindOne(ctx, bson.D{{Key: "_id", Value: bucketID(programmeID, n)}}).Decode(&buckets[n]))
+			if err != ErrNotFound {
+				errs[n] = err
+			}
+		}()
+	}
+	wg.Wait()
+	var out []models.WatchRow
+	for n, b := range buckets {
+		if errs[n] != nil {
+			return nil, errs[n]
 		}
 		for _, r := range b.Rows {
 			out = append(out, r)
