@@ -346,6 +346,7 @@ func (s *Server) pageRoutes(t *routeTable, pages routeGroup) {
 	pages.get(watchOne+"/people", programme, s.watchPeoplePage)
 	pages.post(watchOne+"/people", programme, s.watchPersonSubmit)
 	pages.post(watchOne+"/people/import", programme, s.watchImportSubmit)
+	pages.get(watchOne+"/people/:personId", programme, s.watchPersonPage)
 	pages.post(watchOne+"/people/:personId/remove", programme, s.watchPersonRemoveSubmit)
 	pages.get(watchOne+"/volunteers", programme, s.watchVolunteersPage)
 	pages.post(watchOne+"/volunteers", programme, s.watchVolunteerSubmit)

@@ -407,3 +407,47 @@ func atoiOr(s string, fallback int) (int, bool) {
 	}
 	return n, true
 }
+
+type watchPersonData struct {
+	watchSpace
+	Person *models.WatchPerson
+	Calls  []models.WatchCall
+	Names  map[string]string
+	Times  []string
+}
+
+// watchPersonPage shows a person's record and call log, with the notes
+// for coordinators; both reads are audited.
+func (s *Server) watchPersonPage(c *fiber.Ctx) error {
+	ws, err := s.watchSpaceOf(c)
+	if err != nil {
+		return err
+	}
+	id, err := idParam(c, "personId")
+	if err != nil {
+		return err
+	}
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	me := principal(c).UserID
+	person, err := s.watch.Person(ctx, ws.Programme, me, id)
+	if err != nil {
+		return err
+	}
+	calls, err := s.watch.Calls(ctx, ws.Programme, me, id)
+	if err != nil {
+		return err
+	}
+	lang := s.lang(c)
+	data := watchPersonData{watchSpace: ws, Person: person, Names: map[string]string{}}
+	for i := len(calls) - 1; i >= 0; i-- {
+		data.Calls = append(data.Calls, calls[i])
+	}
+	for _, v := range ws.Programme.Volunteers {
+		data.Names[v.UserID] = v.Name
+	}
+	for _, code := range person.BestTimes {
+		data.Times = append(data.Times, timeLabel(lang, code))
+	}
+	return s.render(c, fiber.StatusOK, "watch_person", frontend.Page{Lang: lang, Title: person.FirstName, Section: "/org", Data: data})
+}

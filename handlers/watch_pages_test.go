@@ -74,6 +74,9 @@ func TestWatchPagesCoordinator(t *testing.T) {
 	vol.follow(vol.post("/me/watch/"+ids[0]+"/calls", url.Values{"outcome": {"reached"}, "concern": {"health"}, "note": {"Fatigue"}}).
 		expect(t, http.StatusSeeOther)).expect(t, 200).contains(t, "appel est enregistré")
 	board = coord.get(base).expect(t, 200).contains(t, "2 — Inquiétude de santé")
+	record := coord.get(base+"/people/"+ids[0]).expect(t, 200).contains(t, "Fatigue", "2 — Inquiétude de santé", "tel:")
+	checkPageStructure(t, "watch person", record.Body)
+	vol.get(base + "/people/" + ids[0]).expect(t, http.StatusSeeOther)
 	concern := idsIn(board.Body, `/concerns/`)
 	if len(concern) == 0 {
 		t.Fatal("no concern on the board")

@@ -140,6 +140,7 @@ var watchPageCatalogue = map[string][2]string{
 	"watch.emergency_box":     {"En cas d'urgence, appelez :", "In an emergency, call:"},
 	"watch.sms":               {"par SMS pour les personnes sourdes ou qui ne peuvent pas parler", "by text for people who are deaf or cannot speak"},
 	"watch.previous_calls":    {"Appels précédents", "Previous calls"},
+	"watch.no_call":           {"Aucun appel pour l'instant.", "No call yet."},
 	"watch.leave":             {"Quitter ce programme (vos personnes reviennent aux coordinateurs)", "Leave this programme (your people go back to the coordinators)"},
 	"watch.emergency_title":   {"Urgence : appelez maintenant", "Emergency: call now"},
 	"watch.emergency_call":    {"Appelez les secours tout de suite :", "Call emergency services right away:"},
