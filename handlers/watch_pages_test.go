@@ -76,7 +76,7 @@ func TestWatchPagesCoordinator(t *testing.T) {
 	board = coord.get(base).expect(t, 200).contains(t, "2 — Inquiétude de santé")
 	record := coord.get(base+"/people/"+ids[0]).expect(t, 200).contains(t, "Fatigue", "2 — Inquiétude de santé", "tel:")
 	checkPageStructure(t, "watch person", record.Body)
-	vol.get(base + "/people/" + ids[0]).expect(t, http.StatusSeeOther)
+	vol.get(base+"/people/"+ids[0]).expect(t, http.StatusSeeOther)
 	concern := idsIn(board.Body, `/concerns/`)
 	if len(concern) == 0 {
 		t.Fatal("no concern on the board")
