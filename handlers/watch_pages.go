@@ -11,7 +11,6 @@ import (
 
 	"github.com/entraide/entraide/frontend"
 	"github.com/entraide/entraide/i18n"
-	"github.com/entraide/entraide/match"
 	"github.com/entraide/entraide/models"
 	"github.com/entraide/entraide/watch"
 )
@@ -176,8 +175,8 @@ func (s *Server) watchPeopleView(c *fiber.Ctx, form *frontend.Form) (frontend.Pa
 	for _, v := range ws.Programme.Volunteers {
 		data.Names[v.UserID] = v.Name
 	}
-	for _, code := range match.LanguageCodes() {
-		data.Languages = append(data.Languages, frontend.Option{Value: code, Label: match.LanguageName(lang, code)})
+	for _, code := range i18n.LanguageCodes() {
+		data.Languages = append(data.Languages, frontend.Option{Value: code, Label: i18n.LanguageName(lang, code)})
 	}
 	for _, code := range watch.TimeCodes() {
 		data.Times = append(data.Times, frontend.Option{Value: code, Label: timeLabel(lang, code)})

@@ -1,5 +1,10 @@
 package i18n
 
+import (
+	"sort"
+	"strings"
+)
+
 // watchCatalogue holds the strings of the watch programmes (issue 15):
 // validation messages, the coordinator's pages and the volunteer's call page.
 var watchCatalogue = map[string][2]string{
@@ -32,4 +37,17 @@ func init() {
 	for k, v := range watchCatalogue {
 		catalogue[k] = v
 	}
+}
+
+// LanguageCodes lists, sorted, the codes of the languages the catalogue
+// names (the list a watch programme's people pick their languages from).
+func LanguageCodes() []string {
+	var out []string
+	for key := range catalogue {
+		if code, ok := strings.CutPrefix(key, "language."); ok {
+			out = append(out, code)
+		}
+	}
+	sort.Strings(out)
+	return out
 }

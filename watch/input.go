@@ -6,7 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/entraide/entraide/match"
+	"github.com/entraide/entraide/i18n"
 	"github.com/entraide/entraide/models"
 )
 
@@ -125,8 +125,8 @@ func (in PersonInput) Validate(now time.Time) (models.WatchPerson, error) {
 // LanguageCode finds a language by its code or its French or English name.
 func LanguageCode(s string) (string, bool) {
 	s = strings.ToLower(strings.TrimSpace(s))
-	for _, code := range match.LanguageCodes() {
-		if s == code || s == strings.ToLower(match.LanguageName("fr", code)) || s == strings.ToLower(match.LanguageName("en", code)) {
+	for _, code := range i18n.LanguageCodes() {
+		if s == code || s == strings.ToLower(i18n.LanguageName("fr", code)) || s == strings.ToLower(i18n.LanguageName("en", code)) {
 			return code, true
 		}
 	}
