@@ -70,6 +70,9 @@ var keyCollections = []string{
 	"users", "organizations", "missions", "shifts", "applications", "notifications", "notification_prefs",
 	"refresh_tokens", "onetime_tokens", "counters", "meta", "outbox", "messages", "reports", "audit",
 	"invitations", "mission_invitations", "calendar_feeds", "api_keys", "settings",
+	"outbox_done", "place_checks", "invitation_quotas",
+	"watch_programmes", "watch_org_programmes", "watch_people", "watch_calls", "watch_board",
+	"watch_concerns", "watch_assignments",
 }
 
 func createCollections(names ...string) func(context.Context, *mongo.Database) error {
