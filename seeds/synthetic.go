@@ -130,10 +130,12 @@ func Synthetic(ctx context.Context, st *store.Store, passwordHash string, now ti
 		func(ctx context.Context) error { return g.writeVolunteers(ctx, opts.Volunteers) },
 		g.writeShifts,
 		g.writeModeration,
+		// The key documents request paths read (e-mail keys, lists).
+		func(ctx context.Context) error { return st.RedoBackfills(ctx, now) },
 	}
-	for _, step := range steps {
+	for i, step := range steps {
 		if err := step(ctx); err != nil {
-			return g.counts, err
+			return g.counts, fmt.Errorf("step %d: %w", i+1, err)
 		}
 	}
 	g.bar.finish()

@@ -24,16 +24,16 @@ func (g *synth) writeVolunteers(ctx context.Context, n int) error {
 	var messages, notes []any
 	flush := func() error {
 		if err := g.st.InsertMany(ctx, "users", users); err != nil {
-			return err
+			return fmt.Errorf("users: %w", err)
 		}
 		if err := g.st.InsertApplicationsBulk(ctx, apps); err != nil {
-			return err
+			return fmt.Errorf("applications: %w", err)
 		}
 		if err := g.st.InsertMany(ctx, "messages", messages); err != nil {
-			return err
+			return fmt.Errorf("messages: %w", err)
 		}
 		if err := g.st.InsertMany(ctx, "notifications", notes); err != nil {
-			return err
+			return fmt.Errorf("notifications: %w", err)
 		}
 		g.bar.add("volunteers", len(users))
 		users, apps, messages, notes = users[:0], apps[:0], messages[:0], notes[:0]

@@ -134,10 +134,6 @@ func seedCommand(ctx context.Context, args []string, getenv func(string) string,
 		if err != nil {
 			return fmt.Errorf("synthetic data: %w", err)
 		}
-		fmt.Fprintln(stderr, "writing the keys request paths read...")
-		if err := svc.Store.RedoBackfills(ctx, time.Now().UTC()); err != nil {
-			return fmt.Errorf("synthetic data keys: %w", err)
-		}
 		// The index is built here, once, and its snapshot written, so that
 		// the first start after a seed is as quick as a restart.
 		fmt.Fprintln(stderr, "building the matching index snapshot...")
