@@ -7,7 +7,6 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"github.com/entraide/entraide/geo"
 	"github.com/entraide/entraide/models"
 	"github.com/entraide/entraide/store"
 )
@@ -46,12 +45,12 @@ func (r missionRequest) input() models.MissionInput {
 }
 
 // locate fills a mission's city and coordinates from its postcode.
-func locate(m *models.Mission) error {
+func (s *Server) locate(m *models.Mission) error {
 	if m.Postcode == "" {
 		m.City, m.Lat, m.Lon = "", 0, 0
 		return nil
 	}
-	place, ok := geo.Default().Lookup(m.Postcode)
+	place, ok := s.gazetteer.Lookup(m.Postcode)
 	if !ok {
 		return errField("postcode", "unknown_postcode")
 	}
@@ -107,7 +106,7 @@ func (s *Server) draftMission(c *fiber.Ctx, org *models.Organization, in models.
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
-	if err := locate(&m); err != nil {
+	if err := s.locate(&m); err != nil {
 		return nil, err
 	}
 	p := principal(c)
@@ -231,7 +230,7 @@ func (s *Server) editMission(c *fiber.Ctx, org *models.Organization, m *models.M
 		return nil, err
 	}
 	if next.Postcode != m.Postcode || next.Remote != m.Remote {
-		if err := locate(&next); err != nil {
+		if err := s.locate(&next); err != nil {
 			return nil, err
 		}
 	}
@@ -239,7 +238,7 @@ func (s *Server) editMission(c *fiber.Ctx, org *models.Organization, m *models.M
 	defer cancel()
 	updated, err := s.store.UpdateMissionContent(ctx, m, &next, s.now())
 	if errors.Is(err, store.ErrConflict) {
-		return nil, &Problem{Status: 409, Slug: "conflict", DetailKey: "detail.edited_concurrently"}
+		return nil, &Problem{Status: 409, Slug: ProblemConflict, DetailKey: "detail.edited_concurrently"}
 	}
 	if err != nil {
 		return nil, err

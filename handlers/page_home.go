@@ -7,7 +7,6 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/entraide/entraide/frontend"
-	"github.com/entraide/entraide/geo"
 	"github.com/entraide/entraide/i18n"
 	"github.com/entraide/entraide/match"
 	"github.com/entraide/entraide/models"
@@ -104,12 +103,12 @@ func (s *Server) urgentNear(near string) ([]searchItem, string, error) {
 	q := match.Query{Sort: match.SortDate, PerPage: match.MaxPerPage}
 	named := ""
 	if near != "" {
-		p, err := geo.Default().Resolve(resolveWhere(near))
+		p, err := s.gazetteer.Resolve(s.resolveWhere(near))
 		if err != nil {
 			return nil, "", errField("near", "unknown_place")
 		}
 		q.Near, q.RadiusKm = &match.Point{Lat: p.Lat, Lon: p.Lon}, urgentRadiusKm
-		named = placeName(resolveWhere(near))
+		named = s.placeName(s.resolveWhere(near))
 	}
 	res, err := s.runSearch(searchRequest{query: q})
 	if err != nil {

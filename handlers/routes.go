@@ -332,7 +332,7 @@ func (s *Server) pageRoutes(t *routeTable, pages routeGroup) {
 }
 
 func (s *Server) notFound(c *fiber.Ctx) error {
-	return problem(404, "not-found", "detail.route_not_found", c.Method(), c.Path())
+	return problem(404, ProblemNotFound, "detail.route_not_found", c.Method(), c.Path())
 }
 
 // securityHeaders sets the headers every response carries.

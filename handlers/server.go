@@ -3,6 +3,7 @@ package handlers
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"strings"
@@ -18,6 +19,7 @@ import (
 	"github.com/entraide/entraide/config"
 	"github.com/entraide/entraide/events"
 	"github.com/entraide/entraide/frontend"
+	"github.com/entraide/entraide/geo"
 	"github.com/entraide/entraide/i18n"
 	"github.com/entraide/entraide/metrics"
 	"github.com/entraide/entraide/notify"
@@ -43,6 +45,8 @@ type Deps struct {
 	Applications *applications.Service
 	Privacy      *privacy.Service
 	Events       *events.Bus
+	// Gazetteer turns postcodes and town names into places.
+	Gazetteer *geo.Gazetteer
 }
 
 // Server holds the dependencies and the Fiber app.
@@ -61,6 +65,9 @@ type Server struct {
 	pages   *frontend.Renderer
 	catalog *catalog.Catalog
 	notify  *notify.Service
+	// gazetteer and cityPostcodes (built from it) locate what people type.
+	gazetteer     *geo.Gazetteer
+	cityPostcodes map[string]string
 	// resetLimits bound password-reset and confirmation requests.
 	resetLimits *resetLimiters
 	// orgMemberships lists a user's organisation ids for the access token.
@@ -91,10 +98,14 @@ func New(d Deps) (*Server, error) {
 	if d.Logger == nil {
 		d.Logger = slog.Default()
 	}
+	if d.Gazetteer == nil {
+		return nil, errors.New("handlers: no gazetteer")
+	}
 	s := &Server{
 		cfg: d.Config, store: d.Store, tokens: d.Tokens, hasher: d.Hasher,
 		log: d.Logger, now: func() time.Time { return d.Now().UTC() },
 		catalog: d.Catalog, notify: d.Notify, apps: d.Applications, privacy: d.Privacy, events: d.Events,
+		gazetteer: d.Gazetteer, cityPostcodes: cityPostcodesOf(d.Gazetteer),
 		answers: newAnswerCache(),
 	}
 	if s.events == nil {
