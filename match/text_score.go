@@ -261,16 +261,3 @@ func (ts *textScores) get(slot int32) (ok bool, concepts int, score float64) {
 	return true, bits.OnesCount16(a.mask), float64(a.score * ts.norm)
 }
 
-// matched returns the mask of the concepts that some found mission has.
-func (ts *textScores) matched() uint16 {
-	var m uint16
-	for _, slot := range ts.s.touched {
-		if a := &ts.s.accs[slot]; ts.keepFor[a.mask&0xff] {
-			m |= a.mask
-			if m == ts.full {
-				break
-			}
-		}
-	}
-	return m
-}
