@@ -260,4 +260,3 @@ func (ts *textScores) get(slot int32) (ok bool, concepts int, score float64) {
 	}
 	return true, bits.OnesCount16(a.mask), float64(a.score * ts.norm)
 }
-
