@@ -49,13 +49,28 @@ func NewHasher(params Argon2Params, workers int) *Hasher {
 // ErrMismatch is returned when a password does not match its hash.
 var ErrMismatch = errors.New("auth: password mismatch")
 
+// ErrBusy is returned when a hash waited in the queue for its whole
+// context: the caller answers "try again" rather than an internal error.
+// It wraps the context's error, so a caller that went away still reads as
+// context.Canceled.
+var ErrBusy = errors.New("auth: password hashing busy")
+
 func (h *Hasher) acquire(ctx context.Context) error {
 	select {
 	case h.slots <- struct{}{}:
 		return nil
 	case <-ctx.Done():
-		return ctx.Err()
+		return fmt.Errorf("%w: %w", ErrBusy, ctx.Err())
 	}
+}
+
+// Reserve takes one hashing slot until release is called, as a hash would:
+// it lets a test (or an operator's drain) fill the queue deterministically.
+func (h *Hasher) Reserve(ctx context.Context) (release func(), err error) {
+	if err := h.acquire(ctx); err != nil {
+		return nil, err
+	}
+	return h.release, nil
 }
 
 func (h *Hasher) release() { <-h.slots }
@@ -86,7 +101,11 @@ func (h *Hasher) hash(password string, salt []byte) string {
 func (h *Hasher) Verify(ctx context.Context, password, encoded string) error {
 	if encoded == "" {
 		encoded = h.dummy
-		_ = h.verify(ctx, password, encoded)
+		// A full queue must answer an unknown account as it answers a
+		// known one, or the 503 would tell which addresses have accounts.
+		if err := h.verify(ctx, password, encoded); errors.Is(err, ErrBusy) {
+			return err
+		}
 		return ErrMismatch
 	}
 	return h.verify(ctx, password, encoded)

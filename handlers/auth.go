@@ -95,7 +95,7 @@ func (s *Server) createAccount(c *fiber.Ctx, req signupRequest) (*models.User, e
 	// but no more.
 	user.PasswordHash, err = s.hasher.Hash(ctx, req.Password)
 	if err != nil {
-		return nil, &Problem{Status: 503, Slug: ProblemUnavailable, DetailKey: "detail.store_unavailable", RetryAfter: 2, Err: err}
+		return nil, err // auth.ErrBusy: a 503 with Retry-After (see toProblem)
 	}
 	now := s.now()
 	user.ID = store.NewID()

@@ -8,6 +8,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/entraide/entraide/auth"
 	"github.com/entraide/entraide/i18n"
 	"github.com/entraide/entraide/models"
 	"github.com/entraide/entraide/store"
@@ -42,6 +43,10 @@ func toProblem(err error) *Problem {
 		// The store reports a canceled call as unavailable too; the cause
 		// here is the caller, so this is checked first.
 		return &Problem{Status: statusClientClosed, Slug: ProblemClientClosed, Err: err}
+	case errors.Is(err, auth.ErrBusy):
+		// A login or sign-up waited past the request budget for a hashing
+		// slot: a surge, not a fault.
+		return &Problem{Status: 503, Slug: ProblemUnavailable, DetailKey: "detail.busy", RetryAfter: 2, Err: err}
 	case errors.Is(err, store.ErrUnavailable):
 		return &Problem{Status: 503, Slug: ProblemUnavailable, DetailKey: "detail.store_unavailable", RetryAfter: 5, Err: err}
 	case errors.As(err, &ferr):

@@ -188,7 +188,7 @@ func (s *Server) resetPassword(c *fiber.Ctx, rawToken, password string) error {
 	}
 	passwordHash, err := s.hasher.Hash(ctx, password)
 	if err != nil {
-		return &Problem{Status: 503, Slug: ProblemUnavailable, DetailKey: "detail.store_unavailable", RetryAfter: 2, Err: err}
+		return err // auth.ErrBusy: a 503 with Retry-After (see toProblem)
 	}
 	if _, err := s.store.UseOneTimeToken(ctx, hash, models.TokenPasswordReset, now); err != nil {
 		if errors.Is(err, store.ErrNotFound) {
