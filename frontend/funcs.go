@@ -1,7 +1,6 @@
 package frontend
 
 import (
-	"fmt"
 	"html/template"
 	"math"
 	"strconv"
@@ -11,75 +10,58 @@ import (
 	"github.com/entraide/entraide/i18n"
 	"github.com/entraide/entraide/match"
 	"github.com/entraide/entraide/models"
+	"github.com/entraide/entraide/timefmt"
 )
 
-// paris is the time zone every date is shown in: missions happen in
-// France, whatever the server's zone. The binary embeds the zone database
-// (notify imports time/tzdata).
-var paris = func() *time.Location {
-	loc, err := time.LoadLocation("Europe/Paris")
-	if err != nil {
-		return time.UTC
-	}
-	return loc
-}()
+// Paris returns the zone of metropolitan France, where times that belong to
+// no place (a message, an audit entry) are shown.
+func Paris() *time.Location { return timefmt.Location(timefmt.Default) }
 
-// Paris returns the time zone pages show dates in and read them from.
-func Paris() *time.Location { return paris }
-
-var (
-	weekdays = [2][7]string{
-		{"dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"},
-		{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"},
+// zoneArg is the optional last argument of the date functions: the zone
+// of the mission the time belongs to, Europe/Paris when absent.
+func zoneArg(zone []string) string {
+	if len(zone) > 0 {
+		return zone[0]
 	}
-	months = [2][12]string{
-		{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
-		{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
-	}
-)
-
-func langIndex(lang string) int {
-	if lang == i18n.English {
-		return 1
-	}
-	return 0
+	return timefmt.Default
 }
 
 // LongDate reads "samedi 14 mars 2026" or "Saturday 14 March 2026".
-func LongDate(lang string, t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	t = t.In(paris)
-	i := langIndex(lang)
-	return fmt.Sprintf("%s %d %s %d", weekdays[i][t.Weekday()], t.Day(), months[i][t.Month()-1], t.Year())
+func LongDate(lang string, t time.Time, zone ...string) string {
+	return timefmt.LongDate(lang, t, zoneArg(zone))
 }
 
 // ShortDate reads "14/03/2026" in French and "14 Mar 2026" in English.
-func ShortDate(lang string, t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	t = t.In(paris)
-	if lang == i18n.English {
-		return t.Format("2 Jan 2006")
-	}
-	return t.Format("02/01/2006")
+func ShortDate(lang string, t time.Time, zone ...string) string {
+	return timefmt.ShortDate(lang, t, zoneArg(zone))
 }
 
-// Clock reads "09:00", Paris time.
-func Clock(t time.Time) string { return t.In(paris).Format("15:04") }
+// Clock reads "18 h 00" or "6:00 pm".
+func Clock(lang string, t time.Time, zone ...string) string {
+	return timefmt.Clock(lang, t, zoneArg(zone))
+}
 
-// dateTime reads "14/03/2026 09:00".
-func dateTime(lang string, t time.Time) string {
-	if t.IsZero() {
+// dateTime reads "lundi 7 décembre, 18 h 00" or "Monday 7 December, 6:00 pm".
+func dateTime(lang string, t time.Time, zone ...string) string {
+	return timefmt.DateTime(lang, t, zoneArg(zone))
+}
+
+// span reads a shift, "lundi 7 décembre, 18 h 00 – 20 h 00".
+func span(lang string, start, end time.Time, zone ...string) string {
+	return timefmt.Span(lang, start, end, zoneArg(zone))
+}
+
+// zoneNote names a zone other than Paris's, " (heure de La Réunion)", so
+// that a remote or overseas mission says which time it means.
+func zoneNote(lang, zone string) string {
+	if timefmt.Zone(zone) == timefmt.Default {
 		return ""
 	}
-	return ShortDate(lang, t) + " " + Clock(t)
+	return " (" + timefmt.ZoneName(lang, zone) + ")"
 }
 
 // machineTime is the value of a <time datetime> attribute.
-func machineTime(t time.Time) string { return t.In(paris).Format(time.RFC3339) }
+func machineTime(t time.Time, zone ...string) string { return timefmt.Machine(t, zoneArg(zone)) }
 
 // number writes a decimal the way lang does ("2,5" in French).
 func number(lang string, x float64, decimals int) string {
@@ -145,6 +127,9 @@ func funcs(versions map[string]string) template.FuncMap {
 		"date":       ShortDate,
 		"clock":      Clock,
 		"dateTime":   dateTime,
+		"span":       span,
+		"zoneNote":   zoneNote,
+		"zoneName":   timefmt.ZoneName,
 		"iso":        machineTime,
 		"number":     number,
 		"distance":   distance,

@@ -10,6 +10,7 @@ import (
 	"github.com/entraide/entraide/geo"
 	"github.com/entraide/entraide/models"
 	"github.com/entraide/entraide/store"
+	"github.com/entraide/entraide/timefmt"
 )
 
 type shiftRequest struct {
@@ -45,8 +46,13 @@ func (r missionRequest) input() models.MissionInput {
 	return in
 }
 
-// locate fills a mission's city and coordinates from its postcode.
-func locate(m *models.Mission) error {
+// locate fills a mission's city, coordinates and time zone from its
+// postcode; a mission without one (remote) keeps the organisation's zone.
+func locate(m *models.Mission, org *models.Organization) error {
+	m.TimeZone = timefmt.ZoneOfPostcode(m.Postcode)
+	if m.TimeZone == "" {
+		m.TimeZone = timefmt.Zone(timefmt.ZoneOfPostcode(org.Postcode))
+	}
 	if m.Postcode == "" {
 		m.City, m.Lat, m.Lon = "", 0, 0
 		return nil
@@ -107,7 +113,7 @@ func (s *Server) draftMission(c *fiber.Ctx, org *models.Organization, in models.
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
-	if err := locate(&m); err != nil {
+	if err := locate(&m, org); err != nil {
 		return nil, err
 	}
 	p := principal(c)
@@ -226,8 +232,8 @@ func (s *Server) editMission(c *fiber.Ctx, org *models.Organization, m *models.M
 	if err != nil {
 		return nil, err
 	}
-	if next.Postcode != m.Postcode || next.Remote != m.Remote {
-		if err := locate(&next); err != nil {
+	if next.Postcode != m.Postcode || next.Remote != m.Remote || next.TimeZone == "" {
+		if err := locate(&next, org); err != nil {
 			return nil, err
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/entraide/entraide/frontend"
 	"github.com/entraide/entraide/i18n"
 	"github.com/entraide/entraide/models"
+	"github.com/entraide/entraide/timefmt"
 )
 
 // missionFields are the editor's fields in page order; shiftFields add
@@ -52,7 +53,11 @@ func (s *Server) missionNewSubmit(c *fiber.Ctx) error {
 	space := orgSpaceOf(c, "missions")
 	form := readMissionForm(c, true)
 	in := missionInput(form)
-	shifts, serr := readShifts(form)
+	zone := timefmt.ZoneOfPostcode(form.Value("postcode"))
+	if zone == "" || form.Value("remote") == "true" {
+		zone = timefmt.ZoneOfPostcode(space.Org.Postcode)
+	}
+	shifts, serr := readShifts(form, zone)
 	in.Shifts = shifts
 	m, err := s.draftMission(c, space.Org, in)
 	if serr != nil || err != nil {
@@ -129,9 +134,10 @@ func missionInput(form *frontend.Form) models.MissionInput {
 
 // readShifts turns the shifts part of a form into shifts: the same times
 // and places on each of several dates, one per line (31/12/2026 or
-// 2026-12-31), in Paris time. A shift ending before it starts ends the
-// next day (a night).
-func readShifts(form *frontend.Form) ([]models.ShiftInput, error) {
+// 2026-12-31), in the mission's time zone. A shift ending before it
+// starts ends the next day (a night).
+func readShifts(form *frontend.Form, zone string) ([]models.ShiftInput, error) {
+	loc := timefmt.Location(zone)
 	var v models.Validator
 	start, errStart := time.Parse("15:04", strings.TrimSpace(form.Value("start_time")))
 	end, errEnd := time.Parse("15:04", strings.TrimSpace(form.Value("end_time")))
@@ -147,9 +153,9 @@ func readShifts(form *frontend.Form) ([]models.ShiftInput, error) {
 		if line == "" {
 			continue
 		}
-		day, err := time.ParseInLocation("02/01/2006", line, frontend.Paris())
+		day, err := time.ParseInLocation("02/01/2006", line, loc)
 		if err != nil {
-			day, err = time.ParseInLocation("2006-01-02", line, frontend.Paris())
+			day, err = time.ParseInLocation("2006-01-02", line, loc)
 		}
 		if err != nil {
 			v.Add("dates", "invalid_shift_date", line)
@@ -165,8 +171,8 @@ func readShifts(form *frontend.Form) ([]models.ShiftInput, error) {
 	}
 	shifts := make([]models.ShiftInput, len(days))
 	for i, day := range days {
-		from := time.Date(day.Year(), day.Month(), day.Day(), start.Hour(), start.Minute(), 0, 0, frontend.Paris())
-		to := time.Date(day.Year(), day.Month(), day.Day(), end.Hour(), end.Minute(), 0, 0, frontend.Paris())
+		from := time.Date(day.Year(), day.Month(), day.Day(), start.Hour(), start.Minute(), 0, 0, loc)
+		to := time.Date(day.Year(), day.Month(), day.Day(), end.Hour(), end.Minute(), 0, 0, loc)
 		if to.Before(from) {
 			to = to.AddDate(0, 0, 1)
 		}

@@ -154,7 +154,7 @@ func (s *Server) missionFormError(c *fiber.Ctx, form *frontend.Form, err error) 
 func (s *Server) shiftsAddSubmit(c *fiber.Ctx) error {
 	org, m := orgOf(c), missionOf(c)
 	form := formValues(c, shiftFields...)
-	shifts, err := readShifts(form)
+	shifts, err := readShifts(form, m.Zone())
 	if err == nil {
 		err = s.addMissionShifts(c, m, shifts)
 	}
