@@ -64,6 +64,9 @@ func zoneNote(lang, zone string) string {
 func machineTime(t time.Time, zone ...string) string { return timefmt.Machine(t, zoneArg(zone)) }
 
 // number writes a decimal the way lang does ("2,5" in French).
+// Number writes a decimal the way lang does ("2,5" in French).
+func Number(lang string, x float64, decimals int) string { return number(lang, x, decimals) }
+
 func number(lang string, x float64, decimals int) string {
 	s := strconv.FormatFloat(x, 'f', decimals, 64)
 	if strings.Contains(s, ".") {

@@ -66,7 +66,7 @@ func TestOrganizationSpacePostsAMission(t *testing.T) {
 	created := b.post(base+"/missions", missionForm("Distribution de colis", 3, 10)).expect(t, http.StatusSeeOther)
 	missionPath := strings.Split(created.Location, "?")[0]
 	page := b.follow(created).expect(t, 200)
-	page.contains(t, "Le brouillon est créé", "0 / 4", "brouillon", "09:00–12:00")
+	page.contains(t, "Le brouillon est créé", "0 / 4", "brouillon", "9 h 00 – 12 h 00")
 	checkPageStructure(t, "org mission", page.Body)
 
 	// Not verified yet: the submission is refused on the page.
@@ -79,7 +79,7 @@ func TestOrganizationSpacePostsAMission(t *testing.T) {
 		"dates":      {time.Now().AddDate(0, 0, 20).Format("2006-01-02") + "\n" + time.Now().AddDate(0, 0, 27).Format("02/01/2006")},
 		"start_time": {"22:00"}, "end_time": {"06:00"}, "capacity": {"2"},
 	}).expect(t, http.StatusSeeOther)
-	b.follow(added).expect(t, 200).contains(t, "22:00–06:00", "0 / 2")
+	b.follow(added).expect(t, 200).contains(t, "22 h 00 – 6 h 00", "0 / 2")
 
 	// Edit, then the list by state.
 	b.get(missionPath+"/edit").expect(t, 200).contains(t, `value="Distribution de colis"`, `value="ar, fr"`)
