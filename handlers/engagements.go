@@ -149,7 +149,7 @@ func (s *Server) attestation(c *fiber.Ctx) error {
 		"Caption": i18n.T(lang, "attestation.caption"), "OrgHeader": i18n.T(lang, "attestation.organization"),
 		"ShiftsHeader": i18n.T(lang, "attestation.shifts"), "HoursHeader": i18n.T(lang, "attestation.hours"),
 		"Rows": rows, "TotalLabel": i18n.T(lang, "attestation.total"), "Total": formatHours(record.TotalHours),
-		"Footer": i18n.T(lang, "attestation.footer", s.now().Format("2006-01-02")),
+		"Footer": i18n.T(lang, "attestation.footer", timefmt.LongDate(lang, s.now(), timefmt.Default)),
 	})
 	if err != nil {
 		return err
