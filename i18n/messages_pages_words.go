@@ -58,3 +58,41 @@ func init() {
 		catalogue[k] = v
 	}
 }
+
+// auditWordsCatalogue writes the audit log in words.
+var auditWordsCatalogue = map[string][2]string{
+	"audit.gone":                          {"supprimé", "deleted"},
+	"audit.from_to":                       {"de « %s » à « %s »", "from “%s” to “%s”"},
+	"audit_action.organization.verify":    {"Organisation vérifiée", "Organisation verified"},
+	"audit_action.organization.reject":    {"Organisation refusée", "Organisation rejected"},
+	"audit_action.organization.suspend":   {"Organisation suspendue", "Organisation suspended"},
+	"audit_action.organization.restore":   {"Organisation rétablie", "Organisation restored"},
+	"audit_action.organizations.export":   {"Export des organisations", "Organisations exported"},
+	"audit_action.mission.publish":        {"Mission publiée", "Mission published"},
+	"audit_action.mission.reject":         {"Mission refusée", "Mission rejected"},
+	"audit_action.mission.unpublish":      {"Mission retirée avec son organisation", "Mission taken down with its organisation"},
+	"audit_action.mission.republish":      {"Mission republiée avec son organisation", "Mission published again with its organisation"},
+	"audit_action.user.suspend":           {"Compte suspendu", "Account suspended"},
+	"audit_action.user.restore":           {"Compte rétabli", "Account restored"},
+	"audit_action.report.resolve":         {"Signalement traité", "Report handled"},
+	"audit_action.blocklist.update":       {"Liste de mots interdits modifiée", "Blocked words changed"},
+	"audit_action.api_key.create":         {"Clé d'API créée", "API key created"},
+	"audit_action.api_key.revoke":         {"Clé d'API révoquée", "API key revoked"},
+	"audit_target.organization":           {"Organisation", "Organisation"},
+	"audit_target.mission":                {"Mission", "Mission"},
+	"audit_target.user":                   {"Compte", "Account"},
+	"audit_target.message":                {"Message", "Message"},
+	"audit_target.api_key":                {"Clé d'API", "API key"},
+	"audit_target.blocklist":              {"Mots interdits", "Blocked words"},
+	"audit_reason.organization suspended": {"organisation suspendue", "organisation suspended"},
+	"audit_reason.organization restored":  {"organisation rétablie", "organisation restored"},
+}
+
+func init() {
+	for k, v := range auditWordsCatalogue {
+		if _, dup := catalogue[k]; dup {
+			panic("i18n: key " + k + " is defined twice")
+		}
+		catalogue[k] = v
+	}
+}
