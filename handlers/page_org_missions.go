@@ -75,7 +75,10 @@ type orgMissionData struct {
 	Mission missionResponse
 	// Actions are the state changes the mission allows now.
 	CanSubmit, CanClose, CanCancel, CanDelete, CanEdit, CanAddShifts bool
-	Public                                                           bool
+	// AwaitsVerification: a draft the organisation cannot submit until an
+	// admin has verified it; the page says so instead of offering the button.
+	AwaitsVerification bool
+	Public             bool
 }
 
 // orgMissionPage is a mission as its organisation manages it: its state
@@ -98,13 +101,14 @@ func (s *Server) orgMissionView(c *fiber.Ctx, form *frontend.Form) (frontend.Pag
 	}
 	st := m.Status
 	data := orgMissionData{Space: space, Mission: view,
-		CanSubmit:    st == models.MissionDraft || st == models.MissionRejected,
-		CanClose:     st == models.MissionPublished,
-		CanCancel:    st != models.MissionClosed && st != models.MissionCancelled && st != models.MissionRejected,
-		CanDelete:    st == models.MissionDraft,
-		CanEdit:      st != models.MissionClosed && st != models.MissionCancelled,
-		CanAddShifts: st != models.MissionClosed && st != models.MissionCancelled,
-		Public:       st == models.MissionPublished || st == models.MissionClosed,
+		CanSubmit:          (st == models.MissionDraft || st == models.MissionRejected) && space.Org.Status == models.OrgVerified,
+		AwaitsVerification: (st == models.MissionDraft || st == models.MissionRejected) && space.Org.Status != models.OrgVerified,
+		CanClose:           st == models.MissionPublished,
+		CanCancel:          st != models.MissionClosed && st != models.MissionCancelled && st != models.MissionRejected,
+		CanDelete:          st == models.MissionDraft,
+		CanEdit:            st != models.MissionClosed && st != models.MissionCancelled,
+		CanAddShifts:       st != models.MissionClosed && st != models.MissionCancelled,
+		Public:             st == models.MissionPublished || st == models.MissionClosed,
 	}
 	lang := s.lang(c)
 	return frontend.Page{Lang: lang, Title: m.Title, Section: "/org", Data: data,

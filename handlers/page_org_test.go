@@ -69,7 +69,9 @@ func TestOrganizationSpacePostsAMission(t *testing.T) {
 	page.contains(t, "Le brouillon est créé", "0 / 4", "brouillon", "9 h 00 – 12 h 00")
 	checkPageStructure(t, "org mission", page.Body)
 
-	// Not verified yet: the submission is refused on the page.
+	// Not verified yet: the page says why there is no submit button, and
+	// the submission is refused.
+	page.contains(t, "Vous pourrez soumettre cette mission").lacks(t, "Soumettre à la modération</button>")
 	b.post(missionPath+"/submit", url.Values{}).expect(t, 409).contains(t, "L&#39;organisation doit être vérifiée")
 	e.post("/api/v1/admin/organizations/"+orgID+"/verify", admin.Access, map[string]string{}).expect(t, 200)
 	b.follow(b.post(missionPath+"/submit", url.Values{}).expect(t, http.StatusSeeOther)).expect(t, 200).contains(t, "soumise à la modération")

@@ -3,8 +3,9 @@ package i18n
 // pageWordsCatalogue holds the words pages use instead of internal codes:
 // times and their zones, states, roles, exports.
 var pageWordsCatalogue = map[string][2]string{
-	"mission.times_in": {"Horaires indiqués en %s.", "Times are given in %s."},
-	"export.excel":     {"Pour Excel (CSV à points-virgules)", "For Excel (semicolon CSV)"},
+	"mission.times_in":                     {"Horaires indiqués en %s.", "Times are given in %s."},
+	"export.excel":                         {"Pour Excel (CSV à points-virgules)", "For Excel (semicolon CSV)"},
+	"orgmission.submit_after_verification": {"Vous pourrez soumettre cette mission à la modération dès que l'équipe d'Entraide aura vérifié votre organisation. Vous pouvez la compléter en attendant.", "You can submit this mission for moderation as soon as the Entraide team has verified your organisation. You can complete it meanwhile."},
 }
 
 func init() {
