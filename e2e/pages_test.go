@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -52,13 +53,16 @@ func TestKeyPages(t *testing.T) {
 	check := func(name string) {
 		t.Helper()
 		html.add(tb, name)
+		if !strings.HasSuffix(name, "-en") {
+			tb.checkNoRawText(name)
+		}
 		for _, v := range viewports {
 			tb.setViewport(v.width, v.height, v.mobile)
 			if axe != "" {
 				tb.checkAxe(axe, name+" ("+v.name+")")
 			}
-			if width := tb.pageWidth(); width > v.width {
-				t.Errorf("%s (%s): the page is %d px wide, more than the screen's %d", name, v.name, width, v.width)
+			if width, inner := tb.pageWidth(); width > inner {
+				t.Errorf("%s (%s): the page is %d px wide, more than the window's %d", name, v.name, width, inner)
 			}
 			if screenshotsWanted() {
 				tb.screenshot(filepath.Join(screenshotDir, name+"-"+v.name+".png"))
@@ -168,17 +172,18 @@ func (tb *tab) setViewport(width, height int64, mobile bool) {
 	time.Sleep(100 * time.Millisecond)
 }
 
-// pageWidth is the width of the page's content: wider than the screen, a
-// phone scrolls sideways.
-func (tb *tab) pageWidth() int64 {
+// pageWidth is the width of the page's content and the window's: content
+// wider than the window makes a phone scroll sideways.
+func (tb *tab) pageWidth() (width, inner int64) {
 	tb.t.Helper()
-	var width int64
 	tb.call(func(ctx context.Context) error {
-		var err error
-		width, err = chromedp.Run(ctx, chromedp.Evaluate[int64](`document.documentElement.scrollWidth`))
+		sizes, err := chromedp.Run(ctx, chromedp.Evaluate[[]int64](`[document.documentElement.scrollWidth, window.innerWidth]`))
+		if err == nil && len(sizes) == 2 {
+			width, inner = sizes[0], sizes[1]
+		}
 		return err
 	})
-	return width
+	return width, inner
 }
 
 // screenshot saves what the viewport shows as a PNG.
