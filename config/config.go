@@ -34,6 +34,8 @@ type Config struct {
 	RateLimit       bool          // ENTRAIDE_RATE_LIMIT=off disables
 	LoginRate       Rate          // ENTRAIDE_LOGIN_RATE, e.g. 10/1m
 	SignupRate      Rate          // ENTRAIDE_SIGNUP_RATE
+	MessageRate     Rate          // ENTRAIDE_MESSAGE_RATE: messages per user
+	ReportRate      Rate          // ENTRAIDE_REPORT_RATE: reports per user
 	ReadTimeout     time.Duration // ENTRAIDE_READ_TIMEOUT
 	WriteTimeout    time.Duration // ENTRAIDE_WRITE_TIMEOUT
 	IdleTimeout     time.Duration // ENTRAIDE_IDLE_TIMEOUT
@@ -131,6 +133,8 @@ func Load(getenv func(string) string) (*Config, error) {
 		RateLimit:       get("ENTRAIDE_RATE_LIMIT", "on") != "off",
 		LoginRate:       rate("ENTRAIDE_LOGIN_RATE", "10/1m"),
 		SignupRate:      rate("ENTRAIDE_SIGNUP_RATE", "5/1m"),
+		MessageRate:     rate("ENTRAIDE_MESSAGE_RATE", "20/10m"),
+		ReportRate:      rate("ENTRAIDE_REPORT_RATE", "10/1h"),
 		ReadTimeout:     duration("ENTRAIDE_READ_TIMEOUT", 10*time.Second),
 		WriteTimeout:    duration("ENTRAIDE_WRITE_TIMEOUT", 30*time.Second),
 		IdleTimeout:     duration("ENTRAIDE_IDLE_TIMEOUT", 60*time.Second),
@@ -296,6 +300,7 @@ func (c *Config) String() string {
 	return fmt.Sprintf("env=%s addr=%s base_url=%s store=%q db=%s jwt_secret=%s rate_limit=%t login_rate=%s signup_rate=%s timeouts(read=%s write=%s idle=%s request=%s) hash_workers=%d",
 		c.Env, c.Addr, c.BaseURL, store, c.Database, mask(c.JWTSecret != nil), c.RateLimit, c.LoginRate, c.SignupRate,
 		c.ReadTimeout, c.WriteTimeout, c.IdleTimeout, c.RequestTimeout, c.HashWorkers) +
+		fmt.Sprintf(" message_rate=%s report_rate=%s", c.MessageRate, c.ReportRate) +
 		fmt.Sprintf(" smtp=%s mail_from=%q trusted_proxies=%q", mask(c.SMTPURL != ""), c.MailFrom, strings.Join(c.TrustedProxies, ","))
 }
 

@@ -201,8 +201,9 @@ func (s *Server) orgMissionList(c *fiber.Ctx, org *models.Organization, statuses
 	return items, total, nil
 }
 
-// updateMission edits a mission. Editing the substance of a published
-// mission sends it back to moderation; shifts and places do not.
+// updateMission edits a mission. On a published mission the edit waits
+// for a moderator as a revision while the published version stays
+// online; shifts and places change directly.
 func (s *Server) updateMission(c *fiber.Ctx) error {
 	org, m := orgOf(c), missionOf(c)
 	var req missionRequest
@@ -228,6 +229,9 @@ func (s *Server) editMission(c *fiber.Ctx, org *models.Organization, m *models.M
 	case models.MissionClosed, models.MissionCancelled:
 		return nil, errState(string(m.Status))
 	}
+	if m.Status == models.MissionPublished {
+		return s.reviseMission(c, org, m, in)
+	}
 	next, err := in.Apply(m)
 	if err != nil {
 		return nil, err
@@ -236,9 +240,6 @@ func (s *Server) editMission(c *fiber.Ctx, org *models.Organization, m *models.M
 		if err := locate(&next, org); err != nil {
 			return nil, err
 		}
-	}
-	if m.Status == models.MissionPublished && models.SubstanceChanged(*m, next) {
-		next.Status = models.MissionSubmitted
 	}
 	ctx, cancel := s.ctx(c)
 	defer cancel()

@@ -1,6 +1,8 @@
 package handlers
 
 import (
+	"errors"
+
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/entraide/entraide/frontend"
@@ -49,6 +51,11 @@ func (s *Server) accountExport(c *fiber.Ctx) error {
 	return s.exportMe(c)
 }
 
+// accountDeleteData carries why a deletion was refused, if it was.
+type accountDeleteData struct {
+	Refusal string
+}
+
 // accountDeletePage is the confirmation step: deleting takes a second,
 // deliberate form.
 func (s *Server) accountDeletePage(c *fiber.Ctx) error {
@@ -63,6 +70,13 @@ func (s *Server) accountDeleteSubmit(c *fiber.Ctx) error {
 		return seeOther(c, "/account/delete")
 	}
 	if err := s.deleteAccount(c); err != nil {
+		var p *Problem
+		if errors.As(err, &p) && p.Slug == "sole-owner" {
+			// Say why on the confirmation page itself, with the way out.
+			lang := s.lang(c)
+			return s.render(c, fiber.StatusConflict, "account_delete", frontend.Page{Lang: lang, Title: i18n.T(lang, "delete.title"),
+				Data: accountDeleteData{Refusal: i18n.T(lang, p.DetailKey, p.Args...)}})
+		}
 		return err
 	}
 	s.clearAuthCookies(c)

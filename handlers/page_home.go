@@ -47,7 +47,7 @@ type homeNumbers struct {
 func (s *Server) homePage(c *fiber.Ctx) error {
 	lang := s.lang(c)
 	data := homeData{}
-	all, err := s.runSearch(match.Query{PerPage: 1})
+	all, err := s.runSearch(searchRequest{query: match.Query{PerPage: 1}})
 	if err != nil {
 		return err
 	}
@@ -111,7 +111,7 @@ func (s *Server) urgentNear(near string) ([]searchItem, string, error) {
 		q.Near, q.RadiusKm = &match.Point{Lat: p.Lat, Lon: p.Lon}, urgentRadiusKm
 		named = placeName(resolveWhere(near))
 	}
-	res, err := s.runSearch(q)
+	res, err := s.runSearch(searchRequest{query: q})
 	if err != nil {
 		return nil, "", err
 	}

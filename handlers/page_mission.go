@@ -196,7 +196,7 @@ func (s *Server) similarMissions(m *models.Mission) ([]searchItem, error) {
 	if !m.Remote && m.Postcode != "" {
 		q.Near, q.RadiusKm = &match.Point{Lat: m.Lat, Lon: m.Lon}, 50
 	}
-	res, err := s.runSearch(q)
+	res, err := s.runSearch(searchRequest{query: q})
 	if err != nil {
 		return nil, err
 	}

@@ -107,6 +107,14 @@ func (s *Server) orgRegisterSubmit(c *fiber.Ctx) error {
 func (s *Server) orgProfilePage(c *fiber.Ctx) error {
 	space := orgSpaceOf(c, "profile")
 	o := space.Org
+	if ch, ok := o.PendingIdentity(); ok {
+		// Edit on top of the change already waiting for verification.
+		shown := *o
+		p := ch.Proposed
+		shown.Name, shown.Kind, shown.SIRET, shown.RNA, shown.Address, shown.Postcode = p.Name, p.Kind, p.SIRET, p.RNA, p.Address, p.Postcode
+		shown.ContactEmail, shown.ContactPhone = p.ContactEmail, p.ContactPhone
+		o = &shown
+	}
 	form := frontend.NewForm().Set("name", o.Name).Set("kind", string(o.Kind)).Set("siret", o.SIRET).Set("rna", o.RNA).
 		Set("address", o.Address).Set("postcode", o.Postcode).Set("description", o.Description).
 		Set("contact_email", o.ContactEmail).Set("contact_phone", o.ContactPhone)
@@ -116,20 +124,32 @@ func (s *Server) orgProfilePage(c *fiber.Ctx) error {
 type orgProfileData struct {
 	Space orgSpace
 	Kinds []frontend.Option
+	// Changes are the fields of the identity change waiting for (or
+	// refused by) an admin.
+	Changes []changeRow
 }
 
 func (s *Server) orgProfileView(c *fiber.Ctx, form *frontend.Form, space orgSpace) frontend.Page {
 	lang := s.lang(c)
+	data := orgProfileData{Space: space, Kinds: orgKinds(lang)}
+	if ch := identityChangeView(space.Org); ch != nil {
+		data.Changes = changeRows(lang, ch.Changes, orgFieldLabels)
+	}
 	return frontend.Page{Lang: lang, Title: i18n.T(lang, "org.profile_title", space.Org.Name), Form: form.Order(orgFields...),
-		Section: "/org", Data: orgProfileData{Space: space, Kinds: orgKinds(lang)}}
+		Section: "/org", Data: data}
 }
 
 // orgProfileSubmit saves the details with the API's logic.
 func (s *Server) orgProfileSubmit(c *fiber.Ctx) error {
 	space := orgSpaceOf(c, "profile")
 	form := formValues(c, orgFields...)
-	if _, err := s.editOrganization(c, space.Org, orgInput(form)); err != nil {
+	updated, err := s.editOrganization(c, space.Org, orgInput(form))
+	if err != nil {
 		return s.renderFormError(c, "org_profile", s.orgProfileView(c, form, space), err)
 	}
-	return seeOther(c, "/organizations/"+space.Org.ID+"/profile?notice=saved")
+	notice := "saved"
+	if _, pending := updated.PendingIdentity(); pending {
+		notice = "identity_pending"
+	}
+	return seeOther(c, "/organizations/"+space.Org.ID+"/profile?notice="+notice)
 }

@@ -79,6 +79,8 @@ type orgMissionData struct {
 	// admin has verified it; the page says so instead of offering the button.
 	AwaitsVerification bool
 	Public             bool
+	// Changes are the fields of the mission's revision, if any.
+	Changes []changeRow
 }
 
 // orgMissionPage is a mission as its organisation manages it: its state
@@ -111,6 +113,9 @@ func (s *Server) orgMissionView(c *fiber.Ctx, form *frontend.Form) (frontend.Pag
 		Public:             st == models.MissionPublished || st == models.MissionClosed,
 	}
 	lang := s.lang(c)
+	if view.Revision != nil {
+		data.Changes = changeRows(lang, view.Revision.Changes, missionFieldLabels)
+	}
 	return frontend.Page{Lang: lang, Title: m.Title, Section: "/org", Data: data,
 		Form: form.Order("dates", "start_time", "end_time", "capacity", "reason")}, nil
 }

@@ -87,6 +87,7 @@ var titles = map[string]string{
 	"unsupported-media-type": "problem.unsupported_media",
 	"unprocessable":          "problem.unprocessable",
 	"rate-limited":           "problem.rate_limited",
+	"sole-owner":             "problem.sole_owner",
 	"unavailable":            "problem.unavailable",
 	"timeout":                "problem.timeout",
 	"internal":               "problem.internal",

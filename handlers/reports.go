@@ -26,11 +26,16 @@ type reportResponse struct {
 	Resolution string     `json:"resolution,omitempty"`
 	CreatedAt  time.Time  `json:"created_at"`
 	ResolvedAt *time.Time `json:"resolved_at,omitempty"`
+
+	// ReporterDeleted: the reporter deleted their account, and their words
+	// went with it.
+	ReporterDeleted bool `json:"reporter_deleted,omitempty"`
 }
 
 func reportView(r *models.Report) reportResponse {
 	return reportResponse{ID: r.ID, TargetType: r.TargetType, TargetID: r.TargetID, Reason: r.Reason,
-		Status: string(r.Status), Resolution: r.Resolution, CreatedAt: r.CreatedAt, ResolvedAt: r.ResolvedAt}
+		Status: string(r.Status), Resolution: r.Resolution, CreatedAt: r.CreatedAt, ResolvedAt: r.ResolvedAt,
+		ReporterDeleted: r.ReporterDeleted}
 }
 
 // createReport lets any signed-in user report a mission or an organisation
@@ -57,6 +62,9 @@ func (s *Server) fileReport(c *fiber.Ctx, req reportRequest) (*models.Report, er
 		v.Length(reason, "reason", 5, 1000)
 	}
 	if err := v.Err(); err != nil {
+		return nil, err
+	}
+	if err := s.checkUserLimit(s.limits.reports, principal(c).UserID, "detail.report_rate"); err != nil {
 		return nil, err
 	}
 	ctx, cancel := s.ctx(c)

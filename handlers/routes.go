@@ -125,6 +125,7 @@ func (s *Server) apiRoutes(api routeGroup) {
 
 	// Search and published missions.
 	api.get("/missions", anonymous, s.searchMissions)
+	api.get("/places", anonymous, s.suggestPlaces)
 	api.get("/missions/:id", anonymous, s.getMission)
 
 	// The volunteer's profile and recommendations.
@@ -142,14 +143,22 @@ func (s *Server) apiRoutes(api routeGroup) {
 		api.post("/admin/organizations/:id/"+action, admin, s.moderateOrganization(action))
 	}
 	api.get("/admin/organizations/export", admin, s.exportOrganizations)
+	api.get("/admin/queue/identity-changes", admin, s.identityQueue)
+	api.post("/admin/organizations/:id/identity/approve", admin, s.moderateIdentity("approve", false))
+	api.post("/admin/organizations/:id/identity/reject", admin, s.moderateIdentity("reject", true))
 	api.post("/admin/missions/:id/publish", admin, s.moderateMission(models.MissionPublished, "publish", false))
 	api.post("/admin/missions/:id/reject", admin, s.moderateMission(models.MissionRejected, "reject", true))
+	api.get("/admin/queue/revisions", admin, s.revisionQueue)
+	api.post("/admin/missions/:id/revision/approve", admin, s.moderateRevision("approve", false))
+	api.post("/admin/missions/:id/revision/reject", admin, s.moderateRevision("reject", true))
 	api.get("/admin/reports", admin, s.adminReports)
 	api.post("/admin/reports/:id/resolve", admin, s.resolveReport)
 	api.get("/admin/audit", admin, s.adminAudit)
 	api.get("/admin/stats", admin, s.adminStats)
 	api.get("/admin/blocklist", admin, s.getBlocklist)
 	api.put("/admin/blocklist", admin, s.putBlocklist)
+	api.get("/admin/synonyms", admin, s.getSynonyms)
+	api.put("/admin/synonyms", admin, s.putSynonyms)
 	api.get("/admin/users", admin, s.adminFindUser)
 	api.post("/admin/users/:id/suspend", admin, s.setUserStatus(models.UserSuspended, "suspend"))
 	api.post("/admin/users/:id/restore", admin, s.setUserStatus(models.UserActive, "restore"))
@@ -304,9 +313,13 @@ func (s *Server) pageRoutes(t *routeTable, pages routeGroup) {
 	for _, action := range []string{"verify", "reject", "suspend", "restore"} {
 		pages.post("/admin/organizations/:id/"+action, admin, s.adminOrgDecision(action))
 	}
+	pages.post("/admin/organizations/:id/identity/approve", admin, s.adminIdentityDecision("approve"))
+	pages.post("/admin/organizations/:id/identity/reject", admin, s.adminIdentityDecision("reject"))
 	pages.get("/admin/missions", admin, s.adminMissionsPage)
 	pages.post("/admin/missions/:id/publish", admin, s.adminMissionDecision("publish"))
 	pages.post("/admin/missions/:id/reject", admin, s.adminMissionDecision("reject"))
+	pages.post("/admin/missions/:id/revision/approve", admin, s.adminRevisionDecision("approve"))
+	pages.post("/admin/missions/:id/revision/reject", admin, s.adminRevisionDecision("reject"))
 	pages.get("/admin/reports", admin, s.adminReportsPage)
 	pages.post("/admin/reports/:id/resolve", admin, s.adminReportResolve)
 	pages.get("/admin/users", admin, s.adminUsersPage)
@@ -314,6 +327,8 @@ func (s *Server) pageRoutes(t *routeTable, pages routeGroup) {
 	pages.post("/admin/users/:id/restore", admin, s.adminUserStatus(models.UserActive, "restore"))
 	pages.get("/admin/audit", admin, s.adminAuditPage)
 	pages.get("/admin/stats", admin, s.adminStatsPage)
+	pages.get("/admin/synonyms", admin, s.adminSynonymsPage)
+	pages.post("/admin/synonyms", admin, s.adminSynonymsSubmit)
 }
 
 func (s *Server) notFound(c *fiber.Ctx) error {

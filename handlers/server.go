@@ -47,14 +47,15 @@ type Deps struct {
 
 // Server holds the dependencies and the Fiber app.
 type Server struct {
-	cfg    *config.Config
-	store  *store.Store
-	tokens *auth.Tokens
-	hasher *auth.Hasher
-	log    *slog.Logger
-	now    func() time.Time
-	app    *fiber.App
-	limits *limiters
+	answers *answerCache // encoded search answers, for a moment
+	cfg     *config.Config
+	store   *store.Store
+	tokens  *auth.Tokens
+	hasher  *auth.Hasher
+	log     *slog.Logger
+	now     func() time.Time
+	app     *fiber.App
+	limits  *limiters
 	// proxies are the trusted proxies (ENTRAIDE_TRUSTED_PROXIES).
 	proxies trustedProxies
 	pages   *frontend.Renderer
@@ -94,6 +95,7 @@ func New(d Deps) (*Server, error) {
 		cfg: d.Config, store: d.Store, tokens: d.Tokens, hasher: d.Hasher,
 		log: d.Logger, now: func() time.Time { return d.Now().UTC() },
 		catalog: d.Catalog, notify: d.Notify, apps: d.Applications, privacy: d.Privacy, events: d.Events,
+		answers: newAnswerCache(),
 	}
 	if s.events == nil {
 		s.events = &events.Bus{}
@@ -138,7 +140,8 @@ func New(d Deps) (*Server, error) {
 	})
 	s.orgMemberships = s.store.OrganizationIDsOfMember
 	// Each feature's part of a personal data export, in the export's order.
-	s.exportParts = append(s.exportParts, s.exportMemberships, s.exportProfile, s.exportNotifications, s.exportApplications)
+	s.exportParts = append(s.exportParts, s.exportMemberships, s.exportProfile, s.exportNotifications, s.exportApplications,
+		s.exportReports)
 	s.resetLimits = newResetLimiters(s)
 	s.metrics = s.newMetrics()
 	s.routes()
