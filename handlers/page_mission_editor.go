@@ -26,6 +26,7 @@ type editorData struct {
 	MissionID  string // empty for a new mission
 	Categories []frontend.Option
 	Skills     []frontend.Option
+	Languages  []frontend.Option // by name, never as codes
 }
 
 // missionNewPage is the editor of a new mission with its first shifts.
@@ -45,7 +46,8 @@ func (s *Server) editorView(c *fiber.Ctx, form *frontend.Form, space orgSpace, m
 		fields = missionFields
 	}
 	return frontend.Page{Lang: lang, Title: title, Form: form.Order(fields...), Section: "/org",
-		Data: editorData{Space: space, MissionID: missionID, Categories: cats, Skills: skills}}
+		Data: editorData{Space: space, MissionID: missionID, Categories: cats, Skills: skills,
+			Languages: languageOptions(lang, form.Values("languages"))}}
 }
 
 // missionNewSubmit creates the draft with the API's logic.
@@ -78,7 +80,7 @@ func (s *Server) missionEditPage(c *fiber.Ctx) error {
 	}
 	form := frontend.NewForm().Set("title", m.Title).Set("description", m.Description).Set("category", string(m.Category)).
 		Set("address", m.Address).Set("postcode", m.Postcode).Set("accessibility_notes", m.AccessibilityNotes).
-		SetAll("skills", m.Skills).Set("tags", strings.Join(m.Tags, ", ")).Set("languages", strings.Join(m.Languages, ", ")).
+		SetAll("skills", m.Skills).Set("tags", strings.Join(m.Tags, ", ")).SetAll("languages", m.Languages).
 		Set("min_age", strconv.Itoa(m.MinAge))
 	for name, on := range map[string]bool{"remote": m.Remote, "requires_vetting": m.RequiresVetting, "urgent": m.Urgent, "auto_accept": m.AutoAccept} {
 		if on {
@@ -111,7 +113,7 @@ func readMissionForm(c *fiber.Ctx, withShifts bool) *frontend.Form {
 		names = append(append([]string{}, missionFields...), shiftFields...)
 	}
 	form := formValues(c, names...)
-	return form.SetAll("skills", multiForm(c, "skills"))
+	return form.SetAll("skills", multiForm(c, "skills")).SetAll("languages", multiForm(c, "languages"))
 }
 
 // missionInput reads the editor: every field is on the form, so every
@@ -126,7 +128,7 @@ func missionInput(form *frontend.Form) models.MissionInput {
 		return &v
 	}
 	skills := append(append([]string{}, form.Values("skills")...), splitList(form.Value("tags"))...)
-	languages := splitList(form.Value("languages"))
+	languages := form.Values("languages")
 	if languages == nil {
 		languages = []string{}
 	}

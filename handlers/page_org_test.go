@@ -42,7 +42,7 @@ func missionForm(title string, days ...int) url.Values {
 	return url.Values{
 		"title": {title}, "description": {"Aider à trier et distribuer les colis alimentaires du samedi matin."},
 		"category": {"food_aid"}, "address": {"12 rue de la République"}, "postcode": {"13001"},
-		"skills": {"distribution", "food_sorting"}, "tags": {"bonne humeur"}, "languages": {"fr, ar"},
+		"skills": {"distribution", "food_sorting"}, "tags": {"bonne humeur"}, "languages": {"fr", "ar"},
 		"min_age": {"16"}, "dates": {strings.Join(dates, "\n")}, "start_time": {"09:00"}, "end_time": {"12:00"},
 		"capacity": {"4"},
 	}
@@ -84,7 +84,7 @@ func TestOrganizationSpacePostsAMission(t *testing.T) {
 	b.follow(added).expect(t, 200).contains(t, "22 h 00 – 6 h 00", "0 / 2")
 
 	// Edit, then the list by state.
-	b.get(missionPath+"/edit").expect(t, 200).contains(t, `value="Distribution de colis"`, `value="ar, fr"`)
+	b.get(missionPath+"/edit").expect(t, 200).contains(t, `value="Distribution de colis"`, `value="ar" checked`, `value="fr" checked`, `>arabe</label>`)
 	edit := missionForm("Distribution de colis du samedi")
 	b.post(missionPath+"/edit", edit).expect(t, http.StatusSeeOther)
 	list := b.get(base+"/missions?status=submitted").expect(t, 200)

@@ -31,13 +31,13 @@ func TestProfilePageWithTheAvailabilityGrid(t *testing.T) {
 
 	saved := b.post("/me/profile", url.Values{
 		"postcode": {"13002"}, "radius_km": {"15"}, "availability": {"sat.morning", "sun.evening"},
-		"categories": {"food_aid"}, "skills": {"distribution"}, "languages": {"fr, ar"}, "visible": {"true"},
+		"categories": {"food_aid"}, "skills": {"distribution"}, "languages": {"fr", "ar"}, "visible": {"true"},
 	}).expect(t, http.StatusSeeOther)
 	recs := b.follow(saved).expect(t, 200)
 	recs.contains(t, "Votre profil est enregistré", "Distribution de colis", "Pourquoi cette mission")
 	checkPageStructure(t, "space", recs.Body)
 	again := b.get("/me/profile").expect(t, 200)
-	again.contains(t, `value="sat.morning" checked`, `value="sun.evening" checked`, `value="13002"`, `value="15"`, `value="ar, fr"`,
+	again.contains(t, `value="sat.morning" checked`, `value="sun.evening" checked`, `value="13002"`, `value="15"`, `value="ar" checked`, `>arabe</label>`,
 		`id="f-visible" name="visible" value="true" checked`)
 	again.lacks(t, `value="mon.morning" checked`)
 }
