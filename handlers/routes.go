@@ -329,6 +329,8 @@ func (s *Server) pageRoutes(t *routeTable, pages routeGroup) {
 	pages.get("/admin/stats", admin, s.adminStatsPage)
 	pages.get("/admin/synonyms", admin, s.adminSynonymsPage)
 	pages.post("/admin/synonyms", admin, s.adminSynonymsSubmit)
+	pages.get("/admin/blocklist", admin, s.adminBlocklistPage)
+	pages.post("/admin/blocklist", admin, s.adminBlocklistSubmit)
 }
 
 func (s *Server) notFound(c *fiber.Ctx) error {

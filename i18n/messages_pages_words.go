@@ -4,12 +4,33 @@ package i18n
 // times and their zones, states, roles, exports.
 var pageWordsCatalogue = map[string][2]string{
 	"mission.times_in":                     {"Horaires indiqués en %s.", "Times are given in %s."},
+	"search.one_active_filter":             {"(1 actif)", "(1 set)"},
+	"search.active_filters":                {"(%d actifs)", "(%d set)"},
 	"export.excel":                         {"Pour Excel (CSV à points-virgules)", "For Excel (semicolon CSV)"},
 	"orgmission.submit_after_verification": {"Vous pourrez soumettre cette mission à la modération dès que l'équipe d'Entraide aura vérifié votre organisation. Vous pouvez la compléter en attendant.", "You can submit this mission for moderation as soon as the Entraide team has verified your organisation. You can complete it meanwhile."},
 }
 
 func init() {
 	for k, v := range pageWordsCatalogue {
+		if _, dup := catalogue[k]; dup {
+			panic("i18n: key " + k + " is defined twice")
+		}
+		catalogue[k] = v
+	}
+}
+
+// blocklistCatalogue is the admin's page of blocked words.
+var blocklistCatalogue = map[string][2]string{
+	"admin.blocklist.tab":   {"Mots interdits", "Blocked words"},
+	"admin.blocklist.title": {"Mots interdits", "Blocked words"},
+	"admin.blocklist.lead":  {"Dans la file de modération, les missions qui contiennent l'un de ces mots sont signalées à l'équipe.", "In the moderation queue, missions containing one of these words are flagged to the team."},
+	"admin.blocklist.field": {"Mots ou expressions", "Words or phrases"},
+	"admin.blocklist.hint":  {"Un par ligne ; les majuscules ne comptent pas.", "One per line; capitals do not matter."},
+	"admin.blocklist.save":  {"Enregistrer la liste", "Save the list"},
+}
+
+func init() {
+	for k, v := range blocklistCatalogue {
 		if _, dup := catalogue[k]; dup {
 			panic("i18n: key " + k + " is defined twice")
 		}
