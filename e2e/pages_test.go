@@ -149,6 +149,8 @@ func TestKeyPages(t *testing.T) {
 	check("admin-audit")
 	tb.open("/admin/stats")
 	check("admin-stats")
+	tb.open("/admin/blocklist")
+	check("admin-blocklist")
 
 	tb.click(`.lang-switch button`)
 	tb.open("/")

@@ -41,6 +41,11 @@ func Clock(lang string, t time.Time, zone ...string) string {
 	return timefmt.Clock(lang, t, zoneArg(zone))
 }
 
+// Span reads a shift for handlers, as the "span" template function does.
+func Span(lang string, start, end time.Time, zone string) string {
+	return timefmt.Span(lang, start, end, zone)
+}
+
 // dateTime reads "lundi 7 décembre, 18 h 00" or "Monday 7 December, 6:00 pm".
 func dateTime(lang string, t time.Time, zone ...string) string {
 	return timefmt.DateTime(lang, t, zoneArg(zone))

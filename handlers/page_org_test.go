@@ -92,6 +92,9 @@ func TestOrganizationSpacePostsAMission(t *testing.T) {
 	checkPageStructure(t, "org missions", list.Body)
 	b.get(base+"/missions?status=draft").expect(t, 200).contains(t, "Aucune mission ici.")
 
+	sheet := b.get(missionPath+"/attendance").expect(t, 200)
+	sheet.contains(t, "Feuille d&#39;émargement — Distribution de colis du samedi", "Aucun bénévole accepté")
+	checkPageStructure(t, "attendance sheet", sheet.Body)
 	export := b.get(base+"/missions/export.csv").expect(t, 200)
 	if !strings.Contains(export.Body, "Distribution de colis du samedi") || export.Header.Get("Cache-Control") != "no-store" {
 		t.Errorf("export %q %s", export.Header.Get("Cache-Control"), export.Body)

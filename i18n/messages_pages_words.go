@@ -38,6 +38,28 @@ func init() {
 	}
 }
 
+// sheetCatalogue is the printable sign-in sheet.
+var sheetCatalogue = map[string][2]string{
+	"sheet.link":       {"Feuille d'émargement à imprimer", "Sign-in sheet to print"},
+	"sheet.title":      {"Feuille d'émargement — %s", "Sign-in sheet — %s"},
+	"sheet.back":       {"Retour à la mission", "Back to the mission"},
+	"sheet.print_hint": {"Imprimez cette page depuis votre navigateur (Ctrl+P) : le menu et les liens ne sont pas imprimés.", "Print this page from your browser (Ctrl+P): the menu and links are not printed."},
+	"sheet.caption":    {"Bénévoles attendus, %s", "Volunteers expected, %s"},
+	"sheet.name":       {"Nom", "Name"},
+	"sheet.phone":      {"Téléphone", "Phone"},
+	"sheet.signature":  {"Signature", "Signature"},
+	"sheet.none":       {"Aucun bénévole accepté pour l'instant.", "No volunteer accepted yet."},
+}
+
+func init() {
+	for k, v := range sheetCatalogue {
+		if _, dup := catalogue[k]; dup {
+			panic("i18n: key " + k + " is defined twice")
+		}
+		catalogue[k] = v
+	}
+}
+
 // csvCatalogue names the columns and words of the CSV exports.
 var csvCatalogue = map[string][2]string{
 	"csv.yes":            {"oui", "yes"},
