@@ -65,6 +65,21 @@ func zoneNote(lang, zone string) string {
 	return " (" + timefmt.ZoneName(lang, zone) + ")"
 }
 
+// waiting says how long something has waited, in days past the first day:
+// "en attente depuis 3 jours".
+func waiting(lang string, hours float64) string {
+	switch days := int(math.Floor(hours / 24)); {
+	case hours < 1:
+		return i18n.T(lang, "waiting.under_hour")
+	case days < 1:
+		return i18n.T(lang, "waiting.hours", int(hours))
+	case days == 1:
+		return i18n.T(lang, "waiting.day")
+	default:
+		return i18n.T(lang, "waiting.days", days)
+	}
+}
+
 // machineTime is the value of a <time datetime> attribute.
 func machineTime(t time.Time, zone ...string) string { return timefmt.Machine(t, zoneArg(zone)) }
 
@@ -137,6 +152,7 @@ func funcs(versions map[string]string) template.FuncMap {
 		"dateTime":   dateTime,
 		"span":       span,
 		"zoneNote":   zoneNote,
+		"waiting":    waiting,
 		"zoneName":   timefmt.ZoneName,
 		"iso":        machineTime,
 		"number":     number,

@@ -4,6 +4,10 @@ package i18n
 // times and their zones, states, roles, exports.
 var pageWordsCatalogue = map[string][2]string{
 	"mission.times_in":                     {"Horaires indiqués en %s.", "Times are given in %s."},
+	"waiting.under_hour":                   {"en attente depuis moins d'une heure", "waiting for less than an hour"},
+	"waiting.hours":                        {"en attente depuis %d h", "waiting for %d hours"},
+	"waiting.day":                          {"en attente depuis 1 jour", "waiting for 1 day"},
+	"waiting.days":                         {"en attente depuis %d jours", "waiting for %d days"},
 	"search.one_active_filter":             {"(1 actif)", "(1 set)"},
 	"search.active_filters":                {"(%d actifs)", "(%d set)"},
 	"export.excel":                         {"Pour Excel (CSV à points-virgules)", "For Excel (semicolon CSV)"},
