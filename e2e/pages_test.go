@@ -64,6 +64,9 @@ func TestKeyPages(t *testing.T) {
 			if width, inner := tb.pageWidth(); width > inner {
 				t.Errorf("%s (%s): the page is %d px wide, more than the window's %d", name, v.name, width, inner)
 			}
+			for _, table := range tb.scrollingTables() {
+				t.Errorf("%s (%s): the table %q scrolls sideways", name, v.name, table)
+			}
 			if screenshotsWanted() {
 				tb.screenshot(filepath.Join(screenshotDir, name+"-"+v.name+".png"))
 			}
@@ -186,6 +189,23 @@ func (tb *tab) pageWidth() (width, inner int64) {
 		return err
 	})
 	return width, inner
+}
+
+// scrollingTables names the tables wider than their box: on a phone, a
+// column (the state of an application, Sunday of the availability grid)
+// would be out of sight.
+func (tb *tab) scrollingTables() []string {
+	tb.t.Helper()
+	var names []string
+	tb.call(func(ctx context.Context) error {
+		var err error
+		names, err = chromedp.Run(ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("main table")].filter(t => {
+			const box = t.closest(".table-wrap") || t.parentElement;
+			return t.scrollWidth > box.clientWidth + 1;
+		}).map(t => (t.querySelector("caption") || t).textContent.trim().slice(0, 60))`))
+		return err
+	})
+	return names
 }
 
 // screenshot saves what the viewport shows as a PNG.
