@@ -20,7 +20,7 @@ func TestProfilePageWithTheAvailabilityGrid(t *testing.T) {
 
 	page := b.get("/me/profile").expect(t, 200)
 	checkPageStructure(t, "profile", page.Body)
-	page.contains(t, `<th scope="col">Lundi</th>`, `<th scope="row">Matin</th>`, `id="f-availability"`,
+	page.contains(t, `<th scope="col"><span class="day-long">Lundi</span><span class="day-short" aria-hidden="true">Lun</span></th>`, `<th scope="row">Matin</th>`, `id="f-availability"`,
 		`<label class="visually-hidden" for="f-availability-sat-morning">Samedi, matin</label>`)
 
 	refused := b.post("/me/profile", url.Values{"postcode": {"99999"}, "radius_km": {"many"}, "availability": {"sat.morning"}}).expect(t, 400)
