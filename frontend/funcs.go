@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/entraide/entraide/i18n"
-	"github.com/entraide/entraide/match"
 	"github.com/entraide/entraide/models"
 	"github.com/entraide/entraide/timefmt"
 )
@@ -118,7 +117,7 @@ func categoryLabel(lang, id string) string { return i18n.T(lang, "category."+id)
 func skillLabel(lang, code string) string { return models.SkillLabel(code, lang) }
 
 // languageName names a language code.
-func languageName(lang, code string) string { return match.LanguageName(lang, code) }
+func languageName(lang, code string) string { return i18n.LanguageName(lang, code) }
 
 // Card hands a partial one item of a list with the page's language.
 type Card struct {

@@ -40,7 +40,7 @@ func (s *Server) checkNotSoleOwner(ctx context.Context, userID string) error {
 	if len(names) == 0 {
 		return nil
 	}
-	p := problem(409, "sole-owner", "detail.sole_owner", strings.Join(names, ", "))
+	p := problem(409, ProblemSoleOwner, "detail.sole_owner", strings.Join(names, ", "))
 	p.Extra = map[string]any{"organizations": names}
 	return p
 }

@@ -95,14 +95,14 @@ func (s *Server) createAccount(c *fiber.Ctx, req signupRequest) (*models.User, e
 	// but no more.
 	user.PasswordHash, err = s.hasher.Hash(ctx, req.Password)
 	if err != nil {
-		return nil, &Problem{Status: 503, Slug: "unavailable", DetailKey: "detail.store_unavailable", RetryAfter: 2, Err: err}
+		return nil, &Problem{Status: 503, Slug: ProblemUnavailable, DetailKey: "detail.store_unavailable", RetryAfter: 2, Err: err}
 	}
 	now := s.now()
 	user.ID = store.NewID()
 	user.CreatedAt, user.UpdatedAt = now, now
 	if err := s.store.CreateUser(ctx, user); err != nil {
 		if errors.Is(err, store.ErrConflict) {
-			return nil, &Problem{Status: 409, Slug: "conflict", DetailKey: "detail.email_taken",
+			return nil, &Problem{Status: 409, Slug: ProblemConflict, DetailKey: "detail.email_taken",
 				Fields: []models.FieldError{{Field: "email", Code: "email_taken"}}, Err: err}
 		}
 		return nil, err
@@ -303,7 +303,8 @@ func (s *Server) endSession(c *fiber.Ctx, refresh string, all bool) error {
 }
 
 // memberships lists the organisations the user belongs to, for the token.
-// The organisations issue fills it in.
+// New sets the lookup; a server assembled by hand without it issues
+// tokens that name no organisation.
 func (s *Server) memberships(c *fiber.Ctx, userID string) ([]string, error) {
 	if s.orgMemberships == nil {
 		return nil, nil

@@ -120,11 +120,11 @@ func (s *Server) inviteVolunteer(c *fiber.Ctx, org *models.Organization, m *mode
 	err = s.store.InviteVolunteer(ctx, inv, models.InvitationMonth(now), models.MaxInvitationsPerMonth, models.MaxInvitationsPerOrgPerMonth)
 	switch {
 	case errors.Is(err, store.ErrConflict):
-		return nil, &Problem{Status: 409, Slug: "already-invited", DetailKey: "detail.already_invited"}
+		return nil, &Problem{Status: 409, Slug: ProblemAlreadyInvited, DetailKey: "detail.already_invited"}
 	case errors.Is(err, store.ErrLimit):
-		return nil, &Problem{Status: 422, Slug: "invitation-limit", DetailKey: "detail.invitation_limit", Args: []any{models.MaxInvitationsPerMonth}}
+		return nil, &Problem{Status: 422, Slug: ProblemInvitationLimit, DetailKey: "detail.invitation_limit", Args: []any{models.MaxInvitationsPerMonth}}
 	case errors.Is(err, store.ErrOrgLimit):
-		return nil, &Problem{Status: 422, Slug: "invitation-limit", DetailKey: "detail.invitation_org_limit", Args: []any{models.MaxInvitationsPerOrgPerMonth}}
+		return nil, &Problem{Status: 422, Slug: ProblemInvitationLimit, DetailKey: "detail.invitation_org_limit", Args: []any{models.MaxInvitationsPerOrgPerMonth}}
 	case err != nil:
 		return nil, err
 	}

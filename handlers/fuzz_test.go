@@ -10,6 +10,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/valyala/fasthttp"
 
+	"github.com/entraide/entraide/geo"
 	"github.com/entraide/entraide/models"
 )
 
@@ -76,12 +77,13 @@ func FuzzParseSearch(f *testing.F) {
 		f.Add(seed)
 	}
 	app := fiber.New()
+	s := &Server{gazetteer: geo.Default()}
 	f.Fuzz(func(t *testing.T, query string) {
 		fctx := &fasthttp.RequestCtx{}
 		fctx.Request.SetRequestURI("/api/v1/missions?" + query)
 		c := app.AcquireCtx(fctx)
 		defer app.ReleaseCtx(c)
-		req, err := parseSearch(queryValues(c))
+		req, err := s.parseSearch(queryValues(c))
 		if err != nil {
 			var verr *models.ValidationError
 			var p *Problem

@@ -54,7 +54,7 @@ func (s *Server) reviseMission(c *fiber.Ctx, org *models.Organization, m *models
 		return nil, err
 	}
 	if next.Postcode != base.Postcode || next.Remote != base.Remote || next.TimeZone == "" {
-		if err := locate(&next, org); err != nil {
+		if err := s.locate(&next, org); err != nil {
 			return nil, err
 		}
 	}
@@ -78,7 +78,7 @@ func (s *Server) reviseMission(c *fiber.Ctx, org *models.Organization, m *models
 		updated, err = s.store.SetMissionRevision(ctx, m, rev)
 	}
 	if errors.Is(err, store.ErrConflict) {
-		return nil, &Problem{Status: 409, Slug: "conflict", DetailKey: "detail.edited_concurrently"}
+		return nil, &Problem{Status: 409, Slug: ProblemConflict, DetailKey: "detail.edited_concurrently"}
 	}
 	return updated, err
 }
@@ -162,7 +162,7 @@ func (s *Server) decideRevision(c *fiber.Ctx, id, action, reason string) (*model
 	if err != nil {
 		return nil, err
 	}
-	noRevision := &Problem{Status: 409, Slug: "conflict", DetailKey: "detail.no_pending_revision"}
+	noRevision := &Problem{Status: 409, Slug: ProblemConflict, DetailKey: "detail.no_pending_revision"}
 	if m.Revision == nil || m.RevisionState != models.RevisionPending || m.Status != models.MissionPublished {
 		return nil, noRevision
 	}

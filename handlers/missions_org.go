@@ -7,7 +7,6 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"github.com/entraide/entraide/geo"
 	"github.com/entraide/entraide/models"
 	"github.com/entraide/entraide/store"
 	"github.com/entraide/entraide/timefmt"
@@ -48,7 +47,7 @@ func (r missionRequest) input() models.MissionInput {
 
 // locate fills a mission's city, coordinates and time zone from its
 // postcode; a mission without one (remote) keeps the organisation's zone.
-func locate(m *models.Mission, org *models.Organization) error {
+func (s *Server) locate(m *models.Mission, org *models.Organization) error {
 	m.TimeZone = timefmt.ZoneOfPostcode(m.Postcode)
 	if m.TimeZone == "" {
 		m.TimeZone = timefmt.Zone(timefmt.ZoneOfPostcode(org.Postcode))
@@ -57,7 +56,7 @@ func locate(m *models.Mission, org *models.Organization) error {
 		m.City, m.Lat, m.Lon = "", 0, 0
 		return nil
 	}
-	place, ok := geo.Default().Lookup(m.Postcode)
+	place, ok := s.gazetteer.Lookup(m.Postcode)
 	if !ok {
 		return errField("postcode", "unknown_postcode")
 	}
@@ -113,7 +112,7 @@ func (s *Server) draftMission(c *fiber.Ctx, org *models.Organization, in models.
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
-	if err := locate(&m, org); err != nil {
+	if err := s.locate(&m, org); err != nil {
 		return nil, err
 	}
 	p := principal(c)
@@ -237,7 +236,7 @@ func (s *Server) editMission(c *fiber.Ctx, org *models.Organization, m *models.M
 		return nil, err
 	}
 	if next.Postcode != m.Postcode || next.Remote != m.Remote || next.TimeZone == "" {
-		if err := locate(&next, org); err != nil {
+		if err := s.locate(&next, org); err != nil {
 			return nil, err
 		}
 	}
@@ -245,7 +244,7 @@ func (s *Server) editMission(c *fiber.Ctx, org *models.Organization, m *models.M
 	defer cancel()
 	updated, err := s.store.UpdateMissionContent(ctx, m, &next, s.now())
 	if errors.Is(err, store.ErrConflict) {
-		return nil, &Problem{Status: 409, Slug: "conflict", DetailKey: "detail.edited_concurrently"}
+		return nil, &Problem{Status: 409, Slug: ProblemConflict, DetailKey: "detail.edited_concurrently"}
 	}
 	if err != nil {
 		return nil, err

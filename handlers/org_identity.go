@@ -6,7 +6,6 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"github.com/entraide/entraide/geo"
 	"github.com/entraide/entraide/models"
 	"github.com/entraide/entraide/store"
 )
@@ -51,7 +50,7 @@ func (s *Server) changeIdentity(c *fiber.Ctx, org *models.Organization, in model
 		return nil, errField("siret", "siret_or_rna")
 	}
 	if proposed.Postcode != base.Postcode {
-		place, ok := geo.Default().Lookup(proposed.Postcode)
+		place, ok := s.gazetteer.Lookup(proposed.Postcode)
 		if !ok {
 			return nil, errField("postcode", "unknown_postcode")
 		}
@@ -81,7 +80,7 @@ func (s *Server) changeIdentity(c *fiber.Ctx, org *models.Organization, in model
 		updated, err = s.store.SetIdentityChange(ctx, userID, org, ch)
 	}
 	if errors.Is(err, store.ErrConflict) {
-		return nil, &Problem{Status: 409, Slug: "conflict", DetailKey: "detail.org_edited_concurrently"}
+		return nil, &Problem{Status: 409, Slug: ProblemConflict, DetailKey: "detail.org_edited_concurrently"}
 	}
 	if err != nil {
 		return nil, err
@@ -164,7 +163,7 @@ func (s *Server) decideIdentity(c *fiber.Ctx, id, action, reason string) (*model
 	if err != nil {
 		return nil, err
 	}
-	none := &Problem{Status: 409, Slug: "conflict", DetailKey: "detail.no_identity_change"}
+	none := &Problem{Status: 409, Slug: ProblemConflict, DetailKey: "detail.no_identity_change"}
 	ch, ok := org.PendingIdentity()
 	if !ok {
 		return nil, none

@@ -7,7 +7,6 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"github.com/entraide/entraide/geo"
 	"github.com/entraide/entraide/models"
 	"github.com/entraide/entraide/store"
 )
@@ -124,7 +123,7 @@ func (s *Server) registerOrganization(c *fiber.Ctx, in models.OrgInput) (*models
 	if err != nil {
 		return nil, err
 	}
-	place, ok := geo.Default().Lookup(*in.Postcode)
+	place, ok := s.gazetteer.Lookup(*in.Postcode)
 	if !ok {
 		return nil, errField("postcode", "unknown_postcode")
 	}
@@ -228,7 +227,7 @@ func (s *Server) editOrganization(c *fiber.Ctx, org *models.Organization, input 
 		return nil, errField("siret", "siret_or_rna")
 	}
 	if in.Postcode != nil {
-		place, ok := geo.Default().Lookup(*in.Postcode)
+		place, ok := s.gazetteer.Lookup(*in.Postcode)
 		if !ok {
 			return nil, errField("postcode", "unknown_postcode")
 		}

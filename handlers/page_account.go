@@ -71,7 +71,7 @@ func (s *Server) accountDeleteSubmit(c *fiber.Ctx) error {
 	}
 	if err := s.deleteAccount(c); err != nil {
 		var p *Problem
-		if errors.As(err, &p) && p.Slug == "sole-owner" {
+		if errors.As(err, &p) && p.Slug == ProblemSoleOwner {
 			// Say why on the confirmation page itself, with the way out.
 			lang := s.lang(c)
 			return s.render(c, fiber.StatusConflict, "account_delete", frontend.Page{Lang: lang, Title: i18n.T(lang, "delete.title"),

@@ -127,12 +127,12 @@ func (s *Server) csrfMiddleware() fiber.Handler {
 		KeyGenerator:   tokens.New,
 		ContextKey:     csrfContextKey,
 		ErrorHandler: func(_ *fiber.Ctx, err error) error {
-			return &Problem{Status: fiber.StatusForbidden, Slug: "forbidden", DetailKey: "detail.csrf", Err: err}
+			return &Problem{Status: fiber.StatusForbidden, Slug: ProblemForbidden, DetailKey: "detail.csrf", Err: err}
 		},
 	})
 	return func(c *fiber.Ctx) error {
 		if !safeMethod(c.Method()) && !s.sameOrigin(c) {
-			return &Problem{Status: fiber.StatusForbidden, Slug: "forbidden", DetailKey: "detail.cross_site",
+			return &Problem{Status: fiber.StatusForbidden, Slug: ProblemForbidden, DetailKey: "detail.cross_site",
 				Err: fmt.Errorf("cross-site form: Origin %q, Sec-Fetch-Site %q", c.Get(fiber.HeaderOrigin), c.Get("Sec-Fetch-Site"))}
 		}
 		if c.Method() == fiber.MethodGet || c.Method() == fiber.MethodHead {

@@ -7,7 +7,6 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/entraide/entraide/frontend"
-	"github.com/entraide/entraide/geo"
 	"github.com/entraide/entraide/i18n"
 	"github.com/entraide/entraide/match"
 	"github.com/entraide/entraide/models"
@@ -38,7 +37,7 @@ type homeData struct {
 }
 
 // homeNumbers are the live figures of the platform: missions from the
-// in-memory index, accounts from a count kept a minute.
+// in-memory index, accounts from a count refreshed in the background.
 type homeNumbers struct {
 	Missions, Remote          int
 	Volunteers, Organizations int64
@@ -57,9 +56,7 @@ func (s *Server) homePage(c *fiber.Ctx) error {
 	data.Numbers = homeNumbers{Missions: all.Total, Remote: all.Facets["remote"]["true"]}
 	ctx, cancel := s.ctx(c)
 	defer cancel()
-	if data.Numbers.Volunteers, data.Numbers.Organizations, err = s.platformNumbers(ctx); err != nil {
-		return err
-	}
+	data.Numbers.Volunteers, data.Numbers.Organizations = s.platformNumbers(ctx)
 	form := frontend.NewForm()
 	near, err := s.visitorPostcode(c)
 	if err != nil {
@@ -104,12 +101,12 @@ func (s *Server) urgentNear(near string) ([]searchItem, string, error) {
 	q := match.Query{Sort: match.SortDate, PerPage: match.MaxPerPage}
 	named := ""
 	if near != "" {
-		p, err := geo.Default().Resolve(resolveWhere(near))
+		p, err := s.gazetteer.Resolve(s.resolveWhere(near))
 		if err != nil {
 			return nil, "", errField("near", "unknown_place")
 		}
 		q.Near, q.RadiusKm = &match.Point{Lat: p.Lat, Lon: p.Lon}, urgentRadiusKm
-		named = placeName(resolveWhere(near))
+		named = s.placeName(s.resolveWhere(near))
 	}
 	res, err := s.runSearch(searchRequest{query: q})
 	if err != nil {

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/entraide/entraide/frontend"
-	"github.com/entraide/entraide/match"
+	"github.com/entraide/entraide/i18n"
 )
 
 // offeredLanguages are the languages the profile and mission forms offer
@@ -31,7 +31,7 @@ func languageOptions(lang string, have []string) []frontend.Option {
 	}
 	out := make([]frontend.Option, len(codes))
 	for i, c := range codes {
-		out[i] = frontend.Option{Value: c, Label: match.LanguageName(lang, c)}
+		out[i] = frontend.Option{Value: c, Label: i18n.LanguageName(lang, c)}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return strings.ToLower(out[i].Label) < strings.ToLower(out[j].Label) })
 	return out

@@ -64,7 +64,7 @@ func (s *Server) missionPageFor(c *fiber.Ctx, form *frontend.Form) (frontend.Pag
 	next := url.QueryEscape("/missions/" + m.ID)
 	data.LoginURL, data.SignupURL = "/login?next="+next, "/signup?next="+next
 	for _, code := range view.Languages {
-		data.Languages = append(data.Languages, match.LanguageName(lang, code))
+		data.Languages = append(data.Languages, i18n.LanguageName(lang, code))
 	}
 	if err := s.missionPageViewer(c, m, &data); err != nil {
 		return frontend.Page{}, err

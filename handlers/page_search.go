@@ -89,7 +89,7 @@ func (s *Server) searchPage(c *fiber.Ctx) error {
 	data.FiltersOpen = data.ActiveFilters > 0
 	data.Categories, data.Skills, data.Radii, data.Sorts = searchOptions(lang, nil)
 	page.Data = data
-	req, err := parseSearch(values)
+	req, err := s.parseSearch(values)
 	if err != nil {
 		var p *Problem
 		if errors.As(err, &p) {

@@ -97,7 +97,7 @@ type errorPageData struct {
 
 // renderErrorPage shows a friendly page for browsers; it never fails.
 func (s *Server) renderErrorPage(c *fiber.Ctx, p *Problem, lang string) error {
-	page := frontend.Page{Lang: lang, Title: i18n.T(lang, titles[p.Slug])}
+	page := frontend.Page{Lang: lang, Title: i18n.T(lang, p.Slug.Title())}
 	data := errorPageData{}
 	if p.DetailKey != "" {
 		data.Detail = i18n.T(lang, p.DetailKey, p.Args...)
@@ -105,7 +105,7 @@ func (s *Server) renderErrorPage(c *fiber.Ctx, p *Problem, lang string) error {
 	switch {
 	case p.Status == fiber.StatusNotFound:
 		page.Title, data.Detail = i18n.T(lang, "error.not_found"), i18n.T(lang, "error.not_found_msg")
-	case p.Status >= 500 && p.Slug == "internal":
+	case p.Status >= 500 && p.Slug == ProblemInternal:
 		page.Title, data.Detail = i18n.T(lang, "error.internal"), i18n.T(lang, "error.internal_msg")
 	}
 	if p.Status >= 500 {

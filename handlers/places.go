@@ -5,8 +5,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
-
-	"github.com/entraide/entraide/geo"
 )
 
 // maxPlaceSuggestions is how many places the suggestions list.
@@ -20,7 +18,7 @@ func (s *Server) suggestPlaces(c *fiber.Ctx) error {
 		return errField("q", "too_long", 60)
 	}
 	items := []placeRef{}
-	for _, p := range geo.Default().Suggest(q, maxPlaceSuggestions) {
+	for _, p := range s.gazetteer.Suggest(q, maxPlaceSuggestions) {
 		items = append(items, newPlaceRef(p))
 	}
 	return c.JSON(newList(items, int64(len(items)), paging{Page: 1, PerPage: maxPlaceSuggestions}))

@@ -83,7 +83,7 @@ func errRateLimited(wait time.Duration) *Problem {
 	if secs < 1 {
 		secs = 1
 	}
-	p := problem(429, "rate-limited", "detail.rate_limited", secs)
+	p := problem(429, ProblemRateLimited, "detail.rate_limited", secs)
 	p.RetryAfter = secs
 	return p
 }

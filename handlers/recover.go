@@ -30,7 +30,7 @@ func (s *Server) recoverPanic(c *fiber.Ctx) (err error) {
 		}
 		attrs = append(attrs, slog.String("stack", string(debug.Stack())))
 		s.log.Error(PanicLogMessage, attrs...)
-		err = &Problem{Status: fiber.StatusInternalServerError, Slug: "internal", DetailKey: "detail.internal", Err: fmt.Errorf("panic: %v", v)}
+		err = &Problem{Status: fiber.StatusInternalServerError, Slug: ProblemInternal, DetailKey: "detail.internal", Err: fmt.Errorf("panic: %v", v)}
 	}()
 	return c.Next()
 }

@@ -78,7 +78,7 @@ func (s *Server) fileReport(c *fiber.Ctx, req reportRequest) (*models.Report, er
 		return nil, err
 	}
 	if open > 0 {
-		return nil, &Problem{Status: 409, Slug: "conflict", DetailKey: "detail.already_reported"}
+		return nil, &Problem{Status: 409, Slug: ProblemConflict, DetailKey: "detail.already_reported"}
 	}
 	r := &models.Report{ID: store.NewID(), TargetType: req.TargetType, TargetID: req.TargetID, ReporterID: p.UserID,
 		Reason: reason, Status: models.ReportOpen, CreatedAt: s.now()}

@@ -131,7 +131,7 @@ type searchRequest struct {
 // A place named at the end of q ("aide aux devoirs lyon 8") is searched around when near
 // is not given, and taken out of the words. An ambiguous near is refused with the
 // candidates listed (problem member place_candidates).
-func parseSearch(values url.Values) (searchRequest, error) {
+func (s *Server) parseSearch(values url.Values) (searchRequest, error) {
 	var v models.Validator
 	var req searchRequest
 	q := match.Query{Text: strings.TrimSpace(values.Get("q"))}
@@ -161,7 +161,7 @@ func parseSearch(values url.Values) (searchRequest, error) {
 			q.Near = &match.Point{Lat: p.Lat, Lon: p.Lon}
 		}
 	case near != "":
-		places := geo.Default().Find(near)
+		places := s.gazetteer.Find(near)
 		switch {
 		case len(places) == 0 && geo.ValidPostcode(near):
 			v.Add("near", "unknown_postcode")
@@ -178,7 +178,7 @@ func parseSearch(values url.Values) (searchRequest, error) {
 			q.Near = &match.Point{Lat: ref.Lat, Lon: ref.Lon}
 		}
 	case q.Text != "":
-		if rest, places := geo.Default().PlaceInText(q.Text); len(places) > 0 {
+		if rest, places := s.gazetteer.PlaceInText(q.Text); len(places) > 0 {
 			ref := newPlaceRef(places[0])
 			ref.FromText = true
 			req.place, radius = &ref, places[0].RadiusKm
@@ -289,7 +289,7 @@ func (s *Server) searchMissions(c *fiber.Ctx) error {
 	if body, ok := s.answers.get(key, version, now); ok {
 		return c.Send(body)
 	}
-	req, err := parseSearch(queryValues(c))
+	req, err := s.parseSearch(queryValues(c))
 	if err != nil {
 		return err
 	}

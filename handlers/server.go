@@ -3,6 +3,7 @@ package handlers
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"strings"
@@ -18,11 +19,13 @@ import (
 	"github.com/entraide/entraide/config"
 	"github.com/entraide/entraide/events"
 	"github.com/entraide/entraide/frontend"
+	"github.com/entraide/entraide/geo"
 	"github.com/entraide/entraide/i18n"
 	"github.com/entraide/entraide/metrics"
 	"github.com/entraide/entraide/notify"
 	"github.com/entraide/entraide/privacy"
 	"github.com/entraide/entraide/store"
+	"github.com/entraide/entraide/watch"
 )
 
 // Deps are what the handlers need, built once in main (or a test).
@@ -43,6 +46,10 @@ type Deps struct {
 	Applications *applications.Service
 	Privacy      *privacy.Service
 	Events       *events.Bus
+	// Gazetteer turns postcodes and town names into places.
+	Gazetteer *geo.Gazetteer
+	// Watch keeps in touch with isolated people (issue 15).
+	Watch *watch.Service
 }
 
 // Server holds the dependencies and the Fiber app.
@@ -61,6 +68,9 @@ type Server struct {
 	pages   *frontend.Renderer
 	catalog *catalog.Catalog
 	notify  *notify.Service
+	// gazetteer and cityPostcodes (built from it) locate what people type.
+	gazetteer     *geo.Gazetteer
+	cityPostcodes map[string]string
 	// resetLimits bound password-reset and confirmation requests.
 	resetLimits *resetLimiters
 	// orgMemberships lists a user's organisation ids for the access token.
@@ -78,6 +88,8 @@ type Server struct {
 	benchBody     []byte
 	// numbers caches the home page's figures that need the database.
 	numbers liveNumbers
+	// watch keeps in touch with isolated people (issue 15).
+	watch *watch.Service
 }
 
 // BodyLimit is the largest request body accepted.
@@ -91,10 +103,14 @@ func New(d Deps) (*Server, error) {
 	if d.Logger == nil {
 		d.Logger = slog.Default()
 	}
+	if d.Gazetteer == nil {
+		return nil, errors.New("handlers: no gazetteer")
+	}
 	s := &Server{
 		cfg: d.Config, store: d.Store, tokens: d.Tokens, hasher: d.Hasher,
 		log: d.Logger, now: func() time.Time { return d.Now().UTC() },
 		catalog: d.Catalog, notify: d.Notify, apps: d.Applications, privacy: d.Privacy, events: d.Events,
+		gazetteer: d.Gazetteer, cityPostcodes: cityPostcodesOf(d.Gazetteer),
 		answers: newAnswerCache(),
 	}
 	if s.events == nil {
@@ -102,6 +118,9 @@ func New(d Deps) (*Server, error) {
 	}
 	if s.apps == nil {
 		s.apps = &applications.Service{Store: d.Store, Notify: d.Notify, Catalog: d.Catalog, Log: s.log, Now: s.now}
+	}
+	if s.watch = d.Watch; s.watch == nil {
+		s.watch = watch.New(d.Store, d.Notify, watch.Options{Logger: s.log, Now: s.now})
 	}
 	if s.privacy == nil {
 		s.privacy = &privacy.Service{Store: d.Store, Notify: d.Notify, Events: s.events, Log: s.log, Now: s.now}

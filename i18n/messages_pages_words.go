@@ -14,14 +14,7 @@ var pageWordsCatalogue = map[string][2]string{
 	"orgmission.submit_after_verification": {"Vous pourrez soumettre cette mission à la modération dès que l'équipe d'Entraide aura vérifié votre organisation. Vous pouvez la compléter en attendant.", "You can submit this mission for moderation as soon as the Entraide team has verified your organisation. You can complete it meanwhile."},
 }
 
-func init() {
-	for k, v := range pageWordsCatalogue {
-		if _, dup := catalogue[k]; dup {
-			panic("i18n: key " + k + " is defined twice")
-		}
-		catalogue[k] = v
-	}
-}
+func init() { register(pageWordsCatalogue) }
 
 // blocklistCatalogue is the admin's page of blocked words.
 var blocklistCatalogue = map[string][2]string{
@@ -33,14 +26,7 @@ var blocklistCatalogue = map[string][2]string{
 	"admin.blocklist.save":  {"Enregistrer la liste", "Save the list"},
 }
 
-func init() {
-	for k, v := range blocklistCatalogue {
-		if _, dup := catalogue[k]; dup {
-			panic("i18n: key " + k + " is defined twice")
-		}
-		catalogue[k] = v
-	}
-}
+func init() { register(blocklistCatalogue) }
 
 // sheetCatalogue is the printable sign-in sheet.
 var sheetCatalogue = map[string][2]string{
@@ -55,14 +41,7 @@ var sheetCatalogue = map[string][2]string{
 	"sheet.none":       {"Aucun bénévole accepté pour l'instant.", "No volunteer accepted yet."},
 }
 
-func init() {
-	for k, v := range sheetCatalogue {
-		if _, dup := catalogue[k]; dup {
-			panic("i18n: key " + k + " is defined twice")
-		}
-		catalogue[k] = v
-	}
-}
+func init() { register(sheetCatalogue) }
 
 // csvCatalogue names the columns and words of the CSV exports.
 var csvCatalogue = map[string][2]string{
@@ -98,14 +77,7 @@ var csvCatalogue = map[string][2]string{
 	"csv.hours":          {"Heures", "Hours"},
 }
 
-func init() {
-	for k, v := range csvCatalogue {
-		if _, dup := catalogue[k]; dup {
-			panic("i18n: key " + k + " is defined twice")
-		}
-		catalogue[k] = v
-	}
-}
+func init() { register(csvCatalogue) }
 
 // auditWordsCatalogue writes the audit log in words.
 var auditWordsCatalogue = map[string][2]string{
@@ -136,11 +108,4 @@ var auditWordsCatalogue = map[string][2]string{
 	"audit_reason.organization restored":  {"organisation rétablie", "organisation restored"},
 }
 
-func init() {
-	for k, v := range auditWordsCatalogue {
-		if _, dup := catalogue[k]; dup {
-			panic("i18n: key " + k + " is defined twice")
-		}
-		catalogue[k] = v
-	}
-}
+func init() { register(auditWordsCatalogue) }

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/entraide/entraide/i18n"
 )
 
 // Fields of a mission's text, from the least to the most telling; a posting entry keeps the
@@ -64,9 +66,9 @@ func missionTexts(m *Mission, v *vocab, fn func(text string, field uint32)) {
 		}
 	}
 	for _, lang := range m.Languages {
-		if names, ok := languageNames[normName(lang)]; ok && normName(lang) != "fr" {
-			fn(names[0], fieldOrg)
-			fn(names[1], fieldOrg)
+		if key := "language." + normName(lang); i18n.Has(key) && normName(lang) != "fr" {
+			fn(i18n.T(i18n.French, key), fieldOrg)
+			fn(i18n.T(i18n.English, key), fieldOrg)
 		}
 	}
 	if m.Remote {

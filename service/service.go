@@ -15,10 +15,12 @@ import (
 	"github.com/entraide/entraide/catalog"
 	"github.com/entraide/entraide/config"
 	"github.com/entraide/entraide/events"
+	"github.com/entraide/entraide/geo"
 	"github.com/entraide/entraide/handlers"
 	"github.com/entraide/entraide/notify"
 	"github.com/entraide/entraide/privacy"
 	"github.com/entraide/entraide/store"
+	"github.com/entraide/entraide/watch"
 )
 
 // Service is one running instance.
@@ -38,6 +40,9 @@ type Service struct {
 	Outbox       *notify.Worker // tests drive it with RunOnce and their clock
 	embedded     *store.Embedded
 	ownStore     bool
+
+	// Watch keeps in touch with isolated people (issue 15).
+	Watch *watch.Service
 
 	workers      []Worker
 	stopWorkers  context.CancelFunc
@@ -120,6 +125,9 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Option
 	if applied > 0 {
 		log.Info("index migrations applied", "count", applied)
 	}
+	if err := svc.Store.Backfill(ctx, time.Now().UTC()); err != nil {
+		return fail(fmt.Errorf("backfill key documents: %w", err))
+	}
 	params := auth.DefaultArgon2
 	if opts.Argon2 != nil {
 		params = *opts.Argon2
@@ -156,11 +164,13 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Option
 	svc.Events = &events.Bus{}
 	svc.Applications = &applications.Service{Store: svc.Store, Notify: svc.Notify, Catalog: svc.Catalog, Log: log, Now: opts.Now}
 	svc.Privacy = &privacy.Service{Store: svc.Store, Notify: svc.Notify, Events: svc.Events, Log: log, Now: opts.Now}
+	svc.Watch = watch.New(svc.Store, svc.Notify, watch.Options{Logger: log, Now: opts.Now})
 	svc.wireEvents()
 	server, err := handlers.New(handlers.Deps{
 		Config: cfg, Store: svc.Store, Tokens: tokens, Hasher: svc.Hasher, Logger: log, Now: opts.Now,
 		Notify: svc.Notify, Catalog: svc.Catalog,
-		Applications: svc.Applications, Privacy: svc.Privacy, Events: svc.Events,
+		Applications: svc.Applications, Privacy: svc.Privacy, Events: svc.Events, Watch: svc.Watch,
+		Gazetteer: geo.Default(),
 	})
 	if err != nil {
 		return fail(err)
@@ -216,6 +226,13 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Option
 		}
 		if _, err := svc.Privacy.PurgeOldMessages(ctx); err != nil {
 			log.Error("old message purge failed", "error", err)
+		}
+	})})
+	// Watch lists and call logs are deleted a set time after their
+	// programme ends (docs/privacy.md), checked daily.
+	svc.AddWorker(Worker{Name: "watch-retention", Run: every(24*time.Hour, func(ctx context.Context) {
+		if _, err := svc.Watch.PurgeEnded(ctx); err != nil {
+			log.Error("watch retention failed", "error", err)
 		}
 	})})
 	svc.AddWorker(Worker{Name: "response-times", Run: every(time.Hour, func(ctx context.Context) {

@@ -4,30 +4,12 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/entraide/entraide/i18n"
 )
 
-var (
-	weekdays = [2][7]string{
-		{"dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"},
-		{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"},
-	}
-	months = [2][12]string{
-		{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
-		{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
-	}
-)
-
-// isEnglish reports whether lang is English; anything else reads French,
-// the default (this package names the code rather than import i18n, which
-// would make every caller of i18n depend on the zone database).
-func isEnglish(lang string) bool { return lang == "en" }
-
-func index(lang string) int {
-	if isEnglish(lang) {
-		return 1
-	}
-	return 0
-}
+// isEnglish reports whether lang is English; anything else reads French.
+func isEnglish(lang string) bool { return lang == i18n.English }
 
 // Day reads "lundi 7 décembre" / "Monday 7 December" in zone.
 func Day(lang string, t time.Time, zone string) string {
@@ -35,8 +17,7 @@ func Day(lang string, t time.Time, zone string) string {
 		return ""
 	}
 	t = t.In(Location(zone))
-	i := index(lang)
-	return fmt.Sprintf("%s %d %s", weekdays[i][t.Weekday()], t.Day(), months[i][t.Month()-1])
+	return fmt.Sprintf("%s %d %s", i18n.Weekday(lang, t.Weekday()), t.Day(), i18n.Month(lang, t.Month()))
 }
 
 // LongDate reads "lundi 7 décembre 2026" / "Monday 7 December 2026" in zone.
