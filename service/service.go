@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"path/filepath"
 	"sync"
 	"time"
 
@@ -92,6 +93,10 @@ func (svc *Service) stop(ctx context.Context) {
 	}
 }
 
+// IndexSnapshotFile is the matching index's snapshot, under the data
+// directory: written at intervals and at shutdown, read at start-up.
+const IndexSnapshotFile = "index.snapshot"
+
 // CataloguePoll is how often an instance checks for other instances'
 // changes to missions and profiles: they show within about this delay.
 const CataloguePoll = time.Second
@@ -103,6 +108,11 @@ type Options struct {
 	// Argon2 overrides the password hashing cost (tests use a cheap one).
 	Argon2 *auth.Argon2Params
 	Now    func() time.Time
+	// Demo loads the demo data on the first start (development).
+	Demo bool
+	// NoIndex skips building the matching index: one-off commands
+	// (seed, admin) do not search.
+	NoIndex bool
 }
 
 // Open builds an instance: it opens the store, applies migrations and
@@ -156,11 +166,27 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Option
 	}
 	svc.Outbox = svc.Notify.NewWorker(sender, notify.WorkerOptions{Logger: log, Now: opts.Now})
 	svc.AddWorker(Worker{Name: "outbox", Run: svc.Outbox.Run})
+	if opts.Demo {
+		if err := svc.loadDemo(ctx); err != nil {
+			return fail(err)
+		}
+	}
 	svc.Catalog = catalog.New(svc.Store, log, opts.Now)
-	if err := svc.Catalog.Load(ctx); err != nil {
-		return fail(fmt.Errorf("build the matching index: %w", err))
+	if !opts.NoIndex {
+		svc.Catalog.UseSnapshot(filepath.Join(cfg.DataDir, IndexSnapshotFile))
+		if err := svc.Catalog.Load(ctx); err != nil {
+			return fail(fmt.Errorf("build the matching index: %w", err))
+		}
 	}
 	svc.AddWorker(Worker{Name: "catalogue-poll", Run: func(ctx context.Context) { svc.Catalog.Run(ctx, CataloguePoll) }})
+	if !opts.NoIndex {
+		svc.AddWorker(Worker{Name: "index-snapshot", Run: func(ctx context.Context) {
+			if err := svc.Catalog.VerifyAfterCrash(ctx); err != nil && ctx.Err() == nil {
+				log.Error("index verification after an unclean shutdown failed", "error", err)
+			}
+			svc.Catalog.RunSnapshots(ctx, catalog.SnapshotEvery)
+		}})
+	}
 	svc.Events = &events.Bus{}
 	svc.Applications = &applications.Service{Store: svc.Store, Notify: svc.Notify, Catalog: svc.Catalog, Log: log, Now: opts.Now}
 	svc.Privacy = &privacy.Service{Store: svc.Store, Notify: svc.Notify, Events: svc.Events, Log: log, Now: opts.Now}
@@ -282,6 +308,12 @@ func (svc *Service) Shutdown(ctx context.Context) error {
 		errs = append(errs, svc.Server.Shutdown(ctx))
 	}
 	svc.stop(ctx)
+	// After the workers, so that no poll runs while the records are read.
+	if svc.Catalog != nil && svc.Server != nil {
+		if err := svc.Catalog.SaveSnapshot(ctx, true); err != nil {
+			svc.Log.Warn("index snapshot not written at shutdown", "error", err)
+		}
+	}
 	errs = append(errs, svc.Close(ctx))
 	return errors.Join(errs...)
 }
