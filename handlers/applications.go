@@ -48,6 +48,8 @@ type applicationResponse struct {
 	CreatedAt        time.Time           `json:"created_at"`
 	UpdatedAt        time.Time           `json:"updated_at"`
 	DecidedAt        *time.Time          `json:"decided_at,omitempty"`
+	// TimeZone is the mission's, when the view knows the mission.
+	TimeZone string `json:"time_zone,omitempty"`
 }
 
 // applicationView renders an application. Members of the organisation see
