@@ -34,7 +34,14 @@ type Page struct {
 type Viewer struct {
 	Name string
 	Role string
+	// Member is set when the account belongs to an organisation: its
+	// menu then leads to the organisation space as well.
+	Member bool
 }
+
+// HasOrgSpace reports whether the menu leads to an organisation space:
+// the account belongs to one, or signed up to register one.
+func (v *Viewer) HasOrgSpace() bool { return v != nil && (v.Member || v.Role == "organization") }
 
 // IsOrganization reports whether the viewer is an organisation member.
 func (v *Viewer) IsOrganization() bool { return v != nil && v.Role == "organization" }

@@ -111,7 +111,7 @@ func (s *Server) inviteVolunteer(c *fiber.Ctx, org *models.Organization, m *mode
 	if err != nil {
 		return nil, err
 	}
-	if rec.Role != models.RoleVolunteer || rec.Status != string(models.UserActive) || rec.Profile == nil || !rec.Profile.Visible {
+	if rec.Role == models.RoleAdmin || rec.Status != string(models.UserActive) || rec.Profile == nil || !rec.Profile.Visible {
 		return nil, errNotFound() // not findable: as if absent
 	}
 	now := s.now()

@@ -178,7 +178,7 @@ func TestRecommendationsCandidatesAndInvitations(t *testing.T) {
 	}
 	other := e.verifiedOrg("Autre", admin)
 	e.get("/api/v1/organizations/"+other.id+"/missions/"+mission+"/candidates", other.owner.Access).expect(t, 404)
-	e.get("/api/v1/organizations/"+o.id+"/missions/"+mission+"/candidates", vol.Access).expect(t, 403)
+	e.get("/api/v1/organizations/"+o.id+"/missions/"+mission+"/candidates", vol.Access).expect(t, 404)
 
 	invite := "/api/v1/organizations/" + o.id + "/missions/" + mission + "/candidates/" + vol.ID + "/invite"
 	e.post(invite, o.owner.Access, nil).expect(t, 201)

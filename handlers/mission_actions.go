@@ -128,9 +128,6 @@ func (s *Server) isMissionInsider(c *fiber.Ctx, m *models.Mission) (bool, error)
 	if p.Role == models.RoleAdmin {
 		return true, nil
 	}
-	if p.Role != models.RoleOrganization {
-		return false, nil
-	}
 	ctx, cancel := s.ctx(c)
 	defer cancel()
 	_, err := s.store.OrganizationForMember(ctx, p.UserID, m.OrgID)

@@ -40,6 +40,15 @@ func (s *Server) spacePage(c *fiber.Ctx) error {
 	})
 }
 
+// pagePerson sends admins, who neither volunteer nor join organisations,
+// to the administration.
+func (s *Server) pagePerson(c *fiber.Ctx) error {
+	if p := principal(c); p.Role == models.RoleAdmin {
+		return c.Redirect(roleHome(p.Role), fiber.StatusSeeOther)
+	}
+	return c.Next()
+}
+
 // pageVolunteer keeps the volunteer's pages to volunteers; others go to
 // their own space.
 func (s *Server) pageVolunteer(c *fiber.Ctx) error {
