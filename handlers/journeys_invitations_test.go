@@ -93,7 +93,7 @@ func TestSigningUpThroughAnInvitationLandsInTheOrganisation(t *testing.T) {
 
 	c := e.browser()
 	c.get(path).expect(t, 200).contains(t, "Banque alimentaire du Panier", "Créer mon compte et rejoindre", email)
-	c.get("/signup?next=" + url.QueryEscape(path) + "&email=" + url.QueryEscape(email)).expect(t, 200).contains(t, `value="`+email+`"`)
+	c.get("/signup?next="+url.QueryEscape(path)+"&email="+url.QueryEscape(email)).expect(t, 200).contains(t, `value="`+email+`"`)
 	landed := c.post("/signup", url.Values{
 		"role": {"volunteer"}, "name": {"Léa Colin"}, "email": {email}, "password": {"correct horse battery staple"}, "next": {path},
 	}).expect(t, http.StatusSeeOther)
@@ -102,7 +102,7 @@ func TestSigningUpThroughAnInvitationLandsInTheOrganisation(t *testing.T) {
 	}
 	space := c.follow(landed).expect(t, 200)
 	space.contains(t, "Bienvenue dans l&#39;organisation.", `href="/me"`, `href="/org"`)
-	c.get("/organizations/" + orgID + "/missions/new").expect(t, 200)
+	c.get("/organizations/"+orgID+"/missions/new").expect(t, 200)
 	c.get("/me").expect(t, 200)
 	// The link is spent.
 	c.get(path).expect(t, 200).contains(t, "n&#39;est plus valable")

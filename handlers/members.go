@@ -75,7 +75,7 @@ type invitationResponse struct {
 	AcceptURL string `json:"accept_url,omitempty"`
 	// InvitedByName is the member who sent it.
 	InvitedByName string `json:"invited_by_name,omitempty"`
-	Token     string `json:"token,omitempty"`
+	Token         string `json:"token,omitempty"`
 }
 
 // invite sends a single-use invitation, valid 7 days, to join the

@@ -85,7 +85,6 @@ func (s *Server) memberRemoveSubmit(c *fiber.Ctx) error {
 	return c.Redirect("/organizations/"+space.Org.ID+"/members?notice=member_removed", fiber.StatusSeeOther)
 }
 
-
 // invitationRevokeSubmit withdraws a pending invitation with the API's
 // logic.
 func (s *Server) invitationRevokeSubmit(c *fiber.Ctx) error {
