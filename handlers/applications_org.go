@@ -132,6 +132,9 @@ func (s *Server) accept(ctx context.Context, a *models.Application, by string) (
 	}
 	s.missionChanged(ctx, updated.MissionID)
 	s.tell(ctx, updated.VolunteerID, models.EventApplicationAccepted, s.eventParams(ctx, updated, volunteerLink(updated)))
+	if err := s.apps.WaitlistPending(ctx, updated.MissionID, updated.ShiftID); err != nil {
+		s.log.Error("pending applications of a full shift not waitlisted", "shift_id", updated.ShiftID, "error", err)
+	}
 	return updated, nil
 }
 

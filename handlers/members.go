@@ -173,6 +173,10 @@ func (s *Server) joinByInvitation(c *fiber.Ctx, token string) (*models.Organizat
 		return nil, err
 	}
 	org, err := s.store.AddMember(ctx, inv.OrgID, models.Member{UserID: p.UserID, Role: inv.Role, InvitedBy: inv.InvitedBy}, s.now())
+	if err == nil {
+		s.tell(ctx, inv.InvitedBy, models.EventInvitationAccepted, map[string]string{
+			"member_name": p.User.Name, "org_name": org.Name, "link": "/organizations/" + org.ID + "/members"})
+	}
 	if errors.Is(err, store.ErrNotFound) {
 		// Already a member: the invitation is spent, the membership stands.
 		return s.store.OrganizationForMember(ctx, p.UserID, inv.OrgID)

@@ -109,7 +109,7 @@ func (s *Server) getMission(c *fiber.Ctx) error {
 		return err
 	}
 	if !internal && m.Status != models.MissionPublished && m.Status != models.MissionClosed {
-		return errNotFound()
+		return errMissionUnavailable(m)
 	}
 	view, err := s.renderMission(c, m, internal)
 	if err != nil {

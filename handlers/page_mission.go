@@ -126,7 +126,7 @@ func (s *Server) visibleMission(c *fiber.Ctx) (*models.Mission, missionResponse,
 		return nil, missionResponse{}, err
 	}
 	if !internal && m.Status != models.MissionPublished && m.Status != models.MissionClosed {
-		return nil, missionResponse{}, errNotFound()
+		return nil, missionResponse{}, errMissionUnavailable(m)
 	}
 	view, err := s.renderMission(c, m, internal)
 	return m, view, err

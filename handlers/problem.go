@@ -80,6 +80,7 @@ var titles = map[string]string{
 	"unauthorized":           "problem.unauthorized",
 	"forbidden":              "problem.forbidden",
 	"not-found":              "problem.not_found",
+	"mission-gone":           "journeys.problem_mission_gone",
 	"method-not-allowed":     "problem.method",
 	"conflict":               "problem.conflict",
 	"invalid-state":          "problem.conflict",

@@ -141,6 +141,7 @@ func (s *Server) apiRoutes(api routeGroup) {
 	for _, action := range []string{"verify", "reject", "suspend", "restore"} {
 		api.post("/admin/organizations/:id/"+action, admin, s.moderateOrganization(action))
 	}
+	api.get("/admin/organizations", admin, s.adminOrganizations)
 	api.get("/admin/organizations/export", admin, s.exportOrganizations)
 	api.post("/admin/missions/:id/publish", admin, s.moderateMission(models.MissionPublished, "publish", false))
 	api.post("/admin/missions/:id/reject", admin, s.moderateMission(models.MissionRejected, "reject", true))

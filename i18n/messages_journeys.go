@@ -20,5 +20,43 @@ var journeysCatalogue = map[string][2]string{
 	"journeys.invited_by_name":           {"invité·e par %s", "invited by %s"},
 	"journeys.invitation_resend":         {"Renvoyer", "Send again"},
 	"journeys.invitation_revoke":         {"Retirer l'invitation", "Withdraw the invitation"},
+	"journeys.own_mission":               {"Vous êtes membre de l'organisation qui propose cette mission : vous la gérez, vous n'y candidatez pas.", "You are a member of the organisation offering this mission: you manage it, you do not apply to it."},
+	"journeys.orgs_all":                  {"Toutes les organisations", "All organisations"},
+	"journeys.orgs_search":               {"Nom de l'organisation", "Organisation name"},
+	"journeys.orgs_status":               {"État", "State"},
+	"journeys.orgs_filter":               {"Chercher", "Search"},
+	"journeys.orgs_found":                {"%d organisation(s) trouvée(s)", "%d organisation(s) found"},
+	"journeys.orgs_none":                 {"Aucune organisation ne correspond.", "No organisation matches."},
+	"journeys.status_any":                {"Tous les états", "Any state"},
+	"journeys.org_status_pending":        {"En attente de vérification", "Awaiting verification"},
+	"journeys.org_status_verified":       {"Vérifiée", "Verified"},
+	"journeys.org_status_rejected":       {"Refusée", "Rejected"},
+	"journeys.org_status_suspended":      {"Suspendue", "Suspended"},
+	"journeys.suspend_reason":            {"Motif de la suspension (envoyé aux membres et aux bénévoles concernés)", "Reason for the suspension (sent to the members and the volunteers concerned)"},
+	"journeys.suspend":                   {"Suspendre", "Suspend"},
+	"journeys.problem_mission_gone":      {"Mission plus disponible", "Mission no longer available"},
+	"journeys.mission_gone_suspended":    {"Cette mission n'est plus disponible : son organisation est suspendue. Les places prévues sont annulées ; d'autres missions vous attendent.", "This mission is no longer available: its organisation is suspended. The places booked are cancelled; other missions are waiting for you."},
+	"journeys.mission_gone_cancelled":    {"Cette mission n'est plus disponible : l'organisation l'a annulée.", "This mission is no longer available: the organisation cancelled it."},
 	"journeys.notice_invitation_revoked": {"L'invitation est retirée : son lien ne fonctionne plus.", "The invitation is withdrawn: its link no longer works."},
+}
+
+func init() {
+	for k, v := range journeysEvents {
+		catalogue[k] = v
+	}
+}
+
+// journeysEvents names the journeys' notification events in the
+// preferences page.
+var journeysEvents = map[string][2]string{
+	"event.new_message":                {"Un nouveau message sur une candidature", "A new message on an application"},
+	"event.org_verified":               {"Votre organisation est vérifiée", "Your organisation is verified"},
+	"event.org_rejected":               {"Votre organisation n'est pas vérifiée", "Your organisation is not verified"},
+	"event.org_suspended":              {"Votre organisation est suspendue", "Your organisation is suspended"},
+	"event.mission_published":          {"Une mission est publiée", "A mission is published"},
+	"event.mission_rejected":           {"Une mission est refusée", "A mission is rejected"},
+	"event.mission_change_approved":    {"La modification d'une mission est approuvée", "A mission's change is approved"},
+	"event.waitlisted":                 {"Vous êtes sur une liste d'attente", "You are on a waiting list"},
+	"event.invitation_accepted":        {"Un·e collègue a rejoint l'organisation", "A colleague joined the organisation"},
+	"event.place_cancelled_suspension": {"Une place est annulée (organisation suspendue)", "A place is cancelled (organisation suspended)"},
 }

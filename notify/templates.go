@@ -15,7 +15,7 @@ import (
 	"github.com/entraide/entraide/models"
 )
 
-//go:embed templates/fr.tmpl templates/en.tmpl templates/layout.html
+//go:embed templates/*.tmpl templates/layout.html
 var templateFiles embed.FS
 
 // ErrNoTemplate means an event has no template of the asked kind.
@@ -49,7 +49,7 @@ func parseTemplates() (*templates, error) {
 		tmpl, err := texttemplate.New(lang).
 			Option("missingkey=error").
 			Funcs(texttemplate.FuncMap{"date": func(v string) string { return formatDate(lang, v) }}).
-			ParseFS(templateFiles, "templates/"+lang+".tmpl")
+			ParseFS(templateFiles, "templates/"+lang+".tmpl", "templates/"+lang+"_*.tmpl")
 		if err != nil {
 			return nil, err
 		}

@@ -1,0 +1,144 @@
+package handlers_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/entraide/entraide/models"
+)
+
+// notified returns the kinds and texts of a user's notifications.
+func (e *env) notified(u user) (kinds []string, texts string) {
+	e.t.Helper()
+	for _, n := range e.get("/api/v1/me/notifications?per_page=100", u.Access).expect(e.t, 200).items(e.t) {
+		kinds = append(kinds, n["kind"].(string))
+		texts += n["text"].(string) + "\n"
+	}
+	return kinds, texts
+}
+
+func has(kinds []string, kind string) bool {
+	for _, k := range kinds {
+		if k == kind {
+			return true
+		}
+	}
+	return false
+}
+
+// TestMessagesReachTheOtherSide: a message from the organisation reaches
+// the volunteer (in the app and by e-mail) and the answer reaches the
+// organisation's members.
+func TestMessagesReachTheOtherSide(t *testing.T) {
+	e, srv := mailEnv(t)
+	f := e.publishedShift(3, 2, nil)
+	vol := e.signup(models.RoleVolunteer)
+	app := e.post(f.applyPath(), vol.Access, nil).expect(t, 201).str("id")
+
+	e.post(f.appPath(app)+"/messages", f.org.owner.Access, map[string]string{"body": "Pouvez-vous venir à 9 h ?"}).expect(t, 201)
+	kinds, texts := e.notified(vol)
+	if !has(kinds, "new_message") || !strings.Contains(texts, "Nouveau message de Banque alimentaire") {
+		t.Fatalf("the volunteer was not told: %v %s", kinds, texts)
+	}
+	e.post("/api/v1/me/applications/"+app+"/messages", vol.Access, map[string]string{"body": "Oui, avec plaisir."}).expect(t, 201)
+	kinds, texts = e.notified(f.org.owner)
+	if !has(kinds, "new_message") || !strings.Contains(texts, "Test volunteer") {
+		t.Fatalf("the organisation was not told: %v %s", kinds, texts)
+	}
+	e.sendMail()
+	mail := mailWith(t, srv, vol.Email, "Nouveau message")
+	if !strings.Contains(mail.Text, "/me/applications/"+app) {
+		t.Fatalf("mail: %s", mail.Text)
+	}
+}
+
+// TestAFullShiftWaitlistsThePendingApplications: when the last place is
+// given, the applications still pending join the waiting list, and the
+// volunteers are told; an application to a full shift is waitlisted at once
+// and told too.
+func TestAFullShiftWaitlistsThePendingApplications(t *testing.T) {
+	e := newEnv(t)
+	f := e.publishedShift(3, 1, nil)
+	first, second, late := e.signup(models.RoleVolunteer), e.signup(models.RoleVolunteer), e.signup(models.RoleVolunteer)
+	a1 := e.post(f.applyPath(), first.Access, nil).expect(t, 201).str("id")
+	a2 := e.post(f.applyPath(), second.Access, nil).expect(t, 201).str("id")
+	e.post(f.appPath(a1)+"/accept", f.org.owner.Access, nil).expect(t, 200)
+
+	got := e.get("/api/v1/me/applications/"+a2, second.Access).expect(t, 200)
+	if got.str("status") != "waitlisted" {
+		t.Fatalf("pending application of a full shift: %s", got.Raw)
+	}
+	if kinds, _ := e.notified(second); !has(kinds, "waitlisted") {
+		t.Fatalf("not told: %v", kinds)
+	}
+	if r := e.post(f.applyPath(), late.Access, nil).expect(t, 201); r.str("status") != "waitlisted" {
+		t.Fatalf("late application: %s", r.Raw)
+	}
+	if kinds, _ := e.notified(late); !has(kinds, "waitlisted") {
+		t.Fatalf("not told: %v", kinds)
+	}
+	// The owner's own mission: members run it, they do not apply.
+	e.post(f.applyPath(), f.org.owner.Access, nil).expect(t, 403)
+}
+
+// TestSuspensionReachesTheVolunteers: admins find the organisation in
+// their list, suspend it; volunteers with places to come are told and
+// their places cancelled with the reason; the missions leave the
+// moderation queue; the public link says the mission is gone.
+func TestSuspensionReachesTheVolunteers(t *testing.T) {
+	e := newEnv(t)
+	f := e.publishedShift(3, 2, autoAccept)
+	vol := e.signup(models.RoleVolunteer)
+	app := e.post(f.applyPath(), vol.Access, nil).expect(t, 201)
+	if app.str("status") != "accepted" {
+		t.Fatalf("apply: %s", app.Raw)
+	}
+	if kinds, _ := e.notified(f.org.owner); !has(kinds, "org_verified") || !has(kinds, "mission_published") {
+		t.Fatalf("the organisation was not told of the decisions: %v", kinds)
+	}
+
+	list := e.get("/api/v1/admin/organizations?q=BANQUE&status=verified", f.admin.Access).expect(t, 200)
+	if items := list.items(t); len(items) != 1 || items[0]["id"] != f.org.id {
+		t.Fatalf("admin list: %s", list.Raw)
+	}
+	e.get("/api/v1/admin/organizations?status=sleeping", f.admin.Access).expect(t, 400)
+	e.get("/api/v1/admin/organizations", vol.Access).expect(t, 403)
+	if items := e.get("/api/v1/admin/organizations?q=nothing-like-it", f.admin.Access).expect(t, 200).items(t); len(items) != 0 {
+		t.Fatalf("unexpected match: %v", items)
+	}
+
+	// A submitted mission of the same organisation, waiting for review.
+	waiting := e.draftMission(f.org, "Collecte de printemps")
+	e.post("/api/v1/organizations/"+f.org.id+"/missions/"+waiting+"/submit", f.org.owner.Access, nil).expect(t, 200)
+
+	e.post("/api/v1/admin/organizations/"+f.org.id+"/suspend", f.admin.Access, map[string]string{"reason": "Signalements répétés"}).expect(t, 200)
+
+	mine := e.get("/api/v1/me/applications/"+app.str("id"), vol.Access).expect(t, 200)
+	if mine.str("status") != "cancelled" || !strings.Contains(mine.Raw, "Signalements répétés") {
+		t.Fatalf("the place was not cancelled with the reason: %s", mine.Raw)
+	}
+	kinds, texts := e.notified(vol)
+	if !has(kinds, "place_cancelled_suspension") || !strings.Contains(texts, "Banque alimentaire est suspendue") {
+		t.Fatalf("the volunteer was not told: %v %s", kinds, texts)
+	}
+	if kinds, _ := e.notified(f.org.owner); !has(kinds, "org_suspended") {
+		t.Fatalf("the members were not told: %v", kinds)
+	}
+	queue := e.get("/api/v1/admin/queue/missions", f.admin.Access).expect(t, 200)
+	if strings.Contains(queue.Raw, f.missionID) || strings.Contains(queue.Raw, waiting) {
+		t.Fatalf("a suspended organisation's missions are in the queue: %s", queue.Raw)
+	}
+	gone := e.get("/api/v1/missions/"+f.missionID, "").expect(t, 410)
+	if gone.str("type") != "/problems/mission-gone" || !strings.Contains(gone.str("detail"), "suspendue") {
+		t.Fatalf("gone: %s", gone.Raw)
+	}
+	page := e.browser().get("/missions/"+f.missionID).expect(t, 410)
+	page.contains(t, "Mission plus disponible", "son organisation est suspendue")
+
+	// Restored: the missions come back, to the queue as well.
+	e.post("/api/v1/admin/organizations/"+f.org.id+"/restore", f.admin.Access, map[string]string{}).expect(t, 200)
+	e.get("/api/v1/missions/"+f.missionID, "").expect(t, 200)
+	if queue := e.get("/api/v1/admin/queue/missions", f.admin.Access).expect(t, 200); !strings.Contains(queue.Raw, waiting) {
+		t.Fatalf("the submitted mission did not come back to the queue: %s", queue.Raw)
+	}
+}
