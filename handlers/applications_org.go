@@ -31,7 +31,7 @@ func (s *Server) orgViews(ctx context.Context, apps []models.Application) ([]app
 		items[i] = applicationView(a, true)
 		contact := &volunteerContact{ID: a.VolunteerID}
 		if u, ok := users[a.VolunteerID]; ok && u.Status != models.UserDeleted {
-			contact.Name = u.Name
+			contact.Name, contact.EmailConfirmed = u.Name, u.EmailConfirmed
 			if contactVisible(a.Status) {
 				contact.Email, contact.Phone = u.Email, u.Phone
 			}
@@ -85,6 +85,9 @@ func (s *Server) orgApplication(c *fiber.Ctx) error {
 	defer cancel()
 	items, err := s.orgViews(ctx, []models.Application{*a})
 	if err != nil {
+		return err
+	}
+	if items[0].Applicant, err = s.applicant(ctx, s.lang(c), a); err != nil {
 		return err
 	}
 	return c.JSON(items[0])

@@ -1,8 +1,11 @@
 package handlers_test
 
 import (
+	"net/http"
+	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/entraide/entraide/models"
 )
@@ -141,4 +144,71 @@ func TestSuspensionReachesTheVolunteers(t *testing.T) {
 	if queue := e.get("/api/v1/admin/queue/missions", f.admin.Access).expect(t, 200); !strings.Contains(queue.Raw, waiting) {
 		t.Fatalf("the submitted mission did not come back to the queue: %s", queue.Raw)
 	}
+}
+
+// TestTheOrganisationDecidesWithWhatItNeeds: one application shows the
+// volunteer's skills, languages, availability at the shift and past
+// attendance, whether the address is confirmed, and no contact before
+// acceptance; candidates' reasons are written for the organisation.
+func TestTheOrganisationDecidesWithWhatItNeeds(t *testing.T) {
+	e := newEnv(t)
+	f := e.publishedShift(3, 2, nil)
+	vol := e.signup(models.RoleVolunteer)
+	day, slot := journeysShiftSlot(f.start)
+	e.do(req{method: "PUT", path: "/api/v1/me/profile", token: vol.Access, body: map[string]any{
+		"skills": []string{"handling"}, "languages": []string{"fr", "ar"}, "postcode": "13001", "radius_km": 20,
+		"availability": map[string][]string{day: {slot}}, "visible_to_organizations": true,
+	}}).expect(t, 200)
+	app := e.post(f.applyPath(), vol.Access, nil).expect(t, 201).str("id")
+
+	got := e.get(f.appPath(app), f.org.owner.Access).expect(t, 200)
+	applicant, _ := got.Body["applicant"].(map[string]any)
+	volunteer, _ := got.Body["volunteer"].(map[string]any)
+	if applicant == nil || applicant["available_for_shift"] != true || applicant["attended"] != float64(0) ||
+		!strings.Contains(got.Raw, `"ar"`) || !strings.Contains(got.Raw, "handling") {
+		t.Fatalf("applicant: %s", got.Raw)
+	}
+	if volunteer["email_confirmed"] != false || strings.Contains(got.Raw, vol.Email) {
+		t.Fatalf("contact before acceptance, or confirmation missing: %s", got.Raw)
+	}
+	page := e.orgBrowserFor(f.org).get("/organizations/" + f.org.id + "/applications/" + app).expect(t, 200)
+	page.contains(t, "Langues parlées", "arabe", "Pas encore confirmée", "0 présence(s), 0 absence(s)")
+
+	// Another volunteer, who has not applied, is a candidate.
+	other := e.signup(models.RoleVolunteer)
+	e.do(req{method: "PUT", path: "/api/v1/me/profile", token: other.Access, body: map[string]any{
+		"skills": []string{"handling"}, "languages": []string{"ar"}, "postcode": "13001", "radius_km": 20,
+		"availability": map[string][]string{day: {slot}}, "visible_to_organizations": true,
+	}}).expect(t, 200)
+	cands := e.get(f.missionPath()+"/candidates", f.org.owner.Access).expect(t, 200)
+	if !strings.Contains(cands.Raw, "Parle arabe") || strings.Contains(cands.Raw, "Vous parlez") || strings.Contains(cands.Raw, "de chez vous") {
+		t.Fatalf("candidate reasons are not written for the organisation: %s", cands.Raw)
+	}
+}
+
+// orgBrowserFor is a browser signed in as the organisation's owner.
+func (e *env) orgBrowserFor(o orgFixture) *browser {
+	e.t.Helper()
+	b := e.browser()
+	b.get("/login")
+	b.post("/login", url.Values{"email": {o.owner.Email}, "password": {o.owner.Password}}).expect(e.t, http.StatusSeeOther)
+	return b
+}
+
+// journeysShiftSlot is the profile's day and part of the day of a shift
+// start, in Paris.
+func journeysShiftSlot(start time.Time) (string, string) {
+	loc, err := time.LoadLocation("Europe/Paris")
+	if err != nil {
+		panic(err)
+	}
+	local := start.In(loc)
+	day := [...]string{"sun", "mon", "tue", "wed", "thu", "fri", "sat"}[local.Weekday()]
+	switch h := local.Hour(); {
+	case h < 12:
+		return day, "morning"
+	case h < 18:
+		return day, "afternoon"
+	}
+	return day, "evening"
 }
