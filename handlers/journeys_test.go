@@ -171,7 +171,7 @@ func TestTheOrganisationDecidesWithWhatItNeeds(t *testing.T) {
 	if volunteer["email_confirmed"] != false || strings.Contains(got.Raw, vol.Email) {
 		t.Fatalf("contact before acceptance, or confirmation missing: %s", got.Raw)
 	}
-	page := e.orgBrowserFor(f.org).get("/organizations/" + f.org.id + "/applications/" + app).expect(t, 200)
+	page := e.orgBrowserFor(f.org).get("/organizations/"+f.org.id+"/applications/"+app).expect(t, 200)
 	page.contains(t, "Langues parlées", "arabe", "Pas encore confirmée", "0 présence(s), 0 absence(s)")
 
 	// Another volunteer, who has not applied, is a candidate.
