@@ -37,6 +37,10 @@ type Viewer struct {
 	// Member is set when the account belongs to an organisation: its
 	// menu then leads to the organisation space as well.
 	Member bool
+	// Unconfirmed is set until the account's e-mail address is confirmed:
+	// every page reminds the person, with a button to send the link again.
+	Unconfirmed bool
+	Email       string
 }
 
 // HasOrgSpace reports whether the menu leads to an organisation space:

@@ -212,3 +212,39 @@ func journeysShiftSlot(start time.Time) (string, string) {
 	}
 	return day, "evening"
 }
+
+// TestAfterSignUp: until the address is confirmed every page (the one
+// after applying too) says so with a button to send the link again; the
+// attestation gives hours and minutes by mission, with a public link that
+// shows it is genuine.
+func TestAfterSignUp(t *testing.T) {
+	e := newEnv(t)
+	f := e.publishedShift(3, 2, autoAccept)
+	v, email := e.signedIn()
+	v.get("/me").expect(t, 200).contains(t, "Confirmez votre adresse e-mail", email, "Renvoyer le lien de confirmation")
+	applied := v.post("/missions/"+f.missionID+"/apply", url.Values{"shift": {f.shiftID}}).expect(t, http.StatusSeeOther)
+	id := appID(t, applied)
+	v.follow(applied).expect(t, 200).contains(t, "Confirmez votre adresse e-mail")
+	resent := v.post("/account/confirm-email", url.Values{"next": {"/me/applications/" + id}}).expect(t, http.StatusSeeOther)
+	if !strings.HasPrefix(resent.Location, "/me/applications/"+id) {
+		t.Fatalf("resend sent to %q", resent.Location)
+	}
+
+	e.advance(4 * 24 * time.Hour)
+	e.login(&f.org.owner) // the access token expired meanwhile
+	e.post(f.appPath(id)+"/attended", f.org.owner.Access, nil).expect(t, 200)
+	att := v.get("/me/attestation").expect(t, 200)
+	att.contains(t, "Distribution du samedi", "Banque alimentaire", "3 h", "/attestations/")
+	link := att.Body[strings.Index(att.Body, "/attestations/"):]
+	code := strings.TrimPrefix(link[:strings.IndexAny(link, "<\"")], "/attestations/")
+	if len(code) != 26 {
+		t.Fatalf("code %q", code)
+	}
+	// The same attestation printed again has the same code.
+	if again := v.get("/me/attestation").expect(t, 200); !strings.Contains(again.Body, code) {
+		t.Fatal("a second view made another code")
+	}
+	public := e.browser().get("/attestations/"+code).expect(t, 200)
+	public.contains(t, "Attestation authentique", "Distribution du samedi", "3 h")
+	e.browser().get("/attestations/"+strings.Repeat("a", 26)).expect(t, 404)
+}

@@ -92,5 +92,9 @@ func (s *Server) confirmEmailResend(c *fiber.Ctx) error {
 	if err := s.resendConfirmation(c); err != nil {
 		return err
 	}
-	return c.Redirect("/account?notice=confirmation_sent", fiber.StatusSeeOther)
+	back := localPath(c.FormValue("next"))
+	if back == "" {
+		back = "/account"
+	}
+	return c.Redirect(withNotice(back, "confirmation_sent"), fiber.StatusSeeOther)
 }

@@ -259,6 +259,7 @@ func (s *Server) pageRoutes(t *routeTable, pages routeGroup) {
 	pages.post("/me/calendar", volunteer, s.calendarFeedSubmit)
 	pages.post("/me/calendar/revoke", volunteer, s.calendarRevokeSubmit)
 	pages.get("/me/attestation", volunteer, s.attestationPage)
+	pages.get("/attestations/:code", anonymous, s.attestationVerifyPage)
 
 	// An invitation to join an organisation: a visitor is offered to sign
 	// up or log in; the handler checks it was sent to this account.
