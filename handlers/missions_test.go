@@ -257,7 +257,7 @@ func TestSuspensionUnpublishesAndRestoreRepublishes(t *testing.T) {
 	o := e.verifiedOrg("Asso suspendue", admin)
 	id := e.publishedMission(o, admin, "Aide aux devoirs")
 	e.post("/api/v1/admin/organizations/"+o.id+"/suspend", admin.Access, map[string]string{"reason": "Enquête"}).expect(t, 200)
-	e.get("/api/v1/missions/"+id, "").expect(t, 404)
+	e.get("/api/v1/missions/"+id, "").expect(t, 410) // gone, and says why
 	e.post("/api/v1/admin/missions/"+id+"/publish", admin.Access, nil).expect(t, 409)
 	e.post("/api/v1/admin/organizations/"+o.id+"/restore", admin.Access, nil).expect(t, 200)
 	e.get("/api/v1/missions/"+id, "").expect(t, 200)
