@@ -45,6 +45,7 @@ var journeysCatalogue = map[string][2]string{
 	"journeys.applicant_past_counts":     {"%d présence(s), %d absence(s)", "%d attended, %d missed"},
 	"journeys.none_given":                {"Non renseigné", "Not given"},
 	"journeys.confirm_email":             {"Confirmez votre adresse e-mail : nous avons envoyé un lien à %s. Tant qu'elle n'est pas confirmée, les organisations voient qu'elle pourrait être mal saisie.", "Confirm your e-mail address: we sent a link to %s. Until it is confirmed, organisations see that it may be mistyped."},
+	"journeys.confirm_label":             {"Adresse e-mail à confirmer", "E-mail address to confirm"},
 	"journeys.confirm_resend":            {"Renvoyer le lien de confirmation", "Send the confirmation link again"},
 	"journeys.attestation_verify_title":  {"Vérification d'une attestation de bénévolat", "Checking a volunteering certificate"},
 	"journeys.attestation_genuine":       {"Attestation authentique : Entraide a délivré cette attestation à %s le %s, avec le contenu ci-dessous. Comparez-le à l'exemplaire imprimé.", "Genuine certificate: Entraide issued this certificate to %s on %s, with the content below. Compare it with the printed copy."},
