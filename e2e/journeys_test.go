@@ -119,7 +119,10 @@ func TestMessagesGoBothWays(t *testing.T) {
 	if !strings.HasPrefix(vol.path(), "/me/applications/") {
 		t.Fatalf("applied, at %q: %s", vol.url(), vol.text())
 	}
-	vol.expectText("Confirmez votre adresse e-mail")
+	// Each application reminds an unconfirmed address (outside <main>).
+	if find(vol.document(), func(n *html.Node) bool { return n.Data == "aside" && strings.Contains(attr(n, "class"), "confirm-email") }) == nil {
+		t.Error("no reminder to confirm the e-mail address after applying")
+	}
 	application := vol.path()
 
 	org := openTab(t, s, tabOptions{})
