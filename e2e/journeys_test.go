@@ -120,7 +120,9 @@ func TestMessagesGoBothWays(t *testing.T) {
 		t.Fatalf("applied, at %q: %s", vol.url(), vol.text())
 	}
 	// Each application reminds an unconfirmed address (outside <main>).
-	if find(vol.document(), func(n *html.Node) bool { return n.Data == "aside" && strings.Contains(attr(n, "class"), "confirm-email") }) == nil {
+	if find(vol.document(), func(n *html.Node) bool {
+		return n.Data == "aside" && strings.Contains(attr(n, "class"), "confirm-email")
+	}) == nil {
 		t.Error("no reminder to confirm the e-mail address after applying")
 	}
 	application := vol.path()

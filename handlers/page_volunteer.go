@@ -13,6 +13,7 @@ type spaceData struct {
 	ProfileSet      bool
 	Upcoming        []engagementResponse
 	Unread          int64
+	Todo            volunteerTodo
 }
 
 // spacePage is the volunteer's space: the missions recommended for them
@@ -31,6 +32,9 @@ func (s *Server) spacePage(c *fiber.Ctx) error {
 		return err
 	}
 	data.Upcoming = record.Upcoming
+	if data.Todo, err = s.volunteerTodoFor(c, p.UserID); err != nil {
+		return err
+	}
 	if data.Unread, err = s.store.CountUnread(ctx, p.UserID); err != nil {
 		return err
 	}
