@@ -29,3 +29,12 @@ func (s *Store) AttestationByID(ctx context.Context, code string) (*models.Attes
 	}
 	return &a, nil
 }
+
+// DeleteAttestationsOf erases an account's attestations with the account:
+// their verification links then answer 404. A background path (erasure),
+// so it may scan.
+func (s *Store) DeleteAttestationsOf(ctx context.Context, userID string) error {
+	defer s.lock()()
+	_, err := s.col("attestations").DeleteMany(ctx, bson.D{{Key: "user_id", Value: userID}})
+	return mapErr(err)
+}
