@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/entraide/entraide/i18n"
 	"github.com/entraide/entraide/match"
 	"github.com/entraide/entraide/models"
 	"github.com/entraide/entraide/store"
@@ -34,6 +35,7 @@ type Catalog struct {
 	lastPoll  time.Time
 	builtAt   time.Time
 	lastError error
+	synonyms  string // the extra synonyms applied, as saved
 }
 
 // New returns an empty catalogue; call Load before serving.
@@ -41,11 +43,24 @@ func New(st *store.Store, log *slog.Logger, now func() time.Time) *Catalog {
 	if now == nil {
 		now = time.Now
 	}
-	cfg := match.Config{Skills: models.SkillCodes()}
+	cfg := IndexConfig()
+	return &Catalog{store: st, index: match.New(cfg), log: log, now: func() time.Time { return now().UTC() }}
+}
+
+// IndexConfig is the index's vocabulary: the skill and category catalogues, and their
+// names in French and English, which search finds as words of each mission.
+func IndexConfig() match.Config {
+	cfg := match.Config{Skills: models.SkillCodes(), CategoryLabels: map[string][]string{}, SkillLabels: map[string][]string{}}
 	for _, c := range models.Categories {
 		cfg.Categories = append(cfg.Categories, string(c))
+		if c != "other" {
+			cfg.CategoryLabels[string(c)] = []string{i18n.T("fr", "category."+string(c)), i18n.T("en", "category."+string(c))}
+		}
 	}
-	return &Catalog{store: st, index: match.New(cfg), log: log, now: func() time.Time { return now().UTC() }}
+	for _, sk := range models.Skills() {
+		cfg.SkillLabels[sk.Code] = []string{sk.French, sk.English}
+	}
+	return cfg
 }
 
 // Index returns the index for searches and matching.
@@ -84,9 +99,55 @@ func (c *Catalog) Load(ctx context.Context) error {
 	}
 	c.mu.Lock()
 	c.version, c.lastPoll, c.builtAt = version, started, c.now()
+	err = c.loadSynonyms(ctx)
 	c.mu.Unlock()
+	if err != nil {
+		return fmt.Errorf("load synonyms: %w", err)
+	}
 	c.log.Info("matching index built", "missions", len(indexed), "volunteers", len(vols), "took", time.Since(started).Round(time.Millisecond))
 	return nil
+}
+
+// SynonymsSetting is the key of the synonym groups admins add to the built-in table.
+const SynonymsSetting = "search_synonyms"
+
+// loadSynonyms applies the synonyms admins saved; a bad saved text (which the API never
+// stores) is logged and the built-in table stays.
+func (c *Catalog) loadSynonyms(ctx context.Context) error {
+	text, ok, err := c.store.TextSetting(ctx, SynonymsSetting)
+	if err != nil || !ok || text == c.synonyms {
+		return err
+	}
+	if err := c.index.SetExtraSynonyms(text); err != nil {
+		c.log.Error("saved synonyms rejected", "err", err)
+		return nil
+	}
+	c.synonyms = text
+	return nil
+}
+
+// SetSynonyms saves the extra synonym groups and applies them to the index at once;
+// other instances apply them at their next poll.
+func (c *Catalog) SetSynonyms(ctx context.Context, text string) error {
+	if err := match.CheckSynonyms(text); err != nil {
+		return err
+	}
+	if err := c.store.SetTextSetting(ctx, SynonymsSetting, text, c.now()); err != nil {
+		return err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if err := c.index.SetExtraSynonyms(text); err != nil {
+		return err
+	}
+	c.synonyms = text
+	return nil
+}
+
+// Synonyms returns the extra synonym groups saved by admins.
+func (c *Catalog) Synonyms(ctx context.Context) (string, error) {
+	text, _, err := c.store.TextSetting(ctx, SynonymsSetting)
+	return text, err
 }
 
 // toIndex converts stored missions (with their shifts and organisations).
@@ -254,6 +315,10 @@ func (c *Catalog) RemoveVolunteer(ctx context.Context, userID string) error {
 func (c *Catalog) Poll(ctx context.Context) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if err := c.loadSynonyms(ctx); err != nil {
+		c.lastError = err
+		return err
+	}
 	version, err := c.store.CatalogueVersion(ctx)
 	if err != nil {
 		c.lastError = err

@@ -34,13 +34,16 @@ type Config struct {
 	RateLimit       bool          // ENTRAIDE_RATE_LIMIT=off disables
 	LoginRate       Rate          // ENTRAIDE_LOGIN_RATE, e.g. 10/1m
 	SignupRate      Rate          // ENTRAIDE_SIGNUP_RATE
+	MessageRate     Rate          // ENTRAIDE_MESSAGE_RATE: messages per user
+	ReportRate      Rate          // ENTRAIDE_REPORT_RATE: reports per user
 	ReadTimeout     time.Duration // ENTRAIDE_READ_TIMEOUT
 	WriteTimeout    time.Duration // ENTRAIDE_WRITE_TIMEOUT
 	IdleTimeout     time.Duration // ENTRAIDE_IDLE_TIMEOUT
 	RequestTimeout  time.Duration // ENTRAIDE_REQUEST_TIMEOUT: budget of one request's store calls
 	HashWorkers     int           // ENTRAIDE_HASH_WORKERS: concurrent password hashes
 	LogLevel        string        // ENTRAIDE_LOG_LEVEL
-	TrustProxy      bool          // ENTRAIDE_TRUST_PROXY: take the client IP from X-Forwarded-For
+	TrustProxy      bool          // ENTRAIDE_TRUST_PROXY: deprecated; alone it trusts no proxy (see TrustedProxies)
+	TrustedProxies  []string      // ENTRAIDE_TRUSTED_PROXIES: CIDRs or addresses of the proxies whose X-Forwarded-For is read
 	Seed            bool          // ENTRAIDE_SEED=off disables demo data on first start
 	MetricsToken    string        // ENTRAIDE_METRICS_TOKEN or _FILE: bearer token for /metrics
 	MetricsNetworks string        // ENTRAIDE_METRICS_NETWORKS: CIDRs allowed to read /metrics without a token
@@ -130,6 +133,8 @@ func Load(getenv func(string) string) (*Config, error) {
 		RateLimit:       get("ENTRAIDE_RATE_LIMIT", "on") != "off",
 		LoginRate:       rate("ENTRAIDE_LOGIN_RATE", "10/1m"),
 		SignupRate:      rate("ENTRAIDE_SIGNUP_RATE", "5/1m"),
+		MessageRate:     rate("ENTRAIDE_MESSAGE_RATE", "20/10m"),
+		ReportRate:      rate("ENTRAIDE_REPORT_RATE", "10/1h"),
 		ReadTimeout:     duration("ENTRAIDE_READ_TIMEOUT", 10*time.Second),
 		WriteTimeout:    duration("ENTRAIDE_WRITE_TIMEOUT", 30*time.Second),
 		IdleTimeout:     duration("ENTRAIDE_IDLE_TIMEOUT", 60*time.Second),
@@ -142,6 +147,11 @@ func Load(getenv func(string) string) (*Config, error) {
 		MetricsNetworks: get("ENTRAIDE_METRICS_NETWORKS", "127.0.0.1/32,::1/128"),
 		SMTPURL:         strings.TrimSpace(secret("SMTP_URL")),
 		MailFrom:        get("ENTRAIDE_MAIL_FROM", "Entraide <no-reply@entraide.localhost>"),
+	}
+	for _, p := range strings.Split(getenv("ENTRAIDE_TRUSTED_PROXIES"), ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			c.TrustedProxies = append(c.TrustedProxies, p)
+		}
 	}
 	c.BaseURL = strings.TrimRight(get("ENTRAIDE_BASE_URL", "http://"+c.Addr), "/")
 	// One CPU is kept out of password hashing so that a sign-up surge queues
@@ -187,6 +197,11 @@ func (c *Config) validate() []error {
 			errs = append(errs, fmt.Errorf("ENTRAIDE_METRICS_NETWORKS: %q is not a CIDR or an address", cidr))
 		}
 	}
+	for _, p := range c.TrustedProxies {
+		if _, _, err := net.ParseCIDR(p); err != nil && net.ParseIP(p) == nil {
+			errs = append(errs, fmt.Errorf("ENTRAIDE_TRUSTED_PROXIES: %q is not a CIDR (10.0.0.0/8) or an address (10.0.0.5)", p))
+		}
+	}
 	if c.MetricsToken != "" && len(c.MetricsToken) < 16 {
 		errs = append(errs, errors.New("ENTRAIDE_METRICS_TOKEN: at least 16 characters"))
 	}
@@ -218,6 +233,17 @@ func (c *Config) validate() []error {
 		}
 	}
 	return errs
+}
+
+// Warnings are settings that are valid but probably not what was meant;
+// the server logs them at start.
+func (c *Config) Warnings() []string {
+	var out []string
+	if c.TrustProxy && len(c.TrustedProxies) == 0 {
+		out = append(out, "ENTRAIDE_TRUST_PROXY=1 without ENTRAIDE_TRUSTED_PROXIES trusts no proxy: X-Forwarded-For is ignored "+
+			"and every client behind a proxy has the proxy's address; list the proxies' CIDRs in ENTRAIDE_TRUSTED_PROXIES")
+	}
+	return out
 }
 
 // EnsureDevSecret loads the development JWT secret from the data directory,
@@ -274,7 +300,8 @@ func (c *Config) String() string {
 	return fmt.Sprintf("env=%s addr=%s base_url=%s store=%q db=%s jwt_secret=%s rate_limit=%t login_rate=%s signup_rate=%s timeouts(read=%s write=%s idle=%s request=%s) hash_workers=%d",
 		c.Env, c.Addr, c.BaseURL, store, c.Database, mask(c.JWTSecret != nil), c.RateLimit, c.LoginRate, c.SignupRate,
 		c.ReadTimeout, c.WriteTimeout, c.IdleTimeout, c.RequestTimeout, c.HashWorkers) +
-		fmt.Sprintf(" smtp=%s mail_from=%q", mask(c.SMTPURL != ""), c.MailFrom)
+		fmt.Sprintf(" message_rate=%s report_rate=%s", c.MessageRate, c.ReportRate) +
+		fmt.Sprintf(" smtp=%s mail_from=%q trusted_proxies=%q", mask(c.SMTPURL != ""), c.MailFrom, strings.Join(c.TrustedProxies, ","))
 }
 
 // SMTP is the mail server of SMTP_URL.

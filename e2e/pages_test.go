@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -164,8 +165,24 @@ func (tb *tab) setViewport(width, height int64, mobile bool) {
 		opts = append(opts, chromedp.EmulateMobile)
 	}
 	tb.do(chromedp.EmulateViewport(width, height, opts...))
-	// Let the page lay itself out again before anyone looks at it.
-	time.Sleep(100 * time.Millisecond)
+	// The renderer applies the new size asynchronously: wait until the page
+	// sees it before anyone measures or photographs it.
+	tb.call(func(ctx context.Context) error {
+		for {
+			seen, err := chromedp.Run(ctx, chromedp.Evaluate[int64](`window.innerWidth`))
+			if err != nil {
+				return err
+			}
+			if seen == width {
+				return nil
+			}
+			select {
+			case <-ctx.Done():
+				return fmt.Errorf("the page is %d px wide, not %d: %w", seen, width, ctx.Err())
+			case <-time.After(20 * time.Millisecond):
+			}
+		}
+	})
 }
 
 // pageWidth is the width of the page's content: wider than the screen, a

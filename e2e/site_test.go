@@ -46,6 +46,13 @@ func startSite(t testing.TB) *site {
 		t.Fatal(err)
 	}
 	go func() { _ = svc.Server.App().Listener(ln) }()
-	t.Cleanup(func() { _ = svc.Shutdown(context.Background()) })
+	t.Cleanup(func() {
+		// No page the browser opened may have reached a panic, even when
+		// the test's own checks passed.
+		if n := svc.Server.Metrics().Panics(); n > 0 {
+			t.Errorf("%d requests ended in a recovered panic (entraide_http_panics_total)", n)
+		}
+		_ = svc.Shutdown(context.Background())
+	})
 	return &site{URL: "http://" + ln.Addr().String(), svc: svc}
 }

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"regexp"
 	"sort"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -28,18 +29,32 @@ func TestSearchPageWeight(t *testing.T) {
 	problems := tb.watch()
 	var mu sync.Mutex
 	sizes := map[network.RequestID]float64{}
+	urls := map[network.RequestID]string{}
+	// The icon is the last thing the page loads, after its load event.
+	iconLoaded := make(chan struct{})
+	var iconOnce sync.Once
 	tb.call(func(context.Context) error {
 		return chromedp.Listen(tb.ctx, func(ev any) {
-			if ev, ok := ev.(*network.EventLoadingFinished); ok {
-				mu.Lock()
+			mu.Lock()
+			defer mu.Unlock()
+			switch ev := ev.(type) {
+			case *network.EventResponseReceived:
+				urls[ev.RequestID] = ev.Response.URL
+			case *network.EventLoadingFinished:
 				sizes[ev.RequestID] = ev.EncodedDataLength
-				mu.Unlock()
+				if strings.Contains(urls[ev.RequestID], "/static/favicon") {
+					iconOnce.Do(func() { close(iconLoaded) })
+				}
 			}
 		})
 	})
 	tb.open("/missions?where=Marseille")
 	tb.expectText("missions trouvées")
-	time.Sleep(500 * time.Millisecond) // the icon loads after the page
+	select {
+	case <-iconLoaded:
+	case <-time.After(actionTimeout):
+		t.Fatal("the page's icon was not loaded")
+	}
 	mu.Lock()
 	total := 0.0
 	for _, n := range sizes {

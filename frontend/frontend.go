@@ -12,7 +12,7 @@ import (
 	"strings"
 )
 
-//go:embed templates/*.html templates/partials/*.html
+//go:embed templates/*.html templates/partials/*.html templates/documents/*.html
 var templateFiles embed.FS
 
 //go:embed static
@@ -30,7 +30,8 @@ func Static() fs.FS {
 // Renderer renders pages; each page template is parsed with the layout and
 // the partials (form fields, error summary).
 type Renderer struct {
-	pages map[string]*template.Template
+	pages     map[string]*template.Template
+	documents map[string]*template.Template
 }
 
 // NewRenderer parses every page once.
@@ -47,7 +48,7 @@ func NewRenderer() (*Renderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Renderer{pages: make(map[string]*template.Template)}
+	r := &Renderer{pages: make(map[string]*template.Template), documents: make(map[string]*template.Template)}
 	for _, path := range entries {
 		name := strings.TrimSuffix(strings.TrimPrefix(path, "templates/"), ".html")
 		if name == "layout" {
@@ -59,6 +60,20 @@ func NewRenderer() (*Renderer, error) {
 			return nil, err
 		}
 		r.pages[name] = t
+	}
+	// Documents stand alone, without the site's frame: the printable
+	// attestation of the API, the API reference, the development mail box.
+	documents, err := fs.Glob(templateFiles, "templates/documents/*.html")
+	if err != nil {
+		return nil, err
+	}
+	for _, path := range documents {
+		name := strings.TrimSuffix(strings.TrimPrefix(path, "templates/documents/"), ".html")
+		t, err := template.New(name+".html").Funcs(funcs(versions)).ParseFS(templateFiles, path)
+		if err != nil {
+			return nil, err
+		}
+		r.documents[name] = t
 	}
 	return r, nil
 }
@@ -84,6 +99,16 @@ func assetVersions() (map[string]string, error) {
 func (r *Renderer) Has(name string) bool {
 	_, ok := r.pages[name]
 	return ok
+}
+
+// RenderDocument writes the standalone document name (a whole HTML
+// document of templates/documents) with data.
+func (r *Renderer) RenderDocument(w io.Writer, name string, data any) error {
+	t, ok := r.documents[name]
+	if !ok {
+		return fs.ErrNotExist
+	}
+	return t.Execute(w, data)
 }
 
 // Render writes page name with data.

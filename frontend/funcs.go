@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/entraide/entraide/i18n"
-	"github.com/entraide/entraide/match"
 	"github.com/entraide/entraide/models"
 )
 
@@ -27,32 +26,13 @@ var paris = func() *time.Location {
 // Paris returns the time zone pages show dates in and read them from.
 func Paris() *time.Location { return paris }
 
-var (
-	weekdays = [2][7]string{
-		{"dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"},
-		{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"},
-	}
-	months = [2][12]string{
-		{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
-		{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
-	}
-)
-
-func langIndex(lang string) int {
-	if lang == i18n.English {
-		return 1
-	}
-	return 0
-}
-
 // LongDate reads "samedi 14 mars 2026" or "Saturday 14 March 2026".
 func LongDate(lang string, t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
 	t = t.In(paris)
-	i := langIndex(lang)
-	return fmt.Sprintf("%s %d %s %d", weekdays[i][t.Weekday()], t.Day(), months[i][t.Month()-1], t.Year())
+	return fmt.Sprintf("%s %d %s %d", i18n.Weekday(lang, t.Weekday()), t.Day(), i18n.Month(lang, t.Month()), t.Year())
 }
 
 // ShortDate reads "14/03/2026" in French and "14 Mar 2026" in English.
@@ -113,7 +93,7 @@ func categoryLabel(lang, id string) string { return i18n.T(lang, "category."+id)
 func skillLabel(lang, code string) string { return models.SkillLabel(code, lang) }
 
 // languageName names a language code.
-func languageName(lang, code string) string { return match.LanguageName(lang, code) }
+func languageName(lang, code string) string { return i18n.LanguageName(lang, code) }
 
 // Card hands a partial one item of a list with the page's language.
 type Card struct {

@@ -40,6 +40,9 @@ type Gazetteer struct {
 	nameEnd  []uint32 // end offset in names of place i's city
 	lat, lon []int32  // in units of scale degrees
 	pop      []uint32
+
+	namesOnce sync.Once
+	nameIx    *nameIndex
 }
 
 // scale is the number of fixed-point units per degree: 1e-5° is about one metre.

@@ -13,6 +13,8 @@ import (
 type orgQueueItem struct {
 	orgResponse
 	WaitingHours float64 `json:"waiting_hours"`
+	// Changes are an identity change's fields as the page shows them.
+	Changes []changeRow `json:"-"`
 }
 
 // orgQueue lists organisations awaiting verification, oldest first.
@@ -55,12 +57,15 @@ type duplicateRef struct {
 
 type moderationChecks struct {
 	BlocklistHits    []string       `json:"blocklist_hits"`
+	Links            []string       `json:"links"`
 	LikelyDuplicates []duplicateRef `json:"likely_duplicates"`
 }
 
 type missionQueueItem struct {
 	missionResponse
 	Checks moderationChecks `json:"checks"`
+	// Changes are a revision's fields as the moderation page shows them.
+	Changes []changeRow `json:"-"`
 }
 
 // missionQueue lists submitted missions, oldest submission first, with the
@@ -110,6 +115,7 @@ func (s *Server) missionQueueItems(c *fiber.Ctx, pg paging) ([]missionQueueItem,
 func (s *Server) moderationChecks(ctx context.Context, m *models.Mission, words []string) (moderationChecks, error) {
 	checks := moderationChecks{
 		BlocklistHits:    models.BlocklistHits(words, append([]string{m.Title, m.Description, m.AccessibilityNotes}, m.Tags...)...),
+		Links:            models.LinkHits(m.Title, m.Description, m.AccessibilityNotes, m.Address),
 		LikelyDuplicates: []duplicateRef{},
 	}
 	if checks.BlocklistHits == nil {

@@ -112,7 +112,7 @@ func (s *Server) setUserStatus(status models.UserStatus, action string) fiber.Ha
 func (s *Server) changeUserStatus(c *fiber.Ctx, id string, status models.UserStatus, action, reason string) (*models.User, error) {
 	admin := principal(c).UserID
 	if id == admin {
-		return nil, &Problem{Status: 409, Slug: "conflict", DetailKey: "detail.not_yourself"}
+		return nil, &Problem{Status: 409, Slug: ProblemConflict, DetailKey: "detail.not_yourself"}
 	}
 	ctx, cancel := s.ctx(c)
 	defer cancel()

@@ -3,7 +3,6 @@ package handlers
 import (
 	"bytes"
 	"fmt"
-	"html/template"
 	"slices"
 	"strings"
 
@@ -11,6 +10,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/entraide/entraide/docs"
+	"github.com/entraide/entraide/frontend"
 )
 
 // apiDocs serves the API contract: page (GET /api/docs) is a plain HTML
@@ -18,7 +18,7 @@ import (
 // holds), yaml (GET /api/docs/openapi.yaml) the raw document. The page is
 // built once, at start-up.
 func (s *Server) apiDocs() (page, yaml fiber.Handler) {
-	html, err := renderAPIDocs(docs.OpenAPI)
+	html, err := renderAPIDocs(s.pages, docs.OpenAPI)
 	if err != nil {
 		// The document is embedded and tested; a broken one still serves
 		// the raw YAML and says so on the page.
@@ -70,67 +70,8 @@ type docTag struct {
 	Operations []docOperation
 }
 
-var apiDocsPage = template.Must(template.New("apidocs").Parse(`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{.Title}} {{.Version}}</title>
-<link rel="stylesheet" href="/static/app.css">
-</head>
-<body>
-<main id="main" class="apidocs">
-<h1>{{.Title}} <small>{{.Version}}</small></h1>
-<p>{{.Summary}}</p>
-<pre>{{.Description}}</pre>
-<p>Machine-readable contract: <a href="/api/docs/openapi.yaml">openapi.yaml</a> (OpenAPI {{.OpenAPI}}). {{len .Ops}} operations.</p>
-<nav aria-label="Contents"><h2>Contents</h2><ul>
-{{range .Tags}}<li><a href="#tag-{{.Name}}">{{.Name}}</a> ({{len .Operations}})</li>
-{{end}}<li><a href="#schemas">Schemas</a></li>
-</ul></nav>
-{{range .Tags}}
-<section id="tag-{{.Name}}">
-<h2>{{.Name}}</h2>
-{{range .Operations}}
-<article id="op-{{.ID}}">
-<h3><code>{{.Method}} {{.Path}}</code></h3>
-<p>{{.Summary}}{{if .Public}} <em>(public)</em>{{else}} <em>(bearer token)</em>{{end}}</p>
-{{if .Description}}<p>{{.Description}}</p>{{end}}
-{{if .Params}}<table>
-<caption>Parameters</caption>
-<thead><tr><th scope="col">Name</th><th scope="col">In</th><th scope="col">Type</th><th scope="col">Required</th><th scope="col">Description</th></tr></thead>
-<tbody>{{range .Params}}<tr><td><code>{{.Name}}</code></td><td>{{.In}}</td><td>{{.Type}}</td><td>{{if .Required}}yes{{else}}no{{end}}</td><td>{{.Description}}</td></tr>
-{{end}}</tbody></table>{{end}}
-{{if .Body}}<p>Request body: {{.Body}}</p>{{end}}
-<table>
-<caption>Responses</caption>
-<thead><tr><th scope="col">Status</th><th scope="col">Description</th><th scope="col">Body</th></tr></thead>
-<tbody>{{range .Responses}}<tr><td>{{.Status}}</td><td>{{.Description}}</td><td>{{.Body}}</td></tr>
-{{end}}</tbody></table>
-</article>
-{{end}}
-</section>
-{{end}}
-<section id="schemas">
-<h2>Schemas</h2>
-{{range .Schemas}}
-<article id="schema-{{.Name}}">
-<h3>{{.Name}}</h3>
-<p>{{.Type}}{{if .Description}}: {{.Description}}{{end}}</p>
-{{if .Properties}}<table>
-<thead><tr><th scope="col">Field</th><th scope="col">Type</th><th scope="col">Required</th><th scope="col">Description</th></tr></thead>
-<tbody>{{range .Properties}}<tr><td><code>{{.Name}}</code></td><td>{{.Type}}</td><td>{{if .Required}}yes{{else}}no{{end}}</td><td>{{.Description}}</td></tr>
-{{end}}</tbody></table>{{end}}
-</article>
-{{end}}
-</section>
-</main>
-</body>
-</html>
-`))
-
 // renderAPIDocs turns the OpenAPI document into the HTML page.
-func renderAPIDocs(raw []byte) ([]byte, error) {
+func renderAPIDocs(pages *frontend.Renderer, raw []byte) ([]byte, error) {
 	loader := openapi3.NewLoader()
 	doc, err := loader.LoadFromData(raw)
 	if err != nil {
@@ -185,7 +126,7 @@ func renderAPIDocs(raw []byte) ([]byte, error) {
 		"Ops": ops, "Tags": tags, "Schemas": schemas,
 	}
 	var buf bytes.Buffer
-	if err := apiDocsPage.Execute(&buf, data); err != nil {
+	if err := pages.RenderDocument(&buf, "apidocs", data); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil

@@ -5,7 +5,7 @@ import (
 	"errors"
 	"time"
 
-	"github.com/entraide/entraide/match"
+	"github.com/entraide/entraide/i18n"
 	"github.com/entraide/entraide/models"
 	"github.com/entraide/entraide/store"
 )
@@ -68,7 +68,7 @@ func (s *Server) applicant(ctx context.Context, lang string, a *models.Applicati
 		}
 		out.Languages = append(out.Languages, profile.Languages...)
 		for _, code := range profile.Languages {
-			out.LanguageNames = append(out.LanguageNames, match.LanguageName(lang, code))
+			out.LanguageNames = append(out.LanguageNames, i18n.LanguageName(lang, code))
 		}
 		day, slot := shiftSlot(a.ShiftStart)
 		for _, free := range profile.Availability[day] {

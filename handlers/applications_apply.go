@@ -18,9 +18,9 @@ type applyRequest struct {
 // refusal is a 409 or 422 naming why an application is refused, in code
 // for scripts and in detail for people.
 func refusal(status int, code string, args ...any) *Problem {
-	slug := "conflict"
+	slug := ProblemConflict
 	if status == fiber.StatusUnprocessableEntity {
-		slug = "unprocessable"
+		slug = ProblemUnprocessable
 	}
 	p := problem(status, slug, "detail.application_"+code, args...)
 	p.Extra = map[string]any{"code": code}

@@ -46,7 +46,7 @@ func (r signupRequest) validate(lang string) (*models.User, error) {
 	var v models.Validator
 	email := models.NormalizeEmail(r.Email)
 	if v.Check(email != "", "email", "required") {
-		v.Check(models.ValidEmail(email), "email", "invalid_email")
+		models.CheckEmail(&v, "email", email)
 	}
 	models.ValidatePassword(&v, "password", r.Password, email)
 	name := models.ValidateName(&v, "name", r.Name)
@@ -84,7 +84,7 @@ func (s *Server) createAccount(c *fiber.Ctx, req signupRequest) (*models.User, e
 		return nil, err
 	}
 	if err := s.checkLimits(
-		limitPair{s.limits.signupIP, c.IP()},
+		limitPair{s.limits.signupIP, s.clientIP(c)},
 		limitPair{s.limits.signupAccount, user.Email},
 	); err != nil {
 		return nil, err
@@ -95,14 +95,14 @@ func (s *Server) createAccount(c *fiber.Ctx, req signupRequest) (*models.User, e
 	// but no more.
 	user.PasswordHash, err = s.hasher.Hash(ctx, req.Password)
 	if err != nil {
-		return nil, &Problem{Status: 503, Slug: "unavailable", DetailKey: "detail.store_unavailable", RetryAfter: 2, Err: err}
+		return nil, &Problem{Status: 503, Slug: ProblemUnavailable, DetailKey: "detail.store_unavailable", RetryAfter: 2, Err: err}
 	}
 	now := s.now()
 	user.ID = store.NewID()
 	user.CreatedAt, user.UpdatedAt = now, now
 	if err := s.store.CreateUser(ctx, user); err != nil {
 		if errors.Is(err, store.ErrConflict) {
-			return nil, &Problem{Status: 409, Slug: "conflict", DetailKey: "detail.email_taken",
+			return nil, &Problem{Status: 409, Slug: ProblemConflict, DetailKey: "detail.email_taken",
 				Fields: []models.FieldError{{Field: "email", Code: "email_taken"}}, Err: err}
 		}
 		return nil, err
@@ -138,7 +138,7 @@ func (s *Server) authenticateCredentials(c *fiber.Ctx, req loginRequest) (*token
 		return nil, nil, err
 	}
 	if err := s.checkLimits(
-		limitPair{s.limits.loginIP, c.IP()},
+		limitPair{s.limits.loginIP, s.clientIP(c)},
 		limitPair{s.limits.loginAccount, email},
 	); err != nil {
 		return nil, nil, err
@@ -227,7 +227,17 @@ func (s *Server) rotate(c *fiber.Ctx, raw string) (*tokenResponse, error) {
 	old, err := s.store.UseRefreshToken(ctx, auth.HashToken(raw), s.now())
 	switch {
 	case errors.Is(err, store.ErrTokenReused):
-		s.log.Warn("refresh token reused; family revoked", "request_id", c.Locals("requestid"))
+		// One of the two holders is a thief, and the access token it got
+		// with the rotated one lives 15 minutes: end every access token of
+		// the account now. Its other sessions refresh and carry on.
+		t, err := s.store.RefreshTokenByHash(ctx, auth.HashToken(raw))
+		if err != nil {
+			return nil, err // it was there a moment ago: a store failure
+		}
+		if err := s.store.EndAccessTokens(ctx, t.UserID); err != nil {
+			return nil, err
+		}
+		s.log.Warn("refresh token reused; family revoked, access tokens ended", "request_id", c.Locals("requestid"), "user_id", t.UserID)
 		return nil, errUnauthorized("detail.refresh_reused")
 	case errors.Is(err, store.ErrNotFound):
 		return nil, errUnauthorized("detail.refresh_invalid")
@@ -267,7 +277,11 @@ func (s *Server) endSession(c *fiber.Ctx, refresh string, all bool) error {
 		if p == nil {
 			return errUnauthorized("detail.login_required")
 		}
-		return s.store.RevokeUserTokens(ctx, p.UserID)
+		if err := s.store.RevokeUserTokens(ctx, p.UserID); err != nil {
+			return err
+		}
+		// Refresh tokens are revoked; access tokens end with the version.
+		return s.store.EndAccessTokens(ctx, p.UserID)
 	}
 	if refresh == "" {
 		if p == nil {
@@ -289,7 +303,8 @@ func (s *Server) endSession(c *fiber.Ctx, refresh string, all bool) error {
 }
 
 // memberships lists the organisations the user belongs to, for the token.
-// The organisations issue fills it in.
+// New sets the lookup; a server assembled by hand without it issues
+// tokens that name no organisation.
 func (s *Server) memberships(c *fiber.Ctx, userID string) ([]string, error) {
 	if s.orgMemberships == nil {
 		return nil, nil

@@ -85,8 +85,8 @@ func (s *Server) candidatesFor(c *fiber.Ctx, m *models.Mission, limit int) ([]ca
 }
 
 // inviteCandidate invites a volunteer who opted in to being found: once
-// per mission, and at most 5 invitations a month per volunteer across all
-// organisations.
+// per mission, at most 5 invitations a calendar month per volunteer across
+// all organisations, and at most 2 of them from any one organisation.
 func (s *Server) inviteCandidate(c *fiber.Ctx) error {
 	org, m := orgOf(c), missionOf(c)
 	volunteerID, err := idParam(c, "userId")
@@ -117,12 +117,14 @@ func (s *Server) inviteVolunteer(c *fiber.Ctx, org *models.Organization, m *mode
 	now := s.now()
 	inv := &models.MissionInvitation{ID: store.NewID(), Key: m.ID + ":" + volunteerID, MissionID: m.ID, OrgID: org.ID,
 		VolunteerID: volunteerID, InvitedBy: principal(c).UserID, CreatedAt: now}
-	err = s.store.InviteVolunteer(ctx, inv, now.Add(-models.InvitationWindow), models.MaxInvitationsPerMonth)
+	err = s.store.InviteVolunteer(ctx, inv, models.InvitationMonth(now), models.MaxInvitationsPerMonth, models.MaxInvitationsPerOrgPerMonth)
 	switch {
 	case errors.Is(err, store.ErrConflict):
-		return nil, &Problem{Status: 409, Slug: "already-invited", DetailKey: "detail.already_invited"}
+		return nil, &Problem{Status: 409, Slug: ProblemAlreadyInvited, DetailKey: "detail.already_invited"}
 	case errors.Is(err, store.ErrLimit):
-		return nil, &Problem{Status: 422, Slug: "invitation-limit", DetailKey: "detail.invitation_limit", Args: []any{models.MaxInvitationsPerMonth}}
+		return nil, &Problem{Status: 422, Slug: ProblemInvitationLimit, DetailKey: "detail.invitation_limit", Args: []any{models.MaxInvitationsPerMonth}}
+	case errors.Is(err, store.ErrOrgLimit):
+		return nil, &Problem{Status: 422, Slug: ProblemInvitationLimit, DetailKey: "detail.invitation_org_limit", Args: []any{models.MaxInvitationsPerOrgPerMonth}}
 	case err != nil:
 		return nil, err
 	}

@@ -18,7 +18,7 @@ func decodeJSON(c *fiber.Ctx, dst any) error {
 	if ct := c.Get(fiber.HeaderContentType); ct != "" {
 		media, _, err := mime.ParseMediaType(ct)
 		if err != nil || (media != fiber.MIMEApplicationJSON && !strings.HasSuffix(media, "+json")) {
-			return problem(415, "unsupported-media-type", "detail.content_type")
+			return problem(415, ProblemUnsupportedMediaType, "detail.content_type")
 		}
 	}
 	body := c.Body()
@@ -46,10 +46,10 @@ func jsonProblem(err error) error {
 	var typeErr *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syntaxErr), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
-		return &Problem{Status: 400, Slug: "bad-request", DetailKey: "detail.malformed_json", Err: err}
+		return &Problem{Status: 400, Slug: ProblemBadRequest, DetailKey: "detail.malformed_json", Err: err}
 	case errors.As(err, &typeErr):
 		if typeErr.Field == "" {
-			return &Problem{Status: 400, Slug: "bad-request", DetailKey: "detail.json_object", Err: err}
+			return &Problem{Status: 400, Slug: ProblemBadRequest, DetailKey: "detail.json_object", Err: err}
 		}
 		p := errField(typeErr.Field, "wrong_type")
 		p.DetailKey = "detail.wrong_type"
@@ -64,7 +64,7 @@ func jsonProblem(err error) error {
 		p.Err = err
 		return p
 	}
-	return &Problem{Status: 400, Slug: "bad-request", DetailKey: "detail.malformed_json", Err: err}
+	return &Problem{Status: 400, Slug: ProblemBadRequest, DetailKey: "detail.malformed_json", Err: err}
 }
 
 func jsonMarshal(v any) ([]byte, error) {

@@ -3,7 +3,6 @@ package handlers
 import (
 	"bytes"
 	"context"
-	"html/template"
 	"math"
 	"sort"
 	"strconv"
@@ -104,21 +103,6 @@ func (s *Server) engagements(c *fiber.Ctx) error {
 	return c.JSON(record)
 }
 
-var attestationPage = template.Must(template.New("attestation").Parse(`<!doctype html>
-<html lang="{{.Lang}}"><head><meta charset="utf-8"><title>{{.Title}}</title></head>
-<body><main>
-<h1>{{.Title}}</h1>
-<p>{{.Lead}}</p>
-<table>
-<caption>{{.Caption}}</caption>
-<thead><tr><th scope="col">{{.OrgHeader}}</th><th scope="col">{{.ShiftsHeader}}</th><th scope="col">{{.HoursHeader}}</th></tr></thead>
-<tbody>{{range .Rows}}<tr><td>{{.Name}}</td><td>{{.Shifts}}</td><td>{{.Hours}}</td></tr>{{end}}</tbody>
-<tfoot><tr><th scope="row">{{.TotalLabel}}</th><td></td><td>{{.Total}}</td></tr></tfoot>
-</table>
-<p>{{.Footer}}</p>
-</main></body></html>
-`))
-
 type attestationRow struct {
 	Name   string
 	Shifts int
@@ -141,7 +125,7 @@ func (s *Server) attestation(c *fiber.Ctx) error {
 		rows[i] = attestationRow{Name: o.Name, Shifts: o.Shifts, Hours: formatHours(o.Hours)}
 	}
 	var buf bytes.Buffer
-	err = attestationPage.Execute(&buf, map[string]any{
+	err = s.pages.RenderDocument(&buf, "attestation_print", map[string]any{
 		"Lang": lang, "Title": i18n.T(lang, "attestation.title"),
 		"Lead":    i18n.T(lang, "attestation.lead", user.Name, formatHours(record.TotalHours)),
 		"Caption": i18n.T(lang, "attestation.caption"), "OrgHeader": i18n.T(lang, "attestation.organization"),

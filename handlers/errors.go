@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"errors"
 	"log/slog"
 	"strconv"
@@ -11,6 +12,11 @@ import (
 	"github.com/entraide/entraide/models"
 	"github.com/entraide/entraide/store"
 )
+
+// statusClientClosed is the status logged when the client hung up before
+// the answer (nginx's 499): nobody reads the answer, and it is not the
+// store's fault.
+const statusClientClosed = 499
 
 type fieldProblem struct {
 	Field   string `json:"field"`
@@ -27,38 +33,42 @@ func toProblem(err error) *Problem {
 	case errors.As(err, &p):
 		return p
 	case errors.As(err, &verr):
-		return &Problem{Status: 400, Slug: "validation-error", Fields: verr.Fields, Err: err}
+		return &Problem{Status: 400, Slug: ProblemValidation, Fields: verr.Fields, Err: err}
 	case errors.Is(err, store.ErrNotFound):
-		return &Problem{Status: 404, Slug: "not-found", DetailKey: "detail.not_found", Err: err}
+		return &Problem{Status: 404, Slug: ProblemNotFound, DetailKey: "detail.not_found", Err: err}
 	case errors.Is(err, store.ErrConflict):
-		return &Problem{Status: 409, Slug: "conflict", DetailKey: "detail.conflict", Err: err}
+		return &Problem{Status: 409, Slug: ProblemConflict, DetailKey: "detail.conflict", Err: err}
+	case errors.Is(err, context.Canceled):
+		// The store reports a canceled call as unavailable too; the cause
+		// here is the caller, so this is checked first.
+		return &Problem{Status: statusClientClosed, Slug: ProblemClientClosed, Err: err}
 	case errors.Is(err, store.ErrUnavailable):
-		return &Problem{Status: 503, Slug: "unavailable", DetailKey: "detail.store_unavailable", RetryAfter: 5, Err: err}
+		return &Problem{Status: 503, Slug: ProblemUnavailable, DetailKey: "detail.store_unavailable", RetryAfter: 5, Err: err}
 	case errors.As(err, &ferr):
 		return fiberProblem(ferr)
 	}
-	return &Problem{Status: 500, Slug: "internal", DetailKey: "detail.internal", Err: err}
+	return &Problem{Status: 500, Slug: ProblemInternal, DetailKey: "detail.internal", Err: err}
 }
 
 func fiberProblem(ferr *fiber.Error) *Problem {
 	switch ferr.Code {
 	case fiber.StatusRequestEntityTooLarge:
-		return problem(413, "payload-too-large", "detail.body_too_large")
+		return problem(413, ProblemPayloadTooLarge, "detail.body_too_large")
 	case fiber.StatusNotFound:
-		return problem(404, "not-found", "detail.not_found")
+		return problem(404, ProblemNotFound, "detail.not_found")
 	case fiber.StatusMethodNotAllowed:
-		return problem(405, "method-not-allowed", "detail.method_not_allowed")
+		return problem(405, ProblemMethodNotAllowed, "detail.method_not_allowed")
 	case fiber.StatusRequestTimeout:
-		return problem(408, "timeout", "")
+		return problem(408, ProblemTimeout, "")
 	case fiber.StatusUnsupportedMediaType:
-		return problem(415, "unsupported-media-type", "detail.content_type")
+		return problem(415, ProblemUnsupportedMediaType, "detail.content_type")
 	case fiber.StatusTooManyRequests:
-		return problem(429, "rate-limited", "")
+		return problem(429, ProblemRateLimited, "")
 	}
 	if ferr.Code >= 400 && ferr.Code < 500 {
-		return &Problem{Status: ferr.Code, Slug: "bad-request", DetailKey: "problem.bad_request", Err: ferr}
+		return &Problem{Status: ferr.Code, Slug: ProblemBadRequest, DetailKey: "problem.bad_request", Err: ferr}
 	}
-	return &Problem{Status: 500, Slug: "internal", DetailKey: "detail.internal", Err: ferr}
+	return &Problem{Status: 500, Slug: ProblemInternal, DetailKey: "detail.internal", Err: ferr}
 }
 
 // errorHandler is the one place that writes errors: problem+json for the
@@ -67,6 +77,9 @@ func (s *Server) errorHandler(c *fiber.Ctx, err error) error {
 	p := toProblem(err)
 	lang := s.lang(c)
 	s.logProblem(c, p)
+	if p.Status == statusClientClosed {
+		return c.SendStatus(statusClientClosed)
+	}
 	if p.RetryAfter > 0 {
 		c.Set(fiber.HeaderRetryAfter, strconv.Itoa(p.RetryAfter))
 	}
@@ -75,7 +88,7 @@ func (s *Server) errorHandler(c *fiber.Ctx, err error) error {
 	}
 	body := fiber.Map{
 		"type":     "/problems/" + p.Slug,
-		"title":    i18n.T(lang, titles[p.Slug]),
+		"title":    i18n.T(lang, p.Slug.Title()),
 		"status":   p.Status,
 		"instance": c.Path(),
 	}
@@ -113,7 +126,7 @@ func (s *Server) logProblem(c *fiber.Ctx, p *Problem) {
 		slog.Int("status", p.Status),
 		slog.String("method", c.Method()),
 		slog.String("path", c.Path()),
-		slog.String("problem", p.Slug),
+		slog.String("problem", string(p.Slug)),
 	}
 	if id, ok := c.Locals("requestid").(string); ok {
 		attrs = append(attrs, slog.String("request_id", id))
@@ -124,9 +137,12 @@ func (s *Server) logProblem(c *fiber.Ctx, p *Problem) {
 	if p.Err != nil {
 		attrs = append(attrs, slog.String("error", p.Err.Error()))
 	}
-	if p.Status >= 500 {
+	switch {
+	case p.Status == statusClientClosed:
+		s.log.Info("client closed request", attrs...)
+	case p.Status >= 500:
 		s.log.Error("request failed", attrs...)
-	} else {
+	default:
 		s.log.Warn("request refused", attrs...)
 	}
 }

@@ -80,10 +80,11 @@ func newEnv(t *testing.T, opts ...envOption) *env {
 	}
 	st := storetest.Open(t)
 	clk := &clock{now: time.Now().UTC()}
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	var logs slog.Handler = slog.NewTextHandler(io.Discard, nil)
 	if testing.Verbose() {
-		log = slog.New(slog.NewTextHandler(&testWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))
+		logs = slog.NewTextHandler(&testWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn})
 	}
+	log := watchPanics(t, logs)
 	svc, err := service.Open(context.Background(), cfg, log, service.Options{Store: st, Argon2: &cheapArgon2, Now: clk.Now})
 	if err != nil {
 		t.Fatal(err)

@@ -14,7 +14,7 @@ func (s *Server) readyz(c *fiber.Ctx) error {
 	ctx, cancel := s.ctx(c)
 	defer cancel()
 	if err := s.store.Ping(ctx); err != nil {
-		return &Problem{Status: 503, Slug: "unavailable", DetailKey: "detail.store_unavailable", RetryAfter: 5, Err: err}
+		return &Problem{Status: 503, Slug: ProblemUnavailable, DetailKey: "detail.store_unavailable", RetryAfter: 5, Err: err}
 	}
 	return c.JSON(fiber.Map{"status": "ready"})
 }

@@ -187,13 +187,16 @@ func TestRecommendationsCandidatesAndInvitations(t *testing.T) {
 	e.post(invite, o.owner.Access, nil).expect(t, 201)
 	e.post(invite, o.owner.Access, nil).expect(t, 409)
 	e.post("/api/v1/organizations/"+o.id+"/missions/"+mission+"/candidates/"+hidden.ID+"/invite", o.owner.Access, nil).expect(t, 404)
-	// Five invitations a month across organisations, then no more.
-	for i := 0; i < 4; i++ {
-		m := e.publishedMission(other, admin, "Mission supplémentaire "+string(rune('A'+i)))
-		e.post("/api/v1/organizations/"+other.id+"/missions/"+m+"/candidates/"+vol.ID+"/invite", other.owner.Access, nil).expect(t, 201)
+	// Five invitations a month across organisations, at most two from any
+	// one, then no more.
+	third := e.verifiedOrg("Troisième", admin)
+	for i, from := range []orgFixture{other, other, third, third} {
+		m := e.publishedMission(from, admin, "Mission supplémentaire "+string(rune('A'+i)))
+		e.post("/api/v1/organizations/"+from.id+"/missions/"+m+"/candidates/"+vol.ID+"/invite", from.owner.Access, nil).expect(t, 201)
 	}
-	sixth := e.publishedMission(other, admin, "Sixième mission")
-	e.post("/api/v1/organizations/"+other.id+"/missions/"+sixth+"/candidates/"+vol.ID+"/invite", other.owner.Access, nil).expect(t, 422)
+	fourth := e.verifiedOrg("Quatrième", admin)
+	sixth := e.publishedMission(fourth, admin, "Sixième mission")
+	e.post("/api/v1/organizations/"+fourth.id+"/missions/"+sixth+"/candidates/"+vol.ID+"/invite", fourth.owner.Access, nil).expect(t, 422)
 	notes := e.get("/api/v1/me/notifications", vol.Access).expect(t, 200)
 	if notes.Body["total"].(float64) < 5 {
 		t.Fatalf("invitation notifications: %s", notes.Raw)

@@ -108,6 +108,9 @@ func (s *Server) deleteMe(c *fiber.Ctx) error {
 func (s *Server) deleteAccount(c *fiber.Ctx) error {
 	ctx, cancel := s.ctx(c)
 	defer cancel()
+	if err := s.checkNotSoleOwner(ctx, principal(c).UserID); err != nil {
+		return err
+	}
 	return s.eraseAccount(ctx, principal(c).UserID)
 }
 

@@ -36,7 +36,7 @@ func (s *Server) dropMember(c *fiber.Ctx, org *models.Organization, me models.Me
 		return errForbidden("detail.owner_required")
 	}
 	if target.Role == models.MemberOwner && org.Owners() <= 1 {
-		return &Problem{Status: 409, Slug: "last-owner", DetailKey: "detail.last_owner"}
+		return &Problem{Status: 409, Slug: ProblemLastOwner, DetailKey: "detail.last_owner"}
 	}
 	kept := make([]models.Member, 0, len(org.Members))
 	for _, m := range org.Members {
@@ -101,7 +101,7 @@ func (s *Server) createInvitation(c *fiber.Ctx, org *models.Organization, me mod
 	var v models.Validator
 	email := models.NormalizeEmail(req.Email)
 	if v.Check(email != "", "email", "required") {
-		v.Check(models.ValidEmail(email), "email", "invalid_email")
+		models.CheckEmail(&v, "email", email)
 	}
 	role := models.MemberMember
 	if req.Role != "" {
@@ -166,9 +166,9 @@ func (s *Server) joinByInvitation(c *fiber.Ctx, token string) (*models.Organizat
 	inv, err = s.store.UseInvitation(ctx, hash, s.now())
 	switch {
 	case errors.Is(err, store.ErrConflict):
-		return nil, &Problem{Status: 409, Slug: "invitation-used", DetailKey: "detail.invitation_used"}
+		return nil, &Problem{Status: 409, Slug: ProblemInvitationUsed, DetailKey: "detail.invitation_used"}
 	case errors.Is(err, store.ErrNotFound):
-		return nil, &Problem{Status: 410, Slug: "invitation-expired", DetailKey: "detail.invitation_expired"}
+		return nil, &Problem{Status: 410, Slug: ProblemInvitationExpired, DetailKey: "detail.invitation_expired"}
 	case err != nil:
 		return nil, err
 	}

@@ -111,6 +111,9 @@ func (s *Server) addMessage(c *fiber.Ctx, a *models.Application, role models.Act
 	if err != nil {
 		return nil, err
 	}
+	if err := s.checkUserLimit(s.limits.messages, principal(c).UserID, "detail.message_rate"); err != nil {
+		return nil, err
+	}
 	m := &models.Message{ID: store.NewID(), ApplicationID: a.ID, OrgID: a.OrgID, VolunteerID: a.VolunteerID,
 		AuthorID: principal(c).UserID, AuthorRole: role, Body: body, CreatedAt: s.now()}
 	ctx, cancel := s.ctx(c)

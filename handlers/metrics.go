@@ -39,7 +39,7 @@ func (s *Server) metricsRoute() fiber.Handler {
 	if err != nil {
 		networks = nil // validated at start-up; never reached
 	}
-	return s.metrics.Handler(s.cfg.MetricsToken, networks, s.notFound)
+	return s.metrics.Handler(s.cfg.MetricsToken, networks, s.notFound, s.clientIP)
 }
 
 func statusOf(err error) int { return toProblem(err).Status }

@@ -45,6 +45,7 @@ func (s *Server) accessLog(c *fiber.Ctx) error {
 		slog.String("route", c.Route().Path),
 		slog.Int("status", status),
 		slog.Duration("duration", time.Since(start)),
+		slog.String("client_net", clientNetwork(s.clientIP(c))),
 	}
 	if id, ok := c.Locals("requestid").(string); ok {
 		attrs = append(attrs, slog.String("request_id", id))
@@ -71,6 +72,14 @@ func (s *Server) authenticate(c *fiber.Ctx) error {
 		}
 		raw = strings.TrimSpace(token)
 	} else if cookie := c.Cookies(accessCookie); cookie != "" {
+		if strings.HasPrefix(c.Path(), "/api/") && !safeMethod(c.Method()) {
+			// The API changes state for bearer tokens only: a page cookie
+			// rides along with any site's form post or fetch, and the API
+			// has no CSRF token (docs/decisions.md, "the API takes bearer
+			// tokens for every change").
+			c.Locals(cookieRefusedKey, true)
+			return c.Next()
+		}
 		raw = cookie
 	}
 	if raw == "" {
@@ -114,11 +123,29 @@ func (s *Server) verifyAccess(c *fiber.Ctx, raw string) (*Principal, error) {
 	return &Principal{UserID: user.ID, Role: user.Role, Orgs: claims.Orgs, User: user}, nil
 }
 
+// cookieRefusedKey marks an unsafe API request that came with the page
+// cookie only, so that its 401 says why.
+const cookieRefusedKey = "cookie_refused"
+
+// safeMethod reports methods that change nothing.
+func safeMethod(method string) bool {
+	return method == fiber.MethodGet || method == fiber.MethodHead || method == fiber.MethodOptions
+}
+
+// errLoginRequired is the 401 of a guard; it names the bearer token when
+// the caller sent only the page cookie to an unsafe API route.
+func errLoginRequired(c *fiber.Ctx) error {
+	c.Set(fiber.HeaderWWWAuthenticate, `Bearer realm="entraide"`)
+	if refused, _ := c.Locals(cookieRefusedKey).(bool); refused {
+		return errUnauthorized("detail.api_cookie_unsafe")
+	}
+	return errUnauthorized("detail.login_required")
+}
+
 // requireUser lets only signed-in callers through.
 func (s *Server) requireUser(c *fiber.Ctx) error {
 	if principal(c) == nil {
-		c.Set(fiber.HeaderWWWAuthenticate, `Bearer realm="entraide"`)
-		return errUnauthorized("detail.login_required")
+		return errLoginRequired(c)
 	}
 	return c.Next()
 }
@@ -133,8 +160,7 @@ func (s *Server) requireRole(roles ...models.Role) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		p := principal(c)
 		if p == nil {
-			c.Set(fiber.HeaderWWWAuthenticate, `Bearer realm="entraide"`)
-			return errUnauthorized("detail.login_required")
+			return errLoginRequired(c)
 		}
 		for _, r := range roles {
 			if p.Role == r {

@@ -9,9 +9,9 @@ import "github.com/entraide/entraide/models"
 func errMissionUnavailable(m *models.Mission) error {
 	switch {
 	case m.OrgSuspended || m.UnpublishedBySuspension:
-		return &Problem{Status: 410, Slug: "mission-gone", DetailKey: "journeys.mission_gone_suspended"}
+		return &Problem{Status: 410, Slug: ProblemMissionGone, DetailKey: "journeys.mission_gone_suspended"}
 	case m.Status == models.MissionCancelled:
-		return &Problem{Status: 410, Slug: "mission-gone", DetailKey: "journeys.mission_gone_cancelled"}
+		return &Problem{Status: 410, Slug: ProblemMissionGone, DetailKey: "journeys.mission_gone_cancelled"}
 	}
 	return errNotFound()
 }

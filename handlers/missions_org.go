@@ -7,7 +7,6 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"github.com/entraide/entraide/geo"
 	"github.com/entraide/entraide/models"
 	"github.com/entraide/entraide/store"
 )
@@ -46,12 +45,12 @@ func (r missionRequest) input() models.MissionInput {
 }
 
 // locate fills a mission's city and coordinates from its postcode.
-func locate(m *models.Mission) error {
+func (s *Server) locate(m *models.Mission) error {
 	if m.Postcode == "" {
 		m.City, m.Lat, m.Lon = "", 0, 0
 		return nil
 	}
-	place, ok := geo.Default().Lookup(m.Postcode)
+	place, ok := s.gazetteer.Lookup(m.Postcode)
 	if !ok {
 		return errField("postcode", "unknown_postcode")
 	}
@@ -107,7 +106,7 @@ func (s *Server) draftMission(c *fiber.Ctx, org *models.Organization, in models.
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
-	if err := locate(&m); err != nil {
+	if err := s.locate(&m); err != nil {
 		return nil, err
 	}
 	p := principal(c)
@@ -195,8 +194,9 @@ func (s *Server) orgMissionList(c *fiber.Ctx, org *models.Organization, statuses
 	return items, total, nil
 }
 
-// updateMission edits a mission. Editing the substance of a published
-// mission sends it back to moderation; shifts and places do not.
+// updateMission edits a mission. On a published mission the edit waits
+// for a moderator as a revision while the published version stays
+// online; shifts and places change directly.
 func (s *Server) updateMission(c *fiber.Ctx) error {
 	org, m := orgOf(c), missionOf(c)
 	var req missionRequest
@@ -222,23 +222,23 @@ func (s *Server) editMission(c *fiber.Ctx, org *models.Organization, m *models.M
 	case models.MissionClosed, models.MissionCancelled:
 		return nil, errState(string(m.Status))
 	}
+	if m.Status == models.MissionPublished {
+		return s.reviseMission(c, m, in)
+	}
 	next, err := in.Apply(m)
 	if err != nil {
 		return nil, err
 	}
 	if next.Postcode != m.Postcode || next.Remote != m.Remote {
-		if err := locate(&next); err != nil {
+		if err := s.locate(&next); err != nil {
 			return nil, err
 		}
-	}
-	if m.Status == models.MissionPublished && models.SubstanceChanged(*m, next) {
-		next.Status = models.MissionSubmitted
 	}
 	ctx, cancel := s.ctx(c)
 	defer cancel()
 	updated, err := s.store.UpdateMissionContent(ctx, m, &next, s.now())
 	if errors.Is(err, store.ErrConflict) {
-		return nil, &Problem{Status: 409, Slug: "conflict", DetailKey: "detail.edited_concurrently"}
+		return nil, &Problem{Status: 409, Slug: ProblemConflict, DetailKey: "detail.edited_concurrently"}
 	}
 	if err != nil {
 		return nil, err

@@ -64,17 +64,21 @@ func TestMissionLifecycle(t *testing.T) {
 	shifts := public.Body["shifts"].([]any)
 	shiftID := shifts[0].(map[string]any)["id"].(string)
 	e.do(req{method: "PATCH", path: base + id + "/shifts/" + shiftID, token: o.owner.Access, body: map[string]int{"capacity": 12}}).expect(t, 200)
+	// Any edit of what the public sees waits for a moderator as a
+	// revision; the published version stays online meanwhile.
 	e.do(req{method: "PATCH", path: base + id, token: o.owner.Access, body: map[string]any{"urgent": true, "accessibility_notes": "Accès de plain-pied"}}).expect(t, 200)
-	if got := e.get("/api/v1/missions/"+id, "").expect(t, 200); got.str("status") != "published" || got.Body["urgent"] != true {
-		t.Fatalf("non-substantive edit: %s", got.Raw)
-	}
-	// Editing the title sends it back to moderation.
 	edited := e.do(req{method: "PATCH", path: base + id, token: o.owner.Access, body: map[string]any{"title": "Tri et distribution du samedi"}}).expect(t, 200)
-	if edited.str("status") != "submitted" {
-		t.Fatalf("substantive edit: %s", edited.Raw)
+	if edited.str("status") != "published" || edited.Body["revision"] == nil {
+		t.Fatalf("edit of a published mission: %s", edited.Raw)
 	}
-	e.get("/api/v1/missions/"+id, "").expect(t, 404)
-	e.post("/api/v1/admin/missions/"+id+"/publish", admin.Access, nil).expect(t, 200)
+	if got := e.get("/api/v1/missions/"+id, "").expect(t, 200); got.str("status") != "published" || got.Body["urgent"] != false {
+		t.Fatalf("edit went live before review: %s", got.Raw)
+	}
+	e.post("/api/v1/admin/missions/"+id+"/publish", admin.Access, nil).expect(t, 409)
+	e.post("/api/v1/admin/missions/"+id+"/revision/approve", admin.Access, nil).expect(t, 200)
+	if got := e.get("/api/v1/missions/"+id, "").expect(t, 200); got.str("title") != "Tri et distribution du samedi" || got.Body["urgent"] != true {
+		t.Fatalf("approved edit: %s", got.Raw)
+	}
 
 	e.post(base+id+"/close", o.owner.Access, nil).expect(t, 200)
 	e.post(base+id+"/cancel", o.owner.Access, nil).expect(t, 409)
@@ -92,7 +96,7 @@ func TestMissionLifecycle(t *testing.T) {
 	for _, it := range audit.items(t) {
 		count[it["action"].(string)]++
 	}
-	if count["mission.publish"] != 2 || count["mission.reject"] != 1 {
+	if count["mission.publish"] != 1 || count["mission.reject"] != 1 || count["mission.revision_approve"] != 1 {
 		t.Fatalf("audit: %v", count)
 	}
 }

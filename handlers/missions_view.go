@@ -51,6 +51,8 @@ type missionResponse struct {
 	UpdatedAt          time.Time       `json:"updated_at"`
 	SubmittedAt        *time.Time      `json:"submitted_at,omitempty"`
 	PublishedAt        *time.Time      `json:"published_at,omitempty"`
+	// Revision is a change waiting for a moderator (members and admins).
+	Revision *revisionResponse `json:"revision,omitempty"`
 }
 
 type location struct {
@@ -78,6 +80,7 @@ func missionView(m *models.Mission, org *models.Organization, shifts []models.Sh
 	}
 	if internal {
 		r.StatusReason = m.StatusReason
+		r.Revision = revisionView(m)
 	}
 	for _, sh := range shifts {
 		r.Shifts = append(r.Shifts, shiftResponse{ID: sh.ID, Start: sh.Start, End: sh.End, Capacity: sh.Capacity, Taken: sh.Taken, PlacesLeft: sh.PlacesLeft()})

@@ -7,7 +7,6 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"github.com/entraide/entraide/geo"
 	"github.com/entraide/entraide/models"
 	"github.com/entraide/entraide/store"
 )
@@ -60,6 +59,8 @@ type orgResponse struct {
 	CreatedAt     time.Time        `json:"created_at"`
 	UpdatedAt     time.Time        `json:"updated_at"`
 	VerifiedAt    *time.Time       `json:"verified_at,omitempty"`
+	// IdentityChange waits for an admin (members and admins only).
+	IdentityChange *identityChangeResponse `json:"identity_change,omitempty"`
 }
 
 // orgView renders an organisation; members are listed for members and
@@ -85,6 +86,7 @@ func (s *Server) orgView(c *fiber.Ctx, o *models.Organization, withMembers bool)
 		return r, nil
 	}
 	r.StatusReason = o.StatusReason
+	r.IdentityChange = identityChangeView(o)
 	ctx, cancel := s.ctx(c)
 	defer cancel()
 	r.Members = make([]memberResponse, 0, len(o.Members))
@@ -130,7 +132,7 @@ func (s *Server) registerOrganization(c *fiber.Ctx, in models.OrgInput) (*models
 	if err != nil {
 		return nil, err
 	}
-	place, ok := geo.Default().Lookup(*in.Postcode)
+	place, ok := s.gazetteer.Lookup(*in.Postcode)
 	if !ok {
 		return nil, errField("postcode", "unknown_postcode")
 	}
@@ -211,11 +213,15 @@ func (s *Server) updateOrganization(c *fiber.Ctx) error {
 	return c.JSON(view)
 }
 
-// editOrganization is shared by the API and the organisation's page.
+// editOrganization is shared by the API and the organisation's page. Once
+// verified, identity changes wait for an admin (changeIdentity).
 func (s *Server) editOrganization(c *fiber.Ctx, org *models.Organization, input models.OrgInput) (*models.Organization, error) {
 	in, err := input.Validate(false)
 	if err != nil {
 		return nil, err
+	}
+	if org.IdentityVerified() {
+		return s.changeIdentity(c, org, in)
 	}
 	f := store.OrgFields{Name: in.Name, Kind: in.Kind, SIRET: in.SIRET, RNA: in.RNA, Address: in.Address,
 		Description: in.Description, ContactEmail: in.ContactEmail, ContactPhone: in.ContactPhone}
@@ -230,7 +236,7 @@ func (s *Server) editOrganization(c *fiber.Ctx, org *models.Organization, input 
 		return nil, errField("siret", "siret_or_rna")
 	}
 	if in.Postcode != nil {
-		place, ok := geo.Default().Lookup(*in.Postcode)
+		place, ok := s.gazetteer.Lookup(*in.Postcode)
 		if !ok {
 			return nil, errField("postcode", "unknown_postcode")
 		}

@@ -1,6 +1,8 @@
 package handlers
 
 import (
+	"errors"
+
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/entraide/entraide/frontend"
@@ -39,7 +41,7 @@ func (s *Server) accountSubmit(c *fiber.Ctx) error {
 		return s.renderFormError(c, "account", s.accountView(c, form), err)
 	}
 	s.setLangCookie(c, user.Language)
-	return c.Redirect("/account?notice=saved", fiber.StatusSeeOther)
+	return seeOther(c, "/account?notice=saved")
 }
 
 // accountExport downloads the API's export (GET /me/export); no cache
@@ -47,6 +49,11 @@ func (s *Server) accountSubmit(c *fiber.Ctx) error {
 func (s *Server) accountExport(c *fiber.Ctx) error {
 	c.Set(fiber.HeaderCacheControl, "no-store")
 	return s.exportMe(c)
+}
+
+// accountDeleteData carries why a deletion was refused, if it was.
+type accountDeleteData struct {
+	Refusal string
 }
 
 // accountDeletePage is the confirmation step: deleting takes a second,
@@ -60,11 +67,18 @@ func (s *Server) accountDeletePage(c *fiber.Ctx) error {
 // /me) once the confirmation form is sent.
 func (s *Server) accountDeleteSubmit(c *fiber.Ctx) error {
 	if c.FormValue("confirm") != "yes" {
-		return c.Redirect("/account/delete", fiber.StatusSeeOther)
+		return seeOther(c, "/account/delete")
 	}
 	if err := s.deleteAccount(c); err != nil {
+		var p *Problem
+		if errors.As(err, &p) && p.Slug == ProblemSoleOwner {
+			// Say why on the confirmation page itself, with the way out.
+			lang := s.lang(c)
+			return s.render(c, fiber.StatusConflict, "account_delete", frontend.Page{Lang: lang, Title: i18n.T(lang, "delete.title"),
+				Data: accountDeleteData{Refusal: i18n.T(lang, p.DetailKey, p.Args...)}})
+		}
 		return err
 	}
 	s.clearAuthCookies(c)
-	return c.Redirect("/?notice=deleted", fiber.StatusSeeOther)
+	return seeOther(c, "/?notice=deleted")
 }

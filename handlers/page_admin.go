@@ -19,6 +19,7 @@ type adminHomeData struct {
 	adminSection
 	PendingOrgs, SubmittedMissions int64
 	OpenReports                    int
+	IdentityChanges, Revisions     int64
 }
 
 // adminPage is the administration's home: what waits in each queue.
@@ -35,9 +36,18 @@ func (s *Server) adminPage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	_, identityChanges, err := s.identityQueueItems(c, paging{Page: 1, PerPage: 1})
+	if err != nil {
+		return err
+	}
+	_, revisions, err := s.revisionQueueItems(c, paging{Page: 1, PerPage: 1})
+	if err != nil {
+		return err
+	}
 	lang := s.lang(c)
 	return s.render(c, fiber.StatusOK, "admin", frontend.Page{Lang: lang, Title: i18n.T(lang, "admin.title"), Section: "/admin",
-		Data: adminHomeData{adminSection: adminSection{Tab: "home"}, PendingOrgs: orgs, SubmittedMissions: missions, OpenReports: len(reports)}})
+		Data: adminHomeData{adminSection: adminSection{Tab: "home"}, PendingOrgs: orgs, SubmittedMissions: missions, OpenReports: len(reports),
+			IdentityChanges: identityChanges, Revisions: revisions}})
 }
 
 type orgQueueData struct {
@@ -46,6 +56,10 @@ type orgQueueData struct {
 	Total     int64
 	Suspended []models.Organization
 	Pager     frontend.Pager
+	// IdentityChanges are verified organisations' identity changes to
+	// verify (first page, oldest first).
+	IdentityChanges []orgQueueItem
+	IdentityTotal   int64
 	// All is the search among every organisation (?q=&status=), to act
 	// from: suspend a verified one.
 	All      []orgResponse
@@ -79,8 +93,13 @@ func (s *Server) adminOrgsView(c *fiber.Ctx, form *frontend.Form) (frontend.Page
 	if err != nil {
 		return frontend.Page{}, err
 	}
+	changes, changesTotal, err := s.identityQueueItems(c, paging{Page: 1, PerPage: 50})
+	if err != nil {
+		return frontend.Page{}, err
+	}
 	lang := s.lang(c)
 	data := orgQueueData{adminSection: adminSection{Tab: "organizations"}, Queue: items, Total: total, Suspended: suspended,
+		IdentityChanges: changes, IdentityTotal: changesTotal,
 		Pager: frontend.NewPager("/admin/organizations", nil, pg.Page, pg.PerPage, total)}
 	if data.Query, err = parseOrgListQuery(c); err != nil {
 		return frontend.Page{}, err
@@ -114,7 +133,7 @@ func (s *Server) adminOrgDecision(action string) fiber.Handler {
 		if err != nil {
 			return s.adminFormError(c, back, id, err)
 		}
-		return c.Redirect(withNotice(back, "org_"+action), fiber.StatusSeeOther)
+		return seeOther(c, withNotice(back, "org_"+action))
 	}
 }
 
@@ -123,6 +142,10 @@ type missionQueueData struct {
 	Queue []missionQueueItem
 	Total int64
 	Pager frontend.Pager
+	// Revisions are published missions' changes awaiting review (first
+	// page, oldest first).
+	Revisions      []missionQueueItem
+	RevisionsTotal int64
 }
 
 // adminMissionsPage is the queue of submitted missions, each with the
@@ -144,9 +167,14 @@ func (s *Server) adminMissionsView(c *fiber.Ctx, form *frontend.Form) (frontend.
 	if err != nil {
 		return frontend.Page{}, err
 	}
+	revisions, revisionsTotal, err := s.revisionQueueItems(c, paging{Page: 1, PerPage: 50})
+	if err != nil {
+		return frontend.Page{}, err
+	}
 	lang := s.lang(c)
 	return frontend.Page{Lang: lang, Title: i18n.T(lang, "admin.missions_title"), Section: "/admin", Form: form,
 		Data: missionQueueData{adminSection: adminSection{Tab: "missions"}, Queue: items, Total: total,
+			Revisions: revisions, RevisionsTotal: revisionsTotal,
 			Pager: frontend.NewPager("/admin/missions", nil, pg.Page, pg.PerPage, total)}}, nil
 }
 
@@ -168,7 +196,45 @@ func (s *Server) adminMissionDecision(action string) fiber.Handler {
 		if err != nil {
 			return s.adminFormError(c, "/admin/missions", id, err)
 		}
-		return c.Redirect("/admin/missions?notice=mission_"+action+"ed", fiber.StatusSeeOther)
+		return seeOther(c, "/admin/missions?notice=mission_"+action+"ed")
+	}
+}
+
+// adminRevisionDecision approves or rejects a published mission's change
+// with the API's logic.
+func (s *Server) adminRevisionDecision(action string) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		id, err := idParam(c, "id")
+		if err != nil {
+			return err
+		}
+		reason, err := checkReason(c.FormValue("reason"), action == "reject")
+		if err == nil {
+			_, err = s.decideRevision(c, id, action, reason)
+		}
+		if err != nil {
+			return s.adminFormError(c, "/admin/missions", id, err)
+		}
+		return seeOther(c, "/admin/missions?notice=revision_"+action)
+	}
+}
+
+// adminIdentityDecision approves or rejects an organisation's identity
+// change with the API's logic.
+func (s *Server) adminIdentityDecision(action string) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		id, err := idParam(c, "id")
+		if err != nil {
+			return err
+		}
+		reason, err := checkReason(c.FormValue("reason"), action == "reject")
+		if err == nil {
+			_, err = s.decideIdentity(c, id, action, reason)
+		}
+		if err != nil {
+			return s.adminFormError(c, "/admin/organizations", id, err)
+		}
+		return seeOther(c, "/admin/organizations?notice=identity_"+action)
 	}
 }
 
@@ -196,12 +262,4 @@ func (s *Server) adminFormError(c *fiber.Ctx, back, id string, err error) error 
 	}
 	page.Form.Set("reason-"+id, c.FormValue("reason")).Set("resolution-"+id, c.FormValue("resolution"))
 	return s.renderFormError(c, name, page, err)
-}
-
-// withNotice adds ?notice= (or &notice=) to a local path.
-func withNotice(path, notice string) string {
-	if strings.Contains(path, "?") {
-		return path + "&notice=" + notice
-	}
-	return path + "?notice=" + notice
 }

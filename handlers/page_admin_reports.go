@@ -81,7 +81,7 @@ func (s *Server) adminReportResolve(c *fiber.Ctx) error {
 	if _, err := s.resolveReportByID(c, id, c.FormValue("resolution")); err != nil {
 		return s.adminFormError(c, "/admin/reports", id, err)
 	}
-	return c.Redirect("/admin/reports?notice=report_resolved", fiber.StatusSeeOther)
+	return seeOther(c, "/admin/reports?notice=report_resolved")
 }
 
 type usersData struct {
@@ -133,6 +133,6 @@ func (s *Server) adminUserStatus(status models.UserStatus, action string) fiber.
 			}
 			return s.renderFormError(c, "admin_users", page, err)
 		}
-		return c.Redirect(withNotice("/admin/users?email="+url.QueryEscape(email), "user_"+action), fiber.StatusSeeOther)
+		return seeOther(c, withNotice("/admin/users?email="+url.QueryEscape(email), "user_"+action))
 	}
 }

@@ -34,7 +34,7 @@ func (s *Server) applySubmit(c *fiber.Ctx) error {
 		}
 		return s.renderFormError(c, "mission", page, err)
 	}
-	return c.Redirect("/me/applications/"+a.ID+"?notice=applied_"+string(a.Status), fiber.StatusSeeOther)
+	return seeOther(c, "/me/applications/"+a.ID+"?notice=applied_"+string(a.Status))
 }
 
 type myApplicationsData struct {
@@ -143,6 +143,6 @@ func (s *Server) myApplicationAction(action string) fiber.Handler {
 		if action == "message" {
 			next += "#messages-title"
 		}
-		return c.Redirect(next, fiber.StatusSeeOther)
+		return seeOther(c, next)
 	}
 }

@@ -18,7 +18,7 @@ func (s *Server) signupPage(c *fiber.Ctx) error {
 		if next == "" {
 			next = roleHome(p.Role)
 		}
-		return c.Redirect(next, fiber.StatusSeeOther)
+		return seeOther(c, next)
 	}
 	form := frontend.NewForm().Set("role", string(models.RoleVolunteer))
 	if invitationToken(next) != "" {
@@ -64,7 +64,7 @@ func (s *Server) signupSubmit(c *fiber.Ctx) error {
 	if next == "" {
 		next = roleHome(user.Role) + "?notice=welcome"
 	}
-	return c.Redirect(next, fiber.StatusSeeOther)
+	return seeOther(c, next)
 }
 
 // roleHome is the space a user lands in: their volunteer space, their
@@ -98,7 +98,7 @@ func (s *Server) loginPage(c *fiber.Ctx) error {
 		if next == "" {
 			next = roleHome(p.Role)
 		}
-		return c.Redirect(next, fiber.StatusSeeOther)
+		return seeOther(c, next)
 	}
 	return s.render(c, fiber.StatusOK, "login", s.loginView(c, frontend.NewForm(), next))
 }
@@ -124,7 +124,7 @@ func (s *Server) loginSubmit(c *fiber.Ctx) error {
 	if next == "" {
 		next = roleHome(user.Role) + "?notice=logged_in"
 	}
-	return c.Redirect(next, fiber.StatusSeeOther)
+	return seeOther(c, next)
 }
 
 // logoutSubmit revokes the browser's session and forgets its cookies.
@@ -135,7 +135,7 @@ func (s *Server) logoutSubmit(c *fiber.Ctx) error {
 		}
 	}
 	s.clearAuthCookies(c)
-	return c.Redirect("/?notice=logged_out", fiber.StatusSeeOther)
+	return seeOther(c, "/?notice=logged_out")
 }
 
 // langSubmit switches the language: a cookie for everyone, and the
@@ -156,5 +156,5 @@ func (s *Server) langSubmit(c *fiber.Ctx) error {
 	if next == "" {
 		next = "/"
 	}
-	return c.Redirect(next, fiber.StatusSeeOther)
+	return seeOther(c, next)
 }

@@ -63,7 +63,7 @@ func (s *Server) calendarRevokeSubmit(c *fiber.Ctx) error {
 	if err := s.dropCalendarFeed(c); err != nil {
 		return err
 	}
-	return c.Redirect("/me/calendar?notice=calendar_revoked", fiber.StatusSeeOther)
+	return seeOther(c, "/me/calendar?notice=calendar_revoked")
 }
 
 type attestationData struct {

@@ -54,5 +54,5 @@ func (s *Server) candidateInviteSubmit(c *fiber.Ctx) error {
 		}
 		return s.renderFormError(c, "candidates", page, err)
 	}
-	return c.Redirect("/organizations/"+org.ID+"/missions/"+m.ID+"/candidates?notice=candidate_invited", fiber.StatusSeeOther)
+	return seeOther(c, "/organizations/"+org.ID+"/missions/"+m.ID+"/candidates?notice=candidate_invited")
 }

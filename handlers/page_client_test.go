@@ -17,6 +17,8 @@ type browser struct {
 	e       *env
 	cookies map[string]*http.Cookie
 	lang    string
+	// headers are added to every request (Origin, Sec-Fetch-Site).
+	headers map[string]string
 }
 
 func (e *env) browser() *browser {
@@ -43,6 +45,9 @@ func (b *browser) do(method, path string, form url.Values) page {
 	}
 	req.Header.Set("Accept", "text/html,application/xhtml+xml")
 	req.Header.Set("Accept-Language", b.lang)
+	for k, v := range b.headers {
+		req.Header.Set(k, v)
+	}
 	for _, c := range b.cookies {
 		req.AddCookie(&http.Cookie{Name: c.Name, Value: c.Value})
 	}

@@ -4,6 +4,8 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/base64"
+	"fmt"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -125,10 +127,14 @@ func (s *Server) csrfMiddleware() fiber.Handler {
 		KeyGenerator:   tokens.New,
 		ContextKey:     csrfContextKey,
 		ErrorHandler: func(_ *fiber.Ctx, err error) error {
-			return &Problem{Status: fiber.StatusForbidden, Slug: "forbidden", DetailKey: "detail.csrf", Err: err}
+			return &Problem{Status: fiber.StatusForbidden, Slug: ProblemForbidden, DetailKey: "detail.csrf", Err: err}
 		},
 	})
 	return func(c *fiber.Ctx) error {
+		if !safeMethod(c.Method()) && !s.sameOrigin(c) {
+			return &Problem{Status: fiber.StatusForbidden, Slug: ProblemForbidden, DetailKey: "detail.cross_site",
+				Err: fmt.Errorf("cross-site form: Origin %q, Sec-Fetch-Site %q", c.Get(fiber.HeaderOrigin), c.Get("Sec-Fetch-Site"))}
+		}
 		if c.Method() == fiber.MethodGet || c.Method() == fiber.MethodHead {
 			if age, ok := tokens.age(c.Cookies(csrfCookie)); ok && age > csrfRenewAfter {
 				// Fiber keeps a valid token as it is: forget it so that
@@ -138,6 +144,29 @@ func (s *Server) csrfMiddleware() fiber.Handler {
 		}
 		return check(c)
 	}
+}
+
+// sameOrigin checks what the browser says of where a form comes from,
+// when it says it: Sec-Fetch-Site must be same-origin (or none: typed or
+// bookmarked), and Origin must be this site. Old browsers send neither;
+// the CSRF token still protects them.
+func (s *Server) sameOrigin(c *fiber.Ctx) bool {
+	if site := c.Get("Sec-Fetch-Site"); site != "" && site != "same-origin" && site != "none" {
+		return false
+	}
+	origin := c.Get(fiber.HeaderOrigin)
+	if origin == "" {
+		return true
+	}
+	u, err := url.Parse(origin)
+	if err != nil || u.Host == "" {
+		return false // "null" (a sandboxed frame, a data: page) or garbage
+	}
+	if u.Host == c.Hostname() {
+		return true
+	}
+	base, err := url.Parse(s.cfg.BaseURL)
+	return err == nil && base.Host != "" && u.Scheme == base.Scheme && u.Host == base.Host
 }
 
 // csrfToken is the token a page's forms carry. Pages served outside the

@@ -41,7 +41,7 @@ func (s *Server) renderFormError(c *fiber.Ctx, name string, page frontend.Page, 
 		page.Form.AddError(f.Field, i18n.T(page.Lang, f.Code, f.Params...))
 	}
 	if len(p.Fields) == 0 {
-		message := i18n.T(page.Lang, titles[p.Slug])
+		message := i18n.T(page.Lang, p.Slug.Title())
 		if p.DetailKey != "" {
 			message = i18n.T(page.Lang, p.DetailKey, p.Args...)
 		}

@@ -7,7 +7,6 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/entraide/entraide/frontend"
-	"github.com/entraide/entraide/geo"
 	"github.com/entraide/entraide/i18n"
 	"github.com/entraide/entraide/match"
 	"github.com/entraide/entraide/models"
@@ -47,7 +46,7 @@ type homeNumbers struct {
 func (s *Server) homePage(c *fiber.Ctx) error {
 	lang := s.lang(c)
 	data := homeData{}
-	all, err := s.runSearch(match.Query{PerPage: 1})
+	all, err := s.runSearch(searchRequest{query: match.Query{PerPage: 1}})
 	if err != nil {
 		return err
 	}
@@ -104,14 +103,14 @@ func (s *Server) urgentNear(near string) ([]searchItem, string, error) {
 	q := match.Query{Sort: match.SortDate, PerPage: match.MaxPerPage}
 	named := ""
 	if near != "" {
-		p, err := geo.Default().Resolve(resolveWhere(near))
+		p, err := s.gazetteer.Resolve(s.resolveWhere(near))
 		if err != nil {
 			return nil, "", errField("near", "unknown_place")
 		}
 		q.Near, q.RadiusKm = &match.Point{Lat: p.Lat, Lon: p.Lon}, urgentRadiusKm
-		named = placeName(resolveWhere(near))
+		named = s.placeName(s.resolveWhere(near))
 	}
-	res, err := s.runSearch(q)
+	res, err := s.runSearch(searchRequest{query: q})
 	if err != nil {
 		return nil, "", err
 	}

@@ -101,7 +101,7 @@ func (s *Server) invitationSubmit(c *fiber.Ctx) error {
 	if err := s.reissueAccessCookie(c, principal(c).User); err != nil {
 		return err
 	}
-	return c.Redirect("/organizations/"+url.PathEscape(org.ID)+"/missions?notice=joined", fiber.StatusSeeOther)
+	return seeOther(c, "/organizations/"+url.PathEscape(org.ID)+"/missions?notice=joined")
 }
 
 // invitationToken is the token of an invitation link (/invitations/<token>),

@@ -64,7 +64,7 @@ func (s *Server) missionPageFor(c *fiber.Ctx, form *frontend.Form) (frontend.Pag
 	next := url.QueryEscape("/missions/" + m.ID)
 	data.LoginURL, data.SignupURL = "/login?next="+next, "/signup?next="+next
 	for _, code := range view.Languages {
-		data.Languages = append(data.Languages, match.LanguageName(lang, code))
+		data.Languages = append(data.Languages, i18n.LanguageName(lang, code))
 	}
 	if err := s.missionPageViewer(c, m, &data); err != nil {
 		return frontend.Page{}, err
@@ -105,7 +105,7 @@ func (s *Server) missionReportSubmit(c *fiber.Ctx) error {
 		}
 		return s.renderFormError(c, "mission", page, err)
 	}
-	return c.Redirect("/missions/"+c.Params("id")+"?notice=reported", fiber.StatusSeeOther)
+	return seeOther(c, "/missions/"+c.Params("id")+"?notice=reported")
 }
 
 // visibleMission loads the path's mission if the caller may see it, the
@@ -202,7 +202,7 @@ func (s *Server) similarMissions(m *models.Mission) ([]searchItem, error) {
 	if !m.Remote && m.Postcode != "" {
 		q.Near, q.RadiusKm = &match.Point{Lat: m.Lat, Lon: m.Lon}, 50
 	}
-	res, err := s.runSearch(q)
+	res, err := s.runSearch(searchRequest{query: q})
 	if err != nil {
 		return nil, err
 	}

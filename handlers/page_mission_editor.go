@@ -58,7 +58,7 @@ func (s *Server) missionNewSubmit(c *fiber.Ctx) error {
 	if serr != nil || err != nil {
 		return s.renderFormError(c, "mission_editor", s.editorView(c, form, space, ""), shiftFieldErrors(mergeErrors(serr, err)))
 	}
-	return c.Redirect("/organizations/"+space.Org.ID+"/missions/"+m.ID+"?notice=mission_created", fiber.StatusSeeOther)
+	return seeOther(c, "/organizations/"+space.Org.ID+"/missions/"+m.ID+"?notice=mission_created")
 }
 
 // missionEditPage is the editor of an existing mission; shifts are
@@ -66,6 +66,11 @@ func (s *Server) missionNewSubmit(c *fiber.Ctx) error {
 func (s *Server) missionEditPage(c *fiber.Ctx) error {
 	space := orgSpaceOf(c, "missions")
 	m := missionOf(c)
+	if m.Revision != nil && m.RevisionState == models.RevisionPending {
+		// Edit on top of the change already waiting for review.
+		pending := m.WithContent(m.Revision.Content)
+		m = &pending
+	}
 	form := frontend.NewForm().Set("title", m.Title).Set("description", m.Description).Set("category", string(m.Category)).
 		Set("address", m.Address).Set("postcode", m.Postcode).Set("accessibility_notes", m.AccessibilityNotes).
 		SetAll("skills", m.Skills).Set("tags", strings.Join(m.Tags, ", ")).Set("languages", strings.Join(m.Languages, ", ")).
@@ -78,16 +83,21 @@ func (s *Server) missionEditPage(c *fiber.Ctx) error {
 	return s.render(c, fiber.StatusOK, "mission_editor", s.editorView(c, form, space, m.ID))
 }
 
-// missionEditSubmit saves the mission with the API's logic; editing what
-// moderators approved sends a published mission back to them.
+// missionEditSubmit saves the mission with the API's logic; on a
+// published mission the edit waits for review as a revision.
 func (s *Server) missionEditSubmit(c *fiber.Ctx) error {
 	space := orgSpaceOf(c, "missions")
 	m := missionOf(c)
 	form := readMissionForm(c, false)
-	if _, err := s.editMission(c, space.Org, m, missionInput(form)); err != nil {
+	updated, err := s.editMission(c, space.Org, m, missionInput(form))
+	if err != nil {
 		return s.renderFormError(c, "mission_editor", s.editorView(c, form, space, m.ID), err)
 	}
-	return c.Redirect("/organizations/"+space.Org.ID+"/missions/"+m.ID+"?notice=saved", fiber.StatusSeeOther)
+	notice := "saved"
+	if updated.RevisionState == models.RevisionPending {
+		notice = "revision_pending"
+	}
+	return seeOther(c, "/organizations/"+space.Org.ID+"/missions/"+m.ID+"?notice="+notice)
 }
 
 func readMissionForm(c *fiber.Ctx, withShifts bool) *frontend.Form {

@@ -26,7 +26,7 @@ func (o orgSpace) IsOwner() bool { return o.Me.Role == models.MemberOwner }
 // go to their own space.
 func (s *Server) pageOrg(c *fiber.Ctx) error {
 	if p := principal(c); p.Role != models.RoleOrganization {
-		return c.Redirect(roleHome(p.Role), fiber.StatusSeeOther)
+		return seeOther(c, roleHome(p.Role))
 	}
 	return c.Next()
 }
@@ -54,10 +54,11 @@ func (s *Server) orgHomePage(c *fiber.Ctx) error {
 	}
 	if len(orgs) == 1 && c.Query("new") == "" {
 		next := "/organizations/" + orgs[0].ID + "/missions"
-		if n := c.Query("notice"); n != "" {
-			next += "?notice=" + n
+		// Only a known notice is passed on: the query is the visitor's.
+		if n := c.Query("notice"); notices[n] != "" {
+			next = withNotice(next, n)
 		}
-		return c.Redirect(next, fiber.StatusSeeOther)
+		return seeOther(c, next)
 	}
 	return s.render(c, fiber.StatusOK, "org_home", s.orgHomeView(c, frontend.NewForm().Set("kind", "association"), orgs))
 }
@@ -102,13 +103,21 @@ func (s *Server) orgRegisterSubmit(c *fiber.Ctx) error {
 	if err := s.reissueAccessCookie(c, principal(c).User); err != nil {
 		return err
 	}
-	return c.Redirect("/organizations/"+org.ID+"/missions?notice=org_registered", fiber.StatusSeeOther)
+	return seeOther(c, "/organizations/"+org.ID+"/missions?notice=org_registered")
 }
 
 // orgProfilePage shows the organisation's details to edit.
 func (s *Server) orgProfilePage(c *fiber.Ctx) error {
 	space := orgSpaceOf(c, "profile")
 	o := space.Org
+	if ch, ok := o.PendingIdentity(); ok {
+		// Edit on top of the change already waiting for verification.
+		shown := *o
+		p := ch.Proposed
+		shown.Name, shown.Kind, shown.SIRET, shown.RNA, shown.Address, shown.Postcode = p.Name, p.Kind, p.SIRET, p.RNA, p.Address, p.Postcode
+		shown.ContactEmail, shown.ContactPhone = p.ContactEmail, p.ContactPhone
+		o = &shown
+	}
 	form := frontend.NewForm().Set("name", o.Name).Set("kind", string(o.Kind)).Set("siret", o.SIRET).Set("rna", o.RNA).
 		Set("address", o.Address).Set("postcode", o.Postcode).Set("description", o.Description).
 		Set("contact_email", o.ContactEmail).Set("contact_phone", o.ContactPhone)
@@ -118,20 +127,32 @@ func (s *Server) orgProfilePage(c *fiber.Ctx) error {
 type orgProfileData struct {
 	Space orgSpace
 	Kinds []frontend.Option
+	// Changes are the fields of the identity change waiting for (or
+	// refused by) an admin.
+	Changes []changeRow
 }
 
 func (s *Server) orgProfileView(c *fiber.Ctx, form *frontend.Form, space orgSpace) frontend.Page {
 	lang := s.lang(c)
+	data := orgProfileData{Space: space, Kinds: orgKinds(lang)}
+	if ch := identityChangeView(space.Org); ch != nil {
+		data.Changes = changeRows(lang, ch.Changes, orgFieldLabels)
+	}
 	return frontend.Page{Lang: lang, Title: i18n.T(lang, "org.profile_title", space.Org.Name), Form: form.Order(orgFields...),
-		Section: "/org", Data: orgProfileData{Space: space, Kinds: orgKinds(lang)}}
+		Section: "/org", Data: data}
 }
 
 // orgProfileSubmit saves the details with the API's logic.
 func (s *Server) orgProfileSubmit(c *fiber.Ctx) error {
 	space := orgSpaceOf(c, "profile")
 	form := formValues(c, orgFields...)
-	if _, err := s.editOrganization(c, space.Org, orgInput(form)); err != nil {
+	updated, err := s.editOrganization(c, space.Org, orgInput(form))
+	if err != nil {
 		return s.renderFormError(c, "org_profile", s.orgProfileView(c, form, space), err)
 	}
-	return c.Redirect("/organizations/"+space.Org.ID+"/profile?notice=saved", fiber.StatusSeeOther)
+	notice := "saved"
+	if _, pending := updated.PendingIdentity(); pending {
+		notice = "identity_pending"
+	}
+	return seeOther(c, "/organizations/"+space.Org.ID+"/profile?notice="+notice)
 }

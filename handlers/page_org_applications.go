@@ -232,12 +232,12 @@ func (s *Server) reviewOneAction(action string) fiber.Handler {
 			if back := localPath(c.FormValue("back")); back != "" {
 				list = back
 			}
-			return c.Redirect(withNotice(list, "review_"+action), fiber.StatusSeeOther)
+			return seeOther(c, withNotice(list, "review_"+action))
 		}
 		next := "/organizations/" + org.ID + "/applications/" + a.ID + "?notice=review_" + action
 		if action == "message" {
 			next += "#messages-title"
 		}
-		return c.Redirect(next, fiber.StatusSeeOther)
+		return seeOther(c, next)
 	}
 }

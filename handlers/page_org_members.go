@@ -80,9 +80,9 @@ func (s *Server) memberRemoveSubmit(c *fiber.Ctx) error {
 		return err
 	}
 	if userID == space.Me.UserID {
-		return c.Redirect("/org?notice=left", fiber.StatusSeeOther)
+		return seeOther(c, "/org?notice=left")
 	}
-	return c.Redirect("/organizations/"+space.Org.ID+"/members?notice=member_removed", fiber.StatusSeeOther)
+	return seeOther(c, "/organizations/"+space.Org.ID+"/members?notice=member_removed")
 }
 
 // invitationRevokeSubmit withdraws a pending invitation with the API's
@@ -92,7 +92,7 @@ func (s *Server) invitationRevokeSubmit(c *fiber.Ctx) error {
 	if _, err := s.dropInvitation(c, space.Org, space.Me, c.Params("invId")); err != nil {
 		return err
 	}
-	return c.Redirect("/organizations/"+space.Org.ID+"/members?notice=invitation_revoked", fiber.StatusSeeOther)
+	return seeOther(c, "/organizations/"+space.Org.ID+"/members?notice=invitation_revoked")
 }
 
 // invitationResendSubmit sends a pending invitation again with a new link,

@@ -82,6 +82,8 @@ type orgMissionData struct {
 	// Actions are the state changes the mission allows now.
 	CanSubmit, CanClose, CanCancel, CanDelete, CanEdit, CanAddShifts bool
 	Public                                                           bool
+	// Changes are the fields of the mission's revision, if any.
+	Changes []changeRow
 }
 
 // orgMissionPage is a mission as its organisation manages it: its state
@@ -113,6 +115,9 @@ func (s *Server) orgMissionView(c *fiber.Ctx, form *frontend.Form) (frontend.Pag
 		Public:       st == models.MissionPublished || st == models.MissionClosed,
 	}
 	lang := s.lang(c)
+	if view.Revision != nil {
+		data.Changes = changeRows(lang, view.Revision.Changes, missionFieldLabels)
+	}
 	return frontend.Page{Lang: lang, Title: m.Title, Section: "/org", Data: data,
 		Form: form.Order("dates", "start_time", "end_time", "capacity", "reason")}, nil
 }
@@ -136,13 +141,13 @@ func (s *Server) missionStateSubmit(action string) fiber.Handler {
 			}
 		case "delete":
 			if err = s.deleteDraft(c, org, m); err == nil {
-				return c.Redirect(base+"?notice=mission_deleted", fiber.StatusSeeOther)
+				return seeOther(c, base+"?notice=mission_deleted")
 			}
 		}
 		if err != nil {
 			return s.missionFormError(c, formValues(c, "reason"), err)
 		}
-		return c.Redirect(base+"/"+m.ID+"?notice=mission_"+action, fiber.StatusSeeOther)
+		return seeOther(c, base+"/"+m.ID+"?notice=mission_"+action)
 	}
 }
 
@@ -167,7 +172,7 @@ func (s *Server) shiftsAddSubmit(c *fiber.Ctx) error {
 	if err != nil {
 		return s.missionFormError(c, form, shiftFieldErrors(err))
 	}
-	return c.Redirect("/organizations/"+org.ID+"/missions/"+m.ID+"?notice=shifts_added#shifts-title", fiber.StatusSeeOther)
+	return seeOther(c, "/organizations/"+org.ID+"/missions/"+m.ID+"?notice=shifts_added#shifts-title")
 }
 
 // shiftRemoveSubmit deletes a shift nobody holds a place on.
@@ -180,7 +185,7 @@ func (s *Server) shiftRemoveSubmit(c *fiber.Ctx) error {
 	if err := s.removeShift(c, m, shiftID); err != nil {
 		return s.missionFormError(c, frontend.NewForm(), err)
 	}
-	return c.Redirect("/organizations/"+org.ID+"/missions/"+m.ID+"?notice=shift_removed", fiber.StatusSeeOther)
+	return seeOther(c, "/organizations/"+org.ID+"/missions/"+m.ID+"?notice=shift_removed")
 }
 
 // shiftFieldErrors puts the errors of the shifts' validation on the

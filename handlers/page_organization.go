@@ -74,5 +74,5 @@ func (s *Server) organizationReportSubmit(c *fiber.Ctx) error {
 		}
 		return s.renderFormError(c, "organization", page, err)
 	}
-	return c.Redirect("/organizations/"+c.Params("orgId")+"?notice=reported", fiber.StatusSeeOther)
+	return seeOther(c, "/organizations/"+c.Params("orgId")+"?notice=reported")
 }

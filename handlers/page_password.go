@@ -28,7 +28,7 @@ func (s *Server) passwordResetSubmit(c *fiber.Ctx) error {
 	if err := s.startPasswordReset(c, form.Value("email")); err != nil {
 		return s.renderFormError(c, "password_reset", s.passwordResetView(c, form), err)
 	}
-	return c.Redirect("/password-reset?notice=reset_sent", fiber.StatusSeeOther)
+	return seeOther(c, "/password-reset?notice=reset_sent")
 }
 
 // passwordResetConfirmPage asks for the new password; the link's token
@@ -60,7 +60,7 @@ func (s *Server) passwordResetConfirmSubmit(c *fiber.Ctx) error {
 	}
 	// Every session ended with the old password, this browser's too.
 	s.clearAuthCookies(c)
-	return c.Redirect("/login?notice=password_changed", fiber.StatusSeeOther)
+	return seeOther(c, "/login?notice=password_changed")
 }
 
 // confirmEmailPage shows a button rather than confirming at once: mail
@@ -82,9 +82,9 @@ func (s *Server) confirmEmailSubmit(c *fiber.Ctx) error {
 		return s.renderFormError(c, "confirm_email", page, err)
 	}
 	if principal(c) != nil {
-		return c.Redirect("/account?notice=email_confirmed", fiber.StatusSeeOther)
+		return seeOther(c, "/account?notice=email_confirmed")
 	}
-	return c.Redirect("/login?notice=email_confirmed", fiber.StatusSeeOther)
+	return seeOther(c, "/login?notice=email_confirmed")
 }
 
 // confirmEmailResend sends a new confirmation link from the account page.
@@ -96,5 +96,5 @@ func (s *Server) confirmEmailResend(c *fiber.Ctx) error {
 	if back == "" {
 		back = "/account"
 	}
-	return c.Redirect(withNotice(back, "confirmation_sent"), fiber.StatusSeeOther)
+	return seeOther(c, withNotice(back, "confirmation_sent"))
 }

@@ -101,7 +101,7 @@ func (s *Server) profileSubmit(c *fiber.Ctx) error {
 	if _, err := s.saveProfile(c, in); err != nil {
 		return s.renderFormError(c, "profile", s.profilePageView(c, form), err)
 	}
-	return c.Redirect("/me?notice=profile_saved", fiber.StatusSeeOther)
+	return seeOther(c, "/me?notice=profile_saved")
 }
 
 // splitList reads "fr, ar" as a list.

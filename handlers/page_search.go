@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"errors"
 	"net/url"
 	"strconv"
 	"strings"
@@ -29,42 +30,44 @@ type searchPageData struct {
 	// The place searched around, for the map.
 	HasCentre bool
 	Lat, Lon  float64
+	// What the page says about the words and the place, with one-click links.
+	Partial         bool   // no mission found has every word
+	Unmatched       string // words no mission found has, quoted, when some missions were found
+	SuggestLabel    string // the category the words name
+	SuggestURL      string
+	PlaceChoices    []placeChoice // an ambiguous place: the places of that name
+	PlaceFromText   string        // the place read from the words, named
+	OtherPlaceLinks []placeChoice // other places of the same name as the one read
+}
+
+// placeChoice is a link to the same search around one place.
+type placeChoice struct {
+	Label, URL string
 }
 
 // searchPage is the mission search as a plain GET form: the filters of
 // the search API, a list with distance and places left, and pages. The
-// home page's form sends "where", which the page also accepts, with a
-// town's name as well as a postcode.
+// home page's form sends "where", which the page also accepts. The page and
+// the API read the same values with the same parser.
 func (s *Server) searchPage(c *fiber.Ctx) error {
 	lang := s.lang(c)
-	// What the visitor typed stays in the form; the parser gets what the
-	// API takes.
-	typed := strings.TrimSpace(c.Query("near"))
-	if typed == "" {
-		typed = strings.TrimSpace(c.Query("where"))
+	values := queryValues(c)
+	if values.Get("near") == "" && values.Get("where") != "" {
+		values.Set("near", values.Get("where"))
 	}
-	args := c.Context().QueryArgs()
-	args.Del("where")
-	args.Del("near")
-	if typed != "" {
-		args.Set("near", resolveWhere(typed))
-	}
+	values.Del("where")
 	form := frontend.NewForm()
 	query := url.Values{}
 	for _, name := range searchParams {
-		v := c.Query(name)
-		if name == "near" {
-			v = typed
-		}
-		if v != "" {
+		if v := strings.TrimSpace(values.Get(name)); v != "" {
 			form.Set(name, v)
 			query.Set(name, v)
 		}
 	}
 	for _, name := range []string{"category", "skills"} {
-		values := multi(c, name)
-		form.SetAll(name, values)
-		for _, v := range values {
+		list := multi(values, name)
+		form.SetAll(name, list)
+		for _, v := range list {
 			query.Add(name, v)
 		}
 	}
@@ -79,26 +82,81 @@ func (s *Server) searchPage(c *fiber.Ctx) error {
 	}
 	data.Categories, data.Skills, data.Radii, data.Sorts = searchOptions(lang, nil)
 	page.Data = data
-	q, err := parseSearch(c)
+	req, err := s.parseSearch(values)
 	if err != nil {
+		var p *Problem
+		if errors.As(err, &p) {
+			if cands, ok := p.Extra["place_candidates"].([]placeRef); ok {
+				for _, pl := range cands {
+					data.PlaceChoices = append(data.PlaceChoices, placeLink(query, pl, "near"))
+				}
+				page.Data = data
+			}
+		}
 		return s.renderFormError(c, "search", page, err)
 	}
-	res, err := s.runSearch(q)
+	res, err := s.runSearch(req)
 	if err != nil {
 		return s.renderFormError(c, "search", page, err)
 	}
 	data.Results = res
 	data.Categories, data.Skills, data.Radii, data.Sorts = searchOptions(lang, res.Facets["category"])
 	data.Pager = frontend.NewPager("/missions", query, res.Page, res.PerPage, int64(res.Total))
+	q := req.query
 	if q.Near != nil {
-		data.Near = placeName(c.Query("near"))
+		data.Near = strings.TrimSpace(values.Get("near"))
+		if req.place != nil {
+			data.Near = req.place.Postcode + " " + req.place.Name
+		}
 		data.HasCentre, data.Lat, data.Lon = true, q.Near.Lat, q.Near.Lon
+	}
+	data.Partial = res.PartialMatch
+	if res.PartialMatch && len(res.UnmatchedTerms) > 0 {
+		open, sep, end := "« ", " », « ", " »"
+		if lang == "en" {
+			open, sep, end = "\u201c", "\u201d, \u201c", "\u201d"
+		}
+		data.Unmatched = open + strings.Join(res.UnmatchedTerms, sep) + end
+	}
+	if res.SuggestedCategory != "" {
+		link := url.Values{}
+		for k, v := range query {
+			link[k] = v
+		}
+		link.Add("category", res.SuggestedCategory)
+		link.Del("page")
+		data.SuggestLabel = i18n.T(lang, "category."+res.SuggestedCategory)
+		data.SuggestURL = "/missions?" + link.Encode()
+	}
+	if req.place != nil && req.place.FromText {
+		data.PlaceFromText = req.place.Name
+		for _, pl := range res.PlaceAlternatives {
+			// The same words around the other place: its name goes into the place field.
+			link := url.Values{}
+			for k, v := range query {
+				link[k] = v
+			}
+			link.Set("q", q.Text)
+			data.OtherPlaceLinks = append(data.OtherPlaceLinks, placeLink(link, pl, "near"))
+		}
 	}
 	if q.Page > 1 {
 		page.Title = i18n.T(lang, "search.title_page", q.Page)
 	}
 	page.Data = data
 	return s.render(c, fiber.StatusOK, "search", page)
+}
+
+// placeLink is the search of query around one place, named with its department so that
+// the link resolves to that place alone.
+func placeLink(query url.Values, p placeRef, field string) placeChoice {
+	link := url.Values{}
+	for k, v := range query {
+		link[k] = v
+	}
+	link.Set(field, p.Postcode)
+	link.Del("page")
+	return placeChoice{Label: p.Name + " (" + p.Department + ", " + p.Postcode + ")", URL: "/missions?" + link.Encode()}
 }
 
 // searchOptions lists the values of the form's choices; each category

@@ -48,7 +48,7 @@ func (s *Server) spacePage(c *fiber.Ctx) error {
 // to the administration.
 func (s *Server) pagePerson(c *fiber.Ctx) error {
 	if p := principal(c); p.Role == models.RoleAdmin {
-		return c.Redirect(roleHome(p.Role), fiber.StatusSeeOther)
+		return seeOther(c, roleHome(p.Role))
 	}
 	return c.Next()
 }
@@ -57,7 +57,7 @@ func (s *Server) pagePerson(c *fiber.Ctx) error {
 // their own space.
 func (s *Server) pageVolunteer(c *fiber.Ctx) error {
 	if p := principal(c); p.Role != models.RoleVolunteer {
-		return c.Redirect(roleHome(p.Role), fiber.StatusSeeOther)
+		return seeOther(c, roleHome(p.Role))
 	}
 	return c.Next()
 }
@@ -91,16 +91,16 @@ func (s *Server) notificationOpen(c *fiber.Ctx) error {
 		return err
 	}
 	if next := localPath(n.Params["link"]); next != "" {
-		return c.Redirect(next, fiber.StatusSeeOther)
+		return seeOther(c, next)
 	}
-	return c.Redirect("/me/notifications", fiber.StatusSeeOther)
+	return seeOther(c, "/me/notifications")
 }
 
 func (s *Server) notificationsReadAll(c *fiber.Ctx) error {
 	if _, err := s.markAllNotificationsRead(c); err != nil {
 		return err
 	}
-	return c.Redirect("/me/notifications?notice=all_read", fiber.StatusSeeOther)
+	return seeOther(c, "/me/notifications?notice=all_read")
 }
 
 type prefsData struct {
@@ -152,7 +152,7 @@ func (s *Server) notificationPrefsSubmit(c *fiber.Ctx) error {
 		form := frontend.NewForm().SetAll("email", ticked).Set("digest", c.FormValue("digest"))
 		return s.renderFormError(c, "notification_prefs", s.prefsView(c, form), err)
 	}
-	return c.Redirect("/me/notification-preferences?notice=saved", fiber.StatusSeeOther)
+	return seeOther(c, "/me/notification-preferences?notice=saved")
 }
 
 // sectionOf is the menu entry of a user's own pages.

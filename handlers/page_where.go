@@ -3,7 +3,6 @@ package handlers
 import (
 	"regexp"
 	"strings"
-	"sync"
 
 	"github.com/entraide/entraide/geo"
 	"github.com/entraide/entraide/models"
@@ -13,13 +12,13 @@ import (
 // type "Marseille", the gazetteer says "Marseille 1er Arrondissement".
 var arrondissement = regexp.MustCompile(`\s+\d+(er|e)\s+arrondissement$`)
 
-// cityPostcodes maps a folded city name to the postcode of its central
+// cityPostcodesOf maps a folded city name to the postcode of its central
 // place: the one nearest the middle of all the city's postcodes (for
-// Marseille, the 1st arrondissement rather than the most populous). It
-// is built once from the immutable gazetteer.
-var cityPostcodes = sync.OnceValue(func() map[string]string {
+// Marseille, the 1st arrondissement rather than the most populous). The
+// server builds it once from its immutable gazetteer.
+func cityPostcodesOf(gazetteer *geo.Gazetteer) map[string]string {
 	byName := map[string][]geo.Place{}
-	for _, p := range geo.Default().Places() {
+	for _, p := range gazetteer.Places() {
 		name := arrondissement.ReplaceAllString(models.Fold(p.City), "")
 		byName[name] = append(byName[name], p)
 	}
@@ -39,13 +38,13 @@ var cityPostcodes = sync.OnceValue(func() map[string]string {
 		out[name] = best.Postcode
 	}
 	return out
-})
+}
 
 // resolveWhere turns what a visitor typed in "where" into what the search
 // API's near takes: a postcode or a point stays as it is, a town's name
 // becomes its postcode. An unknown name is kept, for the search to refuse
 // it with its own message.
-func resolveWhere(where string) string {
+func (s *Server) resolveWhere(where string) string {
 	where = strings.TrimSpace(where)
 	if where == "" || strings.Contains(where, ",") || geo.ValidPostcode(where) {
 		return where
@@ -54,7 +53,7 @@ func resolveWhere(where string) string {
 	if len(name) > 100 {
 		return where
 	}
-	if pc, ok := cityPostcodes()[arrondissement.ReplaceAllString(name, "")]; ok {
+	if pc, ok := s.cityPostcodes[arrondissement.ReplaceAllString(name, "")]; ok {
 		return pc
 	}
 	return where
@@ -62,8 +61,8 @@ func resolveWhere(where string) string {
 
 // placeName names a postcode for the page: "13001 Marseille 1er
 // Arrondissement".
-func placeName(near string) string {
-	if p, ok := geo.Default().Lookup(near); ok {
+func (s *Server) placeName(near string) string {
+	if p, ok := s.gazetteer.Lookup(near); ok {
 		return p.Postcode + " " + p.City
 	}
 	return near

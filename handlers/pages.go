@@ -16,7 +16,7 @@ import (
 // space.
 func (s *Server) pageAdmin(c *fiber.Ctx) error {
 	if p := principal(c); p.Role != models.RoleAdmin {
-		return c.Redirect(roleHome(p.Role), fiber.StatusSeeOther)
+		return seeOther(c, roleHome(p.Role))
 	}
 	return c.Next()
 }
@@ -98,7 +98,7 @@ type errorPageData struct {
 
 // renderErrorPage shows a friendly page for browsers; it never fails.
 func (s *Server) renderErrorPage(c *fiber.Ctx, p *Problem, lang string) error {
-	page := frontend.Page{Lang: lang, Title: i18n.T(lang, titles[p.Slug])}
+	page := frontend.Page{Lang: lang, Title: i18n.T(lang, p.Slug.Title())}
 	data := errorPageData{}
 	if p.DetailKey != "" {
 		data.Detail = i18n.T(lang, p.DetailKey, p.Args...)
@@ -106,7 +106,7 @@ func (s *Server) renderErrorPage(c *fiber.Ctx, p *Problem, lang string) error {
 	switch {
 	case p.Status == fiber.StatusNotFound:
 		page.Title, data.Detail = i18n.T(lang, "error.not_found"), i18n.T(lang, "error.not_found_msg")
-	case p.Status >= 500 && p.Slug == "internal":
+	case p.Status >= 500 && p.Slug == ProblemInternal:
 		page.Title, data.Detail = i18n.T(lang, "error.internal"), i18n.T(lang, "error.internal_msg")
 	}
 	if p.Status >= 500 {

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 	"time"
@@ -28,16 +29,25 @@ type paging struct {
 func (p paging) skip() int64  { return int64((p.Page - 1) * p.PerPage) }
 func (p paging) limit() int64 { return int64(p.PerPage) }
 
+// MaxPage bounds page numbers: 1,000 pages of 50 is more than any list a
+// person reads, and a bound keeps skip arithmetic and scans small.
+const MaxPage = 1000
+
 func parsePaging(c *fiber.Ctx, defaultSize, maxSize int) (paging, error) {
+	return pagingOf(func(name string) string { return c.Query(name) }, defaultSize, maxSize)
+}
+
+// pagingOf reads page and per_page with get, which reads a query string or a form.
+func pagingOf(get func(string) string, defaultSize, maxSize int) (paging, error) {
 	p := paging{Page: 1, PerPage: defaultSize}
-	if v := c.Query("page"); v != "" {
+	if v := get("page"); v != "" {
 		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > 100000 {
-			return p, errField("page", "invalid_page")
+		if err != nil || n < 1 || n > MaxPage {
+			return p, errField("page", "page_range", MaxPage)
 		}
 		p.Page = n
 	}
-	if v := c.Query("per_page"); v != "" {
+	if v := get("per_page"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 || n > maxSize {
 			return p, errField("per_page", "invalid_per_page", maxSize)
@@ -64,7 +74,15 @@ func newList[T any](items []T, total int64, p paging) listResponse[T] {
 
 // parseTimeParam reads an RFC 3339 time or a YYYY-MM-DD date.
 func parseTimeParam(c *fiber.Ctx, name string) (time.Time, error) {
-	v := strings.TrimSpace(c.Query(name))
+	t, err := parseTime(strings.TrimSpace(c.Query(name)))
+	if err != nil {
+		return t, errField(name, "invalid_date")
+	}
+	return t, nil
+}
+
+// parseTime reads an RFC 3339 time or a YYYY-MM-DD date; "" is the zero time.
+func parseTime(v string) (time.Time, error) {
 	if v == "" {
 		return time.Time{}, nil
 	}
@@ -74,7 +92,7 @@ func parseTimeParam(c *fiber.Ctx, name string) (time.Time, error) {
 	if t, err := time.Parse("2006-01-02", v); err == nil {
 		return t.UTC(), nil
 	}
-	return time.Time{}, errField(name, "invalid_date")
+	return time.Time{}, errors.New("invalid date")
 }
 
 // reasonRequest is the body of moderation actions.

@@ -72,13 +72,13 @@ func (s *Server) startPasswordReset(c *fiber.Ctx, rawEmail string) error {
 	email := models.NormalizeEmail(rawEmail)
 	var v models.Validator
 	if v.Check(email != "", "email", "required") {
-		v.Check(models.ValidEmail(email), "email", "invalid_email")
+		models.CheckEmail(&v, "email", email)
 	}
 	if err := v.Err(); err != nil {
 		return err
 	}
 	if err := s.checkLimits(
-		limitPair{s.resetLimits.ip, c.IP()},
+		limitPair{s.resetLimits.ip, s.clientIP(c)},
 		limitPair{s.resetLimits.account, email},
 	); err != nil {
 		return err
@@ -188,7 +188,7 @@ func (s *Server) resetPassword(c *fiber.Ctx, rawToken, password string) error {
 	}
 	passwordHash, err := s.hasher.Hash(ctx, password)
 	if err != nil {
-		return &Problem{Status: 503, Slug: "unavailable", DetailKey: "detail.store_unavailable", RetryAfter: 2, Err: err}
+		return &Problem{Status: 503, Slug: ProblemUnavailable, DetailKey: "detail.store_unavailable", RetryAfter: 2, Err: err}
 	}
 	if _, err := s.store.UseOneTimeToken(ctx, hash, models.TokenPasswordReset, now); err != nil {
 		if errors.Is(err, store.ErrNotFound) {
@@ -246,7 +246,7 @@ func (s *Server) resendEmailConfirmation(c *fiber.Ctx) error {
 func (s *Server) resendConfirmation(c *fiber.Ctx) error {
 	user := principal(c).User
 	if user.EmailConfirmed {
-		return problem(409, "conflict", "detail.already_confirmed")
+		return problem(409, ProblemConflict, "detail.already_confirmed")
 	}
 	if err := s.checkLimits(limitPair{s.resetLimits.account, user.Email}); err != nil {
 		return err

@@ -221,12 +221,12 @@ func TestPrivacyAuditAndReportsHoldNoPersonalData(t *testing.T) {
 		}
 	}
 
-	// Once the reporter's account is deleted, its report keeps the id only
-	// (the suspension ended the earlier session).
+	// Once the reporter's account is deleted, its report keeps neither the
+	// id nor the words (the suspension ended the earlier session).
 	e.login(&v)
 	e.do(req{method: "DELETE", path: "/api/v1/me", token: v.Access}).expect(t, 204)
 	after, err := e.store.ReportByID(ctx, reports[0].ID)
-	if err != nil || after.ReporterID != v.ID {
+	if err != nil || after.ReporterID != "" || after.Reason != "" || !after.ReporterDeleted || after.Resolution != "Mission vérifiée." {
 		t.Fatalf("report after deletion: %+v %v", after, err)
 	}
 }

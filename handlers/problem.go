@@ -11,7 +11,7 @@ import (
 // message. The wrapped Err is only logged.
 type Problem struct {
 	Status     int
-	Slug       string // last part of the problem type URI
+	Slug       ProblemType
 	DetailKey  string // i18n key of the detail
 	Args       []any
 	Fields     []models.FieldError
@@ -34,33 +34,33 @@ func (p *Problem) Error() string {
 
 func (p *Problem) Unwrap() error { return p.Err }
 
-func problem(status int, slug, detailKey string, args ...any) *Problem {
+func problem(status int, slug ProblemType, detailKey string, args ...any) *Problem {
 	return &Problem{Status: status, Slug: slug, DetailKey: detailKey, Args: args}
 }
 
 func errBadRequest(detailKey string, args ...any) *Problem {
-	return problem(400, "bad-request", detailKey, args...)
+	return problem(400, ProblemBadRequest, detailKey, args...)
 }
 
 // errField reports one invalid field as a validation problem.
 func errField(field, code string, params ...any) *Problem {
-	return &Problem{Status: 400, Slug: "validation-error",
+	return &Problem{Status: 400, Slug: ProblemValidation,
 		Fields: []models.FieldError{{Field: field, Code: code, Params: params}}}
 }
 
 func errUnauthorized(detailKey string) *Problem {
-	return problem(401, "unauthorized", detailKey)
+	return problem(401, ProblemUnauthorized, detailKey)
 }
 
 func errForbidden(detailKey string, args ...any) *Problem {
-	return problem(403, "forbidden", detailKey, args...)
+	return problem(403, ProblemForbidden, detailKey, args...)
 }
 
-func errNotFound() *Problem { return problem(404, "not-found", "detail.not_found") }
+func errNotFound() *Problem { return problem(404, ProblemNotFound, "detail.not_found") }
 
 // errState refuses a transition and names the current state.
 func errState(current string) *Problem {
-	p := problem(409, "invalid-state", "detail.invalid_state", current)
+	p := problem(409, ProblemInvalidState, "detail.invalid_state", current)
 	p.Extra = map[string]any{"current_state": current}
 	return p
 }
@@ -68,27 +68,7 @@ func errState(current string) *Problem {
 // errOrgNotVerified refuses to submit or publish a mission of an
 // organisation that is not verified, naming both states.
 func errOrgNotVerified(org *models.Organization, m *models.Mission) *Problem {
-	p := problem(409, "organization-not-verified", "detail.org_not_verified", string(org.Status))
+	p := problem(409, ProblemOrganizationNotVerified, "detail.org_not_verified", string(org.Status))
 	p.Extra = map[string]any{"organization_status": string(org.Status), "current_state": string(m.Status)}
 	return p
-}
-
-// titles maps a problem slug to its title key.
-var titles = map[string]string{
-	"bad-request":            "problem.bad_request",
-	"validation-error":       "problem.validation",
-	"unauthorized":           "problem.unauthorized",
-	"forbidden":              "problem.forbidden",
-	"not-found":              "problem.not_found",
-	"mission-gone":           "journeys.problem_mission_gone",
-	"method-not-allowed":     "problem.method",
-	"conflict":               "problem.conflict",
-	"invalid-state":          "problem.conflict",
-	"payload-too-large":      "problem.too_large",
-	"unsupported-media-type": "problem.unsupported_media",
-	"unprocessable":          "problem.unprocessable",
-	"rate-limited":           "problem.rate_limited",
-	"unavailable":            "problem.unavailable",
-	"timeout":                "problem.timeout",
-	"internal":               "problem.internal",
 }

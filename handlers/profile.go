@@ -8,7 +8,6 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"github.com/entraide/entraide/geo"
 	"github.com/entraide/entraide/models"
 )
 
@@ -107,7 +106,7 @@ func (s *Server) saveProfile(c *fiber.Ctx, in models.ProfileInput) (*models.Prof
 		return nil, err
 	}
 	if p.Postcode != "" {
-		place, ok := geo.Default().Lookup(p.Postcode)
+		place, ok := s.gazetteer.Lookup(p.Postcode)
 		if !ok {
 			return nil, errField("postcode", "unknown_postcode")
 		}

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"errors"
 	"math"
 	"sync"
 	"time"
@@ -59,6 +60,8 @@ func (w *window) allow(key string, now time.Time) (bool, time.Duration) {
 
 type limiters struct {
 	loginIP, loginAccount, signupIP, signupAccount *window
+	// Per user: what one account may post, whatever its address.
+	messages, reports *window
 }
 
 func newLimiters(cfg *config.Config) *limiters {
@@ -69,6 +72,8 @@ func newLimiters(cfg *config.Config) *limiters {
 		loginAccount:  newWindow("login_account", cfg.LoginRate, cfg.RateLimit),
 		signupIP:      newWindow("signup_ip", cfg.SignupRate, cfg.RateLimit),
 		signupAccount: newWindow("signup_account", cfg.SignupRate, cfg.RateLimit),
+		messages:      newWindow("messages_user", cfg.MessageRate, cfg.RateLimit),
+		reports:       newWindow("reports_user", cfg.ReportRate, cfg.RateLimit),
 	}
 }
 
@@ -78,7 +83,7 @@ func errRateLimited(wait time.Duration) *Problem {
 	if secs < 1 {
 		secs = 1
 	}
-	p := problem(429, "rate-limited", "detail.rate_limited", secs)
+	p := problem(429, ProblemRateLimited, "detail.rate_limited", secs)
 	p.RetryAfter = secs
 	return p
 }
@@ -104,6 +109,18 @@ func (s *Server) checkLimits(pairs ...limitPair) error {
 		return errRateLimited(longest)
 	}
 	return nil
+}
+
+// checkUserLimit counts one event of the signed-in user against w; over
+// the rate it is a 429 whose detail (detailKey, with the wait in seconds)
+// says what was limited.
+func (s *Server) checkUserLimit(w *window, userID, detailKey string) error {
+	err := s.checkLimits(limitPair{w, userID})
+	var p *Problem
+	if errors.As(err, &p) {
+		p.DetailKey = detailKey
+	}
+	return err
 }
 
 type limitPair struct {

@@ -26,11 +26,16 @@ type reportResponse struct {
 	Resolution string     `json:"resolution,omitempty"`
 	CreatedAt  time.Time  `json:"created_at"`
 	ResolvedAt *time.Time `json:"resolved_at,omitempty"`
+
+	// ReporterDeleted: the reporter deleted their account, and their words
+	// went with it.
+	ReporterDeleted bool `json:"reporter_deleted,omitempty"`
 }
 
 func reportView(r *models.Report) reportResponse {
 	return reportResponse{ID: r.ID, TargetType: r.TargetType, TargetID: r.TargetID, Reason: r.Reason,
-		Status: string(r.Status), Resolution: r.Resolution, CreatedAt: r.CreatedAt, ResolvedAt: r.ResolvedAt}
+		Status: string(r.Status), Resolution: r.Resolution, CreatedAt: r.CreatedAt, ResolvedAt: r.ResolvedAt,
+		ReporterDeleted: r.ReporterDeleted}
 }
 
 // createReport lets any signed-in user report a mission or an organisation
@@ -59,6 +64,9 @@ func (s *Server) fileReport(c *fiber.Ctx, req reportRequest) (*models.Report, er
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
+	if err := s.checkUserLimit(s.limits.reports, principal(c).UserID, "detail.report_rate"); err != nil {
+		return nil, err
+	}
 	ctx, cancel := s.ctx(c)
 	defer cancel()
 	if err := s.checkReportTarget(c, req.TargetType, req.TargetID); err != nil {
@@ -70,7 +78,7 @@ func (s *Server) fileReport(c *fiber.Ctx, req reportRequest) (*models.Report, er
 		return nil, err
 	}
 	if open > 0 {
-		return nil, &Problem{Status: 409, Slug: "conflict", DetailKey: "detail.already_reported"}
+		return nil, &Problem{Status: 409, Slug: ProblemConflict, DetailKey: "detail.already_reported"}
 	}
 	r := &models.Report{ID: store.NewID(), TargetType: req.TargetType, TargetID: req.TargetID, ReporterID: p.UserID,
 		Reason: reason, Status: models.ReportOpen, CreatedAt: s.now()}

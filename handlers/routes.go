@@ -5,7 +5,6 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/filesystem"
-	"github.com/gofiber/fiber/v2/middleware/recover"
 	"github.com/gofiber/fiber/v2/middleware/requestid"
 
 	"github.com/entraide/entraide/frontend"
@@ -31,11 +30,17 @@ import (
 func (s *Server) routes() {
 	t := newRouteTable(s.app)
 	s.table = t
-	t.use("/", recover.New(recover.Config{EnableStackTrace: !s.cfg.Production()}))
+	// Outermost: a panic in the middlewares below is answered and counted
+	// too (the inner one, after the log, catches the handlers' panics).
+	t.use("/", s.recoverPanic)
+	t.use("/", keepSafeRequestID)
 	t.use("/", requestid.New(requestid.Config{ContextKey: "requestid"}))
 	t.use("/", s.securityHeaders)
 	t.use("/", s.metrics.Middleware(statusOf))
 	t.use("/", s.accessLog)
+	// Inside the metrics and the log, so that a panic's 500 is counted
+	// and logged like any other answer.
+	t.use("/", s.recoverPanic)
 	t.use("/", s.authenticate)
 
 	s.apiRoutes(routeGroup{table: t, prefix: "/api/v1"})
@@ -125,6 +130,7 @@ func (s *Server) apiRoutes(api routeGroup) {
 
 	// Search and published missions.
 	api.get("/missions", anonymous, s.searchMissions)
+	api.get("/places", anonymous, s.suggestPlaces)
 	api.get("/missions/:id", anonymous, s.getMission)
 
 	// The volunteer's profile and recommendations.
@@ -143,14 +149,22 @@ func (s *Server) apiRoutes(api routeGroup) {
 	}
 	api.get("/admin/organizations", admin, s.adminOrganizations)
 	api.get("/admin/organizations/export", admin, s.exportOrganizations)
+	api.get("/admin/queue/identity-changes", admin, s.identityQueue)
+	api.post("/admin/organizations/:id/identity/approve", admin, s.moderateIdentity("approve", false))
+	api.post("/admin/organizations/:id/identity/reject", admin, s.moderateIdentity("reject", true))
 	api.post("/admin/missions/:id/publish", admin, s.moderateMission(models.MissionPublished, "publish", false))
 	api.post("/admin/missions/:id/reject", admin, s.moderateMission(models.MissionRejected, "reject", true))
+	api.get("/admin/queue/revisions", admin, s.revisionQueue)
+	api.post("/admin/missions/:id/revision/approve", admin, s.moderateRevision("approve", false))
+	api.post("/admin/missions/:id/revision/reject", admin, s.moderateRevision("reject", true))
 	api.get("/admin/reports", admin, s.adminReports)
 	api.post("/admin/reports/:id/resolve", admin, s.resolveReport)
 	api.get("/admin/audit", admin, s.adminAudit)
 	api.get("/admin/stats", admin, s.adminStats)
 	api.get("/admin/blocklist", admin, s.getBlocklist)
 	api.put("/admin/blocklist", admin, s.putBlocklist)
+	api.get("/admin/synonyms", admin, s.getSynonyms)
+	api.put("/admin/synonyms", admin, s.putSynonyms)
 	api.get("/admin/users", admin, s.adminFindUser)
 	api.post("/admin/users/:id/suspend", admin, s.setUserStatus(models.UserSuspended, "suspend"))
 	api.post("/admin/users/:id/restore", admin, s.setUserStatus(models.UserActive, "restore"))
@@ -310,9 +324,13 @@ func (s *Server) pageRoutes(t *routeTable, pages routeGroup) {
 	for _, action := range []string{"verify", "reject", "suspend", "restore"} {
 		pages.post("/admin/organizations/:id/"+action, admin, s.adminOrgDecision(action))
 	}
+	pages.post("/admin/organizations/:id/identity/approve", admin, s.adminIdentityDecision("approve"))
+	pages.post("/admin/organizations/:id/identity/reject", admin, s.adminIdentityDecision("reject"))
 	pages.get("/admin/missions", admin, s.adminMissionsPage)
 	pages.post("/admin/missions/:id/publish", admin, s.adminMissionDecision("publish"))
 	pages.post("/admin/missions/:id/reject", admin, s.adminMissionDecision("reject"))
+	pages.post("/admin/missions/:id/revision/approve", admin, s.adminRevisionDecision("approve"))
+	pages.post("/admin/missions/:id/revision/reject", admin, s.adminRevisionDecision("reject"))
 	pages.get("/admin/reports", admin, s.adminReportsPage)
 	pages.post("/admin/reports/:id/resolve", admin, s.adminReportResolve)
 	pages.get("/admin/users", admin, s.adminUsersPage)
@@ -320,10 +338,12 @@ func (s *Server) pageRoutes(t *routeTable, pages routeGroup) {
 	pages.post("/admin/users/:id/restore", admin, s.adminUserStatus(models.UserActive, "restore"))
 	pages.get("/admin/audit", admin, s.adminAuditPage)
 	pages.get("/admin/stats", admin, s.adminStatsPage)
+	pages.get("/admin/synonyms", admin, s.adminSynonymsPage)
+	pages.post("/admin/synonyms", admin, s.adminSynonymsSubmit)
 }
 
 func (s *Server) notFound(c *fiber.Ctx) error {
-	return problem(404, "not-found", "detail.route_not_found", c.Method(), c.Path())
+	return problem(404, ProblemNotFound, "detail.route_not_found", c.Method(), c.Path())
 }
 
 // securityHeaders sets the headers every response carries.

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/entraide/entraide/config"
+	"github.com/entraide/entraide/geo"
 )
 
 // tableServer builds the server's routes (with the benchmark route too)
@@ -27,7 +28,7 @@ func tableServer(t *testing.T) *Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := New(Deps{Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	s, err := New(Deps{Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Gazetteer: geo.Default()})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,10 +2,12 @@ package handlers
 
 import (
 	"errors"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
 
+	gojson "github.com/goccy/go-json"
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/entraide/entraide/geo"
@@ -45,6 +47,32 @@ type searchResponse struct {
 	Page    int                       `json:"page"`
 	PerPage int                       `json:"per_page"`
 	Facets  map[string]map[string]int `json:"facets"`
+	// PartialMatch: missions were found, but none has every word; MatchedTerms and
+	// UnmatchedTerms say which words (or phrases) some mission found has.
+	PartialMatch   bool     `json:"partial_match"`
+	MatchedTerms   []string `json:"matched_terms,omitempty"`
+	UnmatchedTerms []string `json:"unmatched_terms,omitempty"`
+	// SuggestedCategory is a category the words name, offered as a filter.
+	SuggestedCategory string `json:"suggested_category,omitempty"`
+	// Place is where the search looked around; FromText when it was read from q.
+	Place *placeRef `json:"place,omitempty"`
+	// PlaceAlternatives are the other places of the same name, when the name was
+	// ambiguous and the most populous was taken (from q only; a place field asks).
+	PlaceAlternatives []placeRef `json:"place_alternatives,omitempty"`
+}
+
+// placeRef names a place for the API and the page.
+type placeRef struct {
+	Name       string  `json:"name"`
+	Postcode   string  `json:"postcode"`
+	Department string  `json:"department"`
+	Lat        float64 `json:"lat"`
+	Lon        float64 `json:"lon"`
+	FromText   bool    `json:"from_text,omitempty"`
+}
+
+func newPlaceRef(p geo.NamedPlace) placeRef {
+	return placeRef{Name: p.Name, Postcode: p.Postcode, Department: p.Department, Lat: p.Lat, Lon: p.Lon}
 }
 
 func itemFromIndex(m *match.Mission, next match.Shift, placesLeft int, distance float64, hasDistance bool) searchItem {
@@ -68,10 +96,10 @@ func itemFromIndex(m *match.Mission, next match.Shift, placesLeft int, distance 
 }
 
 // multi returns a repeatable query parameter, also accepting commas.
-func multi(c *fiber.Ctx, name string) []string {
+func multi(values url.Values, name string) []string {
 	var out []string
-	for _, raw := range c.Context().QueryArgs().PeekMulti(name) {
-		for _, part := range strings.Split(string(raw), ",") {
+	for _, raw := range values[name] {
+		for _, part := range strings.Split(raw, ",") {
 			if part = strings.TrimSpace(part); part != "" {
 				out = append(out, part)
 			}
@@ -80,41 +108,96 @@ func multi(c *fiber.Ctx, name string) []string {
 	return out
 }
 
-// parseSearch reads and checks every search parameter, reporting all bad
-// ones at once.
-func parseSearch(c *fiber.Ctx) (match.Query, error) {
+// queryValues copies the request's query string; Fiber's buffers are reused after the
+// handler, and the API and the page read the same values with the same parser.
+func queryValues(c *fiber.Ctx) url.Values {
+	values := url.Values{}
+	c.Context().QueryArgs().VisitAll(func(k, v []byte) {
+		values.Add(string(k), string(v))
+	})
+	return values
+}
+
+// searchRequest is a parsed search: the index query and the place it looks around.
+type searchRequest struct {
+	query             match.Query
+	place             *placeRef
+	placeAlternatives []placeRef
+}
+
+// parseSearch reads and checks every search parameter, reporting all bad ones at once.
+// A place named at the end of q ("aide aux devoirs lyon 8") is searched around when near
+// is not given, and taken out of the words. An ambiguous near is refused with the
+// candidates listed (problem member place_candidates).
+func (s *Server) parseSearch(values url.Values) (searchRequest, error) {
 	var v models.Validator
-	q := match.Query{Text: strings.TrimSpace(c.Query("q"))}
+	var req searchRequest
+	q := match.Query{Text: strings.TrimSpace(values.Get("q"))}
 	if len([]rune(q.Text)) > 200 {
 		v.Add("q", "too_long", 200)
 	}
-	for _, cat := range multi(c, "category") {
+	for _, cat := range multi(values, "category") {
 		if !models.ValidCategory(cat) {
 			v.Add("category", "invalid_value")
 			break
 		}
 		q.Categories = append(q.Categories, cat)
 	}
-	if near := strings.TrimSpace(c.Query("near")); near != "" {
-		p, err := geo.Default().Resolve(near)
-		switch {
-		case errors.Is(err, geo.ErrUnknownPostcode):
-			v.Add("near", "unknown_postcode")
-		case err != nil:
+	var candidates []placeRef
+	radius := 0.0
+	near := strings.TrimSpace(values.Get("near"))
+	if len(near) > 100 {
+		v.Add("near", "invalid_near")
+		near = ""
+	}
+	switch {
+	case near != "" && strings.Contains(near, ","):
+		p, err := geo.ParsePoint(near)
+		if err != nil {
 			v.Add("near", "invalid_near")
-		default:
+		} else {
 			q.Near = &match.Point{Lat: p.Lat, Lon: p.Lon}
 		}
+	case near != "":
+		places := s.gazetteer.Find(near)
+		switch {
+		case len(places) == 0 && geo.ValidPostcode(near):
+			v.Add("near", "unknown_postcode")
+		case len(places) == 0:
+			v.Add("near", "unknown_place")
+		case len(places) > 1:
+			v.Add("near", "ambiguous_place", places[0].Name)
+			for _, p := range places {
+				candidates = append(candidates, newPlaceRef(p))
+			}
+		default:
+			ref := newPlaceRef(places[0])
+			req.place, radius = &ref, places[0].RadiusKm
+			q.Near = &match.Point{Lat: ref.Lat, Lon: ref.Lon}
+		}
+	case q.Text != "":
+		if rest, places := s.gazetteer.PlaceInText(q.Text); len(places) > 0 {
+			ref := newPlaceRef(places[0])
+			ref.FromText = true
+			req.place, radius = &ref, places[0].RadiusKm
+			for _, p := range places[1:] {
+				req.placeAlternatives = append(req.placeAlternatives, newPlaceRef(p))
+			}
+			q.Text = rest
+			q.Near = &match.Point{Lat: ref.Lat, Lon: ref.Lon}
+		}
 	}
-	if r := c.Query("radius_km"); r != "" {
+	if r := values.Get("radius_km"); r != "" {
 		km, err := strconv.ParseFloat(r, 64)
 		if err != nil || km < 1 || km > match.MaxSearchRadiusKm || km != km {
 			v.Add("radius_km", "radius_range", 1, match.MaxSearchRadiusKm)
 		} else {
 			q.RadiusKm = km
 		}
+	} else if q.Near != nil && radius > 0 {
+		q.RadiusKm = radius // a region is wider than a town
 	}
-	if r := c.Query("remote"); r != "" {
+	if r := values.Get("remote"); r != "" {
 		b, err := strconv.ParseBool(r)
 		if err != nil {
 			v.Add("remote", "invalid_bool")
@@ -123,12 +206,13 @@ func parseSearch(c *fiber.Ctx) (match.Query, error) {
 		}
 	}
 	for _, name := range []string{"from", "to"} {
-		if t, err := parseTimeParam(c, name); err != nil {
+		raw := strings.TrimSpace(values.Get(name))
+		if t, err := parseTime(raw); err != nil {
 			v.Add(name, "invalid_date")
 		} else if name == "from" {
 			q.From = t
 		} else if !t.IsZero() {
-			if len(c.Query("to")) == len("2006-01-02") {
+			if len(raw) == len("2006-01-02") {
 				t = t.Add(24*time.Hour - time.Second) // a date means the whole day
 			}
 			q.To = t
@@ -137,20 +221,20 @@ func parseSearch(c *fiber.Ctx) (match.Query, error) {
 	if !q.From.IsZero() && !q.To.IsZero() && q.To.Before(q.From) {
 		v.Add("to", "to_before_from")
 	}
-	for _, s := range multi(c, "skills") {
+	for _, s := range multi(values, "skills") {
 		if !models.IsSkill(s) {
 			v.Add("skills", "unknown_skill", s)
 			break
 		}
 		q.Skills = append(q.Skills, s)
 	}
-	if langs := multi(c, "languages"); len(langs) > 0 {
+	if langs := multi(values, "languages"); len(langs) > 0 {
 		norm, ok := models.NormalizeLanguages(langs)
 		if v.Check(ok, "languages", "invalid_languages") {
 			q.Languages = norm
 		}
 	}
-	if a := c.Query("age"); a != "" {
+	if a := values.Get("age"); a != "" {
 		age, err := strconv.Atoi(a)
 		if err != nil || age < 1 || age > 120 {
 			v.Add("age", "invalid_age")
@@ -158,18 +242,19 @@ func parseSearch(c *fiber.Ctx) (match.Query, error) {
 			q.Age = age
 		}
 	}
-	switch sort := c.Query("sort", match.SortRelevance); sort {
-	case match.SortRelevance, match.SortDate:
+	sort := values.Get("sort")
+	switch sort {
+	case "", match.SortRelevance, match.SortDate:
 		q.Sort = sort
 	case match.SortDistance:
 		q.Sort = sort
-		if c.Query("near") == "" {
+		if q.Near == nil && near == "" {
 			v.Add("sort", "distance_needs_near")
 		}
 	default:
 		v.Add("sort", "one_of", "relevance, distance, date")
 	}
-	pg, err := parsePaging(c, match.DefaultPerPage, match.MaxPerPage)
+	pg, err := pagingOf(values.Get, match.DefaultPerPage, match.MaxPerPage)
 	if err != nil {
 		var p *Problem
 		if errors.As(err, &p) {
@@ -179,24 +264,48 @@ func parseSearch(c *fiber.Ctx) (match.Query, error) {
 		}
 	}
 	q.Page, q.PerPage = pg.Page, pg.PerPage
-	return q, v.Err()
+	req.query = q
+	if err := v.Err(); err != nil {
+		var verr *models.ValidationError
+		if len(candidates) > 0 && errors.As(err, &verr) {
+			return req, &Problem{Status: 400, Slug: "validation-error", Fields: verr.Fields, Err: err,
+				Extra: map[string]any{"place_candidates": candidates}}
+		}
+		return req, err
+	}
+	return req, nil
 }
 
 // searchMissions is the public mission search, served from the index.
+// Answers are the same for every caller and language, so they are cached briefly by the
+// query string and the index's version (see answerCache).
 func (s *Server) searchMissions(c *fiber.Ctx) error {
-	q, err := parseSearch(c)
+	key := c.Context().QueryArgs().QueryString()
+	version := s.catalog.Index().Version()
+	now := s.now() // the clock searches run at: an answer expires as its shifts go by
+	c.Set(fiber.HeaderContentType, fiber.MIMEApplicationJSON)
+	if body, ok := s.answers.get(key, version, now); ok {
+		return c.Send(body)
+	}
+	req, err := s.parseSearch(queryValues(c))
 	if err != nil {
 		return err
 	}
-	res, err := s.runSearch(q)
+	res, err := s.runSearch(req)
 	if err != nil {
 		return err
 	}
-	return c.JSON(res)
+	body, err := gojson.Marshal(res)
+	if err != nil {
+		return err
+	}
+	s.answers.put(string(key), version, body, now)
+	return c.Send(body)
 }
 
 // runSearch is shared by the API and the search page.
-func (s *Server) runSearch(q match.Query) (*searchResponse, error) {
+func (s *Server) runSearch(req searchRequest) (*searchResponse, error) {
+	q := req.query
 	result, err := s.catalog.Index().Search(q, s.now())
 	if err != nil {
 		return nil, &Problem{Status: 400, Slug: "bad-request", DetailKey: "detail.invalid_query", Err: err}
@@ -215,5 +324,15 @@ func (s *Server) runSearch(q match.Query) (*searchResponse, error) {
 			facets[k] = map[string]int{}
 		}
 	}
-	return &searchResponse{Items: items, Total: result.Total, Page: result.Page, PerPage: perPage, Facets: facets}, nil
+	res := &searchResponse{Items: items, Total: result.Total, Page: result.Page, PerPage: perPage, Facets: facets,
+		PartialMatch: result.Partial, SuggestedCategory: result.SuggestedCategory,
+		Place: req.place, PlaceAlternatives: req.placeAlternatives}
+	for _, c := range result.Concepts {
+		if c.Matched {
+			res.MatchedTerms = append(res.MatchedTerms, c.Text)
+		} else {
+			res.UnmatchedTerms = append(res.UnmatchedTerms, c.Text)
+		}
+	}
+	return res, nil
 }

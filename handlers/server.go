@@ -3,6 +3,7 @@ package handlers
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"strings"
@@ -18,6 +19,7 @@ import (
 	"github.com/entraide/entraide/config"
 	"github.com/entraide/entraide/events"
 	"github.com/entraide/entraide/frontend"
+	"github.com/entraide/entraide/geo"
 	"github.com/entraide/entraide/i18n"
 	"github.com/entraide/entraide/metrics"
 	"github.com/entraide/entraide/notify"
@@ -43,10 +45,13 @@ type Deps struct {
 	Applications *applications.Service
 	Privacy      *privacy.Service
 	Events       *events.Bus
+	// Gazetteer turns postcodes and town names into places.
+	Gazetteer *geo.Gazetteer
 }
 
 // Server holds the dependencies and the Fiber app.
 type Server struct {
+	answers *answerCache // encoded search answers, for a moment
 	cfg     *config.Config
 	store   *store.Store
 	tokens  *auth.Tokens
@@ -55,9 +60,14 @@ type Server struct {
 	now     func() time.Time
 	app     *fiber.App
 	limits  *limiters
+	// proxies are the trusted proxies (ENTRAIDE_TRUSTED_PROXIES).
+	proxies trustedProxies
 	pages   *frontend.Renderer
 	catalog *catalog.Catalog
 	notify  *notify.Service
+	// gazetteer and cityPostcodes (built from it) locate what people type.
+	gazetteer     *geo.Gazetteer
+	cityPostcodes map[string]string
 	// resetLimits bound password-reset and confirmation requests.
 	resetLimits *resetLimiters
 	// orgMemberships lists a user's organisation ids for the access token.
@@ -88,10 +98,15 @@ func New(d Deps) (*Server, error) {
 	if d.Logger == nil {
 		d.Logger = slog.Default()
 	}
+	if d.Gazetteer == nil {
+		return nil, errors.New("handlers: no gazetteer")
+	}
 	s := &Server{
 		cfg: d.Config, store: d.Store, tokens: d.Tokens, hasher: d.Hasher,
 		log: d.Logger, now: func() time.Time { return d.Now().UTC() },
 		catalog: d.Catalog, notify: d.Notify, apps: d.Applications, privacy: d.Privacy, events: d.Events,
+		gazetteer: d.Gazetteer, cityPostcodes: cityPostcodesOf(d.Gazetteer),
+		answers: newAnswerCache(),
 	}
 	if s.events == nil {
 		s.events = &events.Bus{}
@@ -103,6 +118,7 @@ func New(d Deps) (*Server, error) {
 		s.privacy = &privacy.Service{Store: d.Store, Notify: d.Notify, Events: s.events, Log: s.log, Now: s.now}
 	}
 	s.limits = newLimiters(d.Config)
+	s.proxies = parseTrustedProxies(d.Config.TrustedProxies)
 	s.partnerLimits.enabled = d.Config.RateLimit
 	pages, err := frontend.NewRenderer()
 	if err != nil {
@@ -119,10 +135,15 @@ func New(d Deps) (*Server, error) {
 		// Handlers keep strings past the request (in the index, in logs):
 		// make Fiber's values immutable once, here, rather than copying in
 		// every handler.
-		Immutable:               true,
-		DisableStartupMessage:   true,
-		EnableTrustedProxyCheck: d.Config.TrustProxy,
-		ProxyHeader:             proxyHeader(d.Config.TrustProxy),
+		Immutable:             true,
+		DisableStartupMessage: true,
+		// Fiber believes X-Forwarded-* only from these proxies; the
+		// client's address itself comes from s.clientIP, which reads
+		// X-Forwarded-For from the right (Fiber's c.IP takes the left-most,
+		// forgeable entry).
+		EnableTrustedProxyCheck: true,
+		TrustedProxies:          d.Config.TrustedProxies,
+		ProxyHeader:             proxyHeader(len(d.Config.TrustedProxies) > 0),
 		ReadBufferSize:          16 * 1024,
 		// go-json encodes the same as encoding/json, several times faster:
 		// the search's answer is most of its cost after the index.
@@ -130,7 +151,8 @@ func New(d Deps) (*Server, error) {
 	})
 	s.orgMemberships = s.store.OrganizationIDsOfMember
 	// Each feature's part of a personal data export, in the export's order.
-	s.exportParts = append(s.exportParts, s.exportMemberships, s.exportProfile, s.exportNotifications, s.exportApplications)
+	s.exportParts = append(s.exportParts, s.exportMemberships, s.exportProfile, s.exportNotifications, s.exportApplications,
+		s.exportReports)
 	s.resetLimits = newResetLimiters(s)
 	s.metrics = s.newMetrics()
 	s.routes()

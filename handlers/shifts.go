@@ -88,7 +88,7 @@ func (s *Server) updateShift(c *fiber.Ctx) error {
 	defer cancel()
 	sh, err := s.store.SetShiftCapacity(ctx, m.ID, shiftID, *req.Capacity)
 	if errors.Is(err, store.ErrConflict) {
-		return &Problem{Status: 409, Slug: "conflict", DetailKey: "detail.capacity_below_taken"}
+		return &Problem{Status: 409, Slug: ProblemConflict, DetailKey: "detail.capacity_below_taken"}
 	}
 	if err != nil {
 		return err
@@ -116,7 +116,7 @@ func (s *Server) removeShift(c *fiber.Ctx, m *models.Mission, shiftID string) er
 	defer cancel()
 	err := s.store.DeleteShift(ctx, m.ID, shiftID)
 	if errors.Is(err, store.ErrConflict) {
-		return &Problem{Status: 409, Slug: "conflict", DetailKey: "detail.shift_has_places"}
+		return &Problem{Status: 409, Slug: ProblemConflict, DetailKey: "detail.shift_has_places"}
 	}
 	if err != nil {
 		return err

@@ -25,7 +25,7 @@ func (e *env) sibling() *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	log := watchPanics(t, slog.NewTextHandler(io.Discard, nil))
 	svc, err := service.Open(context.Background(), cfg, log, service.Options{Store: st, Argon2: &cheapArgon2, Now: e.clock.Now})
 	if err != nil {
 		t.Fatal(err)

@@ -69,3 +69,16 @@ func FromAcceptLanguage(header string) string {
 	}
 	return best
 }
+
+// register adds a file's messages to the catalogue. The catalogue is split
+// over several files whose maps Go merges without complaint, so a key
+// defined twice stops the program at start-up instead of one text silently
+// replacing the other.
+func register(messages map[string][2]string) {
+	for k, v := range messages {
+		if _, dup := catalogue[k]; dup {
+			panic("i18n: key " + strconv.Quote(k) + " is defined twice")
+		}
+		catalogue[k] = v
+	}
+}

@@ -1,10 +1,6 @@
 package i18n
 
-func init() {
-	for k, v := range applicationCatalogue {
-		catalogue[k] = v
-	}
-}
+func init() { register(applicationCatalogue) }
 
 // applicationCatalogue holds the messages of applications, their messages,
 // calendars and the volunteer's attestation.

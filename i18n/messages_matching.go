@@ -1,10 +1,6 @@
 package i18n
 
-func init() {
-	for k, v := range matchingCatalogue {
-		catalogue[k] = v
-	}
-}
+func init() { register(matchingCatalogue) }
 
 // matchingCatalogue holds the messages of profiles, search and matching.
 var matchingCatalogue = map[string][2]string{

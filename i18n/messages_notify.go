@@ -1,10 +1,6 @@
 package i18n
 
-func init() {
-	for k, v := range notifyCatalogue {
-		catalogue[k] = v
-	}
-}
+func init() { register(notifyCatalogue) }
 
 // notifyCatalogue holds the messages of notifications, password reset,
 // e-mail confirmation and the development mail box.

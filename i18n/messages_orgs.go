@@ -1,10 +1,6 @@
 package i18n
 
-func init() {
-	for k, v := range orgCatalogue {
-		catalogue[k] = v
-	}
-}
+func init() { register(orgCatalogue) }
 
 // orgCatalogue holds the messages of organisations, missions and moderation.
 var orgCatalogue = map[string][2]string{

@@ -109,8 +109,4 @@ var pageCatalogue = map[string][2]string{
 	"delete.cancel":          {"Non, garder mon compte", "No, keep my account"},
 }
 
-func init() {
-	for k, v := range pageCatalogue {
-		catalogue[k] = v
-	}
-}
+func init() { register(pageCatalogue) }

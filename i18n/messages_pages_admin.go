@@ -119,8 +119,4 @@ var adminPageCatalogue = map[string][2]string{
 	"stats.generated":        {"Calculé le %s.", "Computed on %s."},
 }
 
-func init() {
-	for k, v := range adminPageCatalogue {
-		catalogue[k] = v
-	}
-}
+func init() { register(adminPageCatalogue) }

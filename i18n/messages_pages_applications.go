@@ -102,8 +102,4 @@ var applicationPageCatalogue = map[string][2]string{
 	"notice.review_no_show":        {"Absence notée.", "Absence recorded."},
 }
 
-func init() {
-	for k, v := range applicationPageCatalogue {
-		catalogue[k] = v
-	}
-}
+func init() { register(applicationPageCatalogue) }

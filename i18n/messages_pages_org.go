@@ -155,8 +155,4 @@ var orgPageCatalogue = map[string][2]string{
 	"notice.candidate_invited": {"L'invitation est envoyée.", "The invitation is sent."},
 }
 
-func init() {
-	for k, v := range orgPageCatalogue {
-		catalogue[k] = v
-	}
-}
+func init() { register(orgPageCatalogue) }

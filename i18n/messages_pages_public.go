@@ -153,8 +153,4 @@ var publicPageCatalogue = map[string][2]string{
 	"org_kind.other":                {"Autre", "Other"},
 }
 
-func init() {
-	for k, v := range publicPageCatalogue {
-		catalogue[k] = v
-	}
-}
+func init() { register(publicPageCatalogue) }

@@ -100,8 +100,4 @@ var volunteerPageCatalogue = map[string][2]string{
 	"event.org_invitation":        {"Invitation à rejoindre une organisation", "Invitation to join an organisation"},
 }
 
-func init() {
-	for k, v := range volunteerPageCatalogue {
-		catalogue[k] = v
-	}
-}
+func init() { register(volunteerPageCatalogue) }

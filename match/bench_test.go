@@ -133,6 +133,39 @@ func BenchmarkSearchText(b *testing.B) {
 	})
 }
 
+// BenchmarkSearchTextTypos is a two-word text query with typos and synonyms on: two whole
+// words of the generated texts, one of them with two letters swapped half of the time, near
+// a city. Many of the words belong to synonym groups ("aînés", "repas", "courses"...).
+func BenchmarkSearchTextTypos(b *testing.B) {
+	f := fixture()
+	r, g := rand.New(rand.NewPCG(6, 6)), newGenerator(6)
+	timeCalls(b, 2000, func(int) {
+		q := typicalQuery(r, g)
+		first, second := []rune(genWords[r.IntN(len(genWords))]), genWords[r.IntN(len(genWords))]
+		if len(first) >= 5 && r.IntN(2) == 0 {
+			i := 1 + r.IntN(len(first)-2)
+			first[i], first[i+1] = first[i+1], first[i]
+		}
+		q.Text = string(first) + " " + second
+		if _, err := f.ix.Search(q, benchNow(r)); err != nil {
+			b.Fatal(err)
+		}
+	})
+}
+
+// BenchmarkSearchTextAnywhere is the same query without a place or a category: every
+// mission with the words is scored.
+func BenchmarkSearchTextAnywhere(b *testing.B) {
+	f := fixture()
+	r := rand.New(rand.NewPCG(7, 7))
+	timeCalls(b, 1000, func(int) {
+		q := Query{Text: genWords[r.IntN(len(genWords))] + " " + genWords[r.IntN(len(genWords))], PerPage: 20}
+		if _, err := f.ix.Search(q, benchNow(r)); err != nil {
+			b.Fatal(err)
+		}
+	})
+}
+
 func BenchmarkRecommend(b *testing.B) {
 	f := fixture()
 	r := rand.New(rand.NewPCG(3, 3))

@@ -45,6 +45,9 @@ func TestConcurrentReadsAndWrites(t *testing.T) {
 						_ = ix.BuildMissions(missions[r.IntN(200):])
 						_ = ix.BuildVolunteers(vols[r.IntN(500):])
 					}
+					if i%40 == 15 {
+						_ = ix.SetExtraSynonyms("jardin / potager\nquartier / voisinage\n")
+					}
 				}
 			}
 		}()

@@ -3,6 +3,7 @@ package match
 import (
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"unsafe"
 )
 
@@ -15,12 +16,20 @@ type Index struct {
 	voc     *vocab
 	ms      *missionStore
 	vs      *volunteerStore
-	scratch sync.Pool // *[]uint16, zeroed, for text matching
+	syn     *synonyms // guarded by mu; replaced whole by SetExtraSynonyms
+	labels  *labelSet
+	// version counts the changes that can change a search's answer, for caches of answers.
+	version atomic.Uint64
 }
+
+// Version returns a number that changes whenever a search could answer differently
+// (missions, places, synonyms), so that a cache of answers keyed by it is never stale.
+func (ix *Index) Version() uint64 { return ix.version.Load() }
 
 // New returns an empty index using the given vocabularies.
 func New(cfg Config) *Index {
-	return &Index{voc: newVocab(cfg), ms: newMissionStore(0), vs: newVolunteerStore(0)}
+	voc := newVocab(cfg)
+	return &Index{voc: voc, ms: newMissionStore(0), vs: newVolunteerStore(0), syn: newSynonyms(defaultGroups), labels: voc.labels}
 }
 
 // UpsertMission adds or replaces a mission (keyed by ID). Missions without a future shift
@@ -34,6 +43,7 @@ func (ix *Index) UpsertMission(m Mission) error {
 	defer ix.writeMu.Unlock()
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
+	defer ix.version.Add(1)
 	ix.ms.upsert(cp, ix.voc)
 	return nil
 }
@@ -44,6 +54,7 @@ func (ix *Index) RemoveMission(id string) bool {
 	defer ix.writeMu.Unlock()
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
+	defer ix.version.Add(1)
 	return ix.ms.remove(id, ix.voc)
 }
 
@@ -54,6 +65,7 @@ func (ix *Index) SetShiftTaken(missionID, shiftID string, taken int) bool {
 	defer ix.writeMu.Unlock()
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
+	defer ix.version.Add(1)
 	return ix.ms.setTaken(missionID, shiftID, taken)
 }
 
@@ -68,6 +80,7 @@ func (ix *Index) BuildMissions(missions []Mission) error {
 	ix.mu.Lock()
 	ix.voc, ix.ms = voc, store
 	ix.mu.Unlock()
+	ix.version.Add(1)
 	return err
 }
 
@@ -160,6 +173,9 @@ func (ix *Index) Stats() Stats {
 		b += int64(cap(p.entries))*4 + 2*(16+8) + 24 + 2*int64(len(tok))
 	}
 	b += int64(cap(ms.text.dict)) * 16
+	for _, list := range ms.text.typos.keys {
+		b += 2*(8+24) + int64(cap(list))*8 // hashed deletion → postings
+	}
 	b += int64(len(ms.grid)+len(ms.catGrid))*2*(8+24) + int64(len(ms.remote)+2*len(ms.hot))*4
 	b += int64(len(ms.remote)) * (4 + 8) // remoteByCat
 	b += int64(cap(vs.recs))*int64(unsafe.Sizeof(volRec{})) + int64(len(vs.ids))*2*(12+4)

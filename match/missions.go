@@ -289,7 +289,8 @@ func gridRemove(grid map[cellKey][]int32, k cellKey, slot int32) {
 // sameText reports whether two versions of a mission have the same searchable text.
 func sameText(a, b *Mission) bool {
 	return a.Title == b.Title && a.Description == b.Description && a.OrgName == b.OrgName &&
-		slices.Equal(a.Skills, b.Skills)
+		slices.Equal(a.Skills, b.Skills) && a.Category == b.Category && a.Remote == b.Remote &&
+		slices.Equal(a.Languages, b.Languages)
 }
 
 // upsert indexes m (already copied), replacing the mission with the same id.

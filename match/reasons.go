@@ -1,114 +1,69 @@
 package match
 
-import "strings"
+import (
+	"strings"
 
-// Day and slot names for availability reasons, by the names used in Reason.Params.
-var (
-	dayNamesFR = map[string]string{"monday": "lundi", "tuesday": "mardi", "wednesday": "mercredi",
-		"thursday": "jeudi", "friday": "vendredi", "saturday": "samedi", "sunday": "dimanche"}
-	dayNamesEN = map[string]string{"monday": "Monday", "tuesday": "Tuesday", "wednesday": "Wednesday",
-		"thursday": "Thursday", "friday": "Friday", "saturday": "Saturday", "sunday": "Sunday"}
-	slotNamesFR = map[string]string{"morning": "matin", "afternoon": "après-midi", "evening": "soir"}
-	slotNamesEN = map[string]string{"morning": "mornings", "afternoon": "afternoons", "evening": "evenings"}
+	"github.com/entraide/entraide/i18n"
 )
+
+// ReasonText words a reason for the volunteer who receives the recommendation, in French
+// ("fr", the default) or English ("en"). Category and skill parameters are shown as given:
+// the handler may replace them with catalogue labels first.
+func ReasonText(lang string, r Reason) string { return reasonText("reason.", lang, r) }
+
+// CandidateReasonText words a reason for the organisation looking at a candidate, in
+// French ("fr", the default) or English ("en").
+func CandidateReasonText(lang string, r Reason) string {
+	return reasonText("candidate_reason.", lang, r)
+}
+
+// reasonText fills the catalogue sentence of a reason code; a code the
+// catalogue does not know is shown as it is rather than hidden.
+func reasonText(prefix, lang string, r Reason) string {
+	lang = displayLang(lang)
+	key := prefix + r.Code
+	if !i18n.Has(key) {
+		return r.Code
+	}
+	p := r.Params
+	switch r.Code {
+	case ReasonDistance:
+		return i18n.T(lang, key, kmText(lang, p["km"]))
+	case ReasonInterest:
+		return i18n.T(lang, key, p["category"])
+	case ReasonSkill:
+		return i18n.T(lang, key, p["skill"])
+	case ReasonLanguage:
+		return i18n.T(lang, key, i18n.LanguageName(lang, p["language"]))
+	case ReasonAvailability:
+		return i18n.T(lang, key, wordOr(lang, "weekday.", p["day"]), wordOr(lang, "slots.", p["slot"]))
+	}
+	return i18n.T(lang, key)
+}
+
+// wordOr names a day or slot parameter from the catalogue, or shows it as
+// given when the catalogue has no such word.
+func wordOr(lang, prefix, name string) string {
+	if i18n.Has(prefix + name) {
+		return i18n.T(lang, prefix+name)
+	}
+	return name
+}
 
 // kmText writes a distance parameter with the decimal separator of the language.
 func kmText(lang, km string) string {
-	if isEnglish(lang) {
+	if lang == i18n.English {
 		return km
 	}
 	return strings.ReplaceAll(km, ".", ",")
 }
 
-// lookupOr returns names[key], or key when it has no name.
-func lookupOr(names map[string]string, key string) string {
-	if name, ok := names[key]; ok {
-		return name
+// displayLang reads a display language such as "en-GB"; anything but
+// English gets French.
+func displayLang(lang string) string {
+	base, _, _ := strings.Cut(normName(lang), "-")
+	if base == i18n.English {
+		return i18n.English
 	}
-	return key
-}
-
-// ReasonText words a reason for the volunteer who receives the recommendation, in French
-// ("fr", the default) or English ("en"). Category and skill parameters are shown as given:
-// the handler may replace them with catalogue labels first.
-func ReasonText(lang string, r Reason) string {
-	p := r.Params
-	if isEnglish(lang) {
-		switch r.Code {
-		case ReasonDistance:
-			return kmText(lang, p["km"]) + " km from you"
-		case ReasonRemote:
-			return "Remote: you can help from home"
-		case ReasonInterest:
-			return "Matches your interests: " + p["category"]
-		case ReasonSkill:
-			return "Needs your skill: " + p["skill"]
-		case ReasonLanguage:
-			return "You speak " + LanguageName(lang, p["language"])
-		case ReasonAvailability:
-			return "You are free on " + lookupOr(dayNamesEN, p["day"]) + " " + lookupOr(slotNamesEN, p["slot"])
-		case ReasonUrgent:
-			return "Urgent need"
-		}
-		return r.Code
-	}
-	switch r.Code {
-	case ReasonDistance:
-		return "À " + kmText(lang, p["km"]) + " km de chez vous"
-	case ReasonRemote:
-		return "À distance : vous pouvez aider depuis chez vous"
-	case ReasonInterest:
-		return "Dans vos centres d'intérêt : " + p["category"]
-	case ReasonSkill:
-		return "Fait appel à votre compétence : " + p["skill"]
-	case ReasonLanguage:
-		return "Vous parlez " + LanguageName(lang, p["language"])
-	case ReasonAvailability:
-		return "Vous êtes disponible le " + lookupOr(dayNamesFR, p["day"]) + " " + lookupOr(slotNamesFR, p["slot"])
-	case ReasonUrgent:
-		return "Besoin urgent"
-	}
-	return r.Code
-}
-
-// CandidateReasonText words a reason for the organisation looking at a candidate, in
-// French ("fr", the default) or English ("en").
-func CandidateReasonText(lang string, r Reason) string {
-	p := r.Params
-	if isEnglish(lang) {
-		switch r.Code {
-		case ReasonDistance:
-			return kmText(lang, p["km"]) + " km from the mission"
-		case ReasonRemote:
-			return "Accepts remote missions"
-		case ReasonInterest:
-			return "Interested in: " + p["category"]
-		case ReasonSkill:
-			return "Has the skill: " + p["skill"]
-		case ReasonLanguage:
-			return "Speaks " + LanguageName(lang, p["language"])
-		case ReasonAvailability:
-			return "Free on " + lookupOr(dayNamesEN, p["day"]) + " " + lookupOr(slotNamesEN, p["slot"])
-		case ReasonUrgent:
-			return "Urgent mission"
-		}
-		return r.Code
-	}
-	switch r.Code {
-	case ReasonDistance:
-		return "À " + kmText(lang, p["km"]) + " km de la mission"
-	case ReasonRemote:
-		return "Accepte les missions à distance"
-	case ReasonInterest:
-		return "Intéressé·e par : " + p["category"]
-	case ReasonSkill:
-		return "A la compétence : " + p["skill"]
-	case ReasonLanguage:
-		return "Parle " + LanguageName(lang, p["language"])
-	case ReasonAvailability:
-		return "Disponible le " + lookupOr(dayNamesFR, p["day"]) + " " + lookupOr(slotNamesFR, p["slot"])
-	case ReasonUrgent:
-		return "Mission urgente"
-	}
-	return r.Code
+	return i18n.French
 }

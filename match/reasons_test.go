@@ -76,8 +76,20 @@ func TestReasonTextFallbacks(t *testing.T) {
 	if got := ReasonText("de", r); got != "Vous parlez xx" {
 		t.Errorf("unknown language, default French: %q", got)
 	}
-	if got := LanguageName("en-GB", "pt-BR"); got != "Portuguese" {
-		t.Errorf("LanguageName: %q", got)
+	pt := Reason{Code: ReasonLanguage, Params: map[string]string{"language": "pt-BR"}}
+	if got := ReasonText("en-GB", pt); got != "You speak Portuguese" {
+		t.Errorf("regional language and display language: %q", got)
+	}
+	free := Reason{Code: ReasonAvailability, Params: map[string]string{"day": "tuesday", "slot": "morning"}}
+	if got := ReasonText("fr", free); got != "Vous êtes disponible le mardi matin" {
+		t.Errorf("availability, French: %q", got)
+	}
+	if got := CandidateReasonText("en", free); got != "Free on Tuesday mornings" {
+		t.Errorf("availability, English: %q", got)
+	}
+	odd := Reason{Code: ReasonAvailability, Params: map[string]string{"day": "someday", "slot": "night"}}
+	if got := ReasonText("en", odd); got != "You are free on someday night" {
+		t.Errorf("unknown day and slot are shown as given: %q", got)
 	}
 	if got := ReasonText("en", Reason{Code: ReasonRemote}); got != "Remote: you can help from home" {
 		t.Errorf("remote: %q", got)

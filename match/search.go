@@ -28,7 +28,7 @@ type Point struct {
 
 // Query is a mission search; zero fields do not filter.
 type Query struct {
-	Text       string   // every word must appear (the last one as a prefix), accents and case ignored
+	Text       string   // words, ranked by relevance (docs/matching.md): French analysis, synonyms, typos
 	Categories []string // any of
 	Near       *Point   // on-site missions within RadiusKm of it; remote ones unless Remote says otherwise
 	RadiusKm   float64  // DefaultSearchRadiusKm when 0, at most MaxSearchRadiusKm
@@ -65,11 +65,27 @@ type Result struct {
 	Total  int
 	Page   int
 	Facets Facets
+	// Concepts are the words (or phrases of the synonym table) of the text that count, in
+	// the order typed, each with whether a mission found has it.
+	Concepts []Concept
+	// Partial is set when missions were found but none has every concept: they are
+	// ranked by how many they have.
+	Partial bool
+	// SuggestedCategory is a category that the text names ("aide alimentaire"), when the
+	// query does not already choose it; "" when none.
+	SuggestedCategory string
+}
+
+// Concept is one word or phrase of a query's text.
+type Concept struct {
+	Text    string // as typed
+	Matched bool   // some mission found has it
 }
 
 // compiledQuery is a Query resolved against the vocabularies.
 type compiledQuery struct {
-	tokens              []string
+	text                textQuery
+	hasText             bool
 	hasCats             bool
 	cats                bits256
 	near                bool
@@ -86,11 +102,9 @@ type compiledQuery struct {
 
 // compile checks and normalises q. Unknown categories, skills or languages match nothing.
 func (ix *Index) compile(q Query) (compiledQuery, error) {
-	c := compiledQuery{tokens: tokenize(q.Text), remote: -1, age: q.Age, sort: q.Sort,
-		page: max(q.Page, 1), perPage: q.PerPage}
-	if len(c.tokens) > maxQueryTokens {
-		c.tokens = c.tokens[:maxQueryTokens]
-	}
+	c := compiledQuery{remote: -1, age: q.Age, sort: q.Sort, page: max(q.Page, 1), perPage: q.PerPage}
+	c.text = compileText(q.Text, &ix.ms.text, ix.syn, len(ix.ms.ids))
+	c.hasText = len(c.text.concepts) > 0
 	switch q.Sort {
 	case "":
 		c.sort = SortRelevance

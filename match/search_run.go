@@ -2,17 +2,31 @@ package match
 
 import (
 	"math"
+	"slices"
 	"time"
 )
 
-// Relevance weights (sort "relevance"): text match, proximity, soonness and urgency.
+// Relevance weights (sort "relevance"). Without text: proximity, soonness and urgency.
+// With text, a mission first ranks by the number of concepts of the query it has, then by
+// text score, proximity, soonness and urgency (docs/matching.md).
 const (
-	relText    = 0.50
 	relNear    = 0.25
 	relSoon    = 0.15
 	relUrgent  = 0.10
 	soonWindow = 60 * secondsPerDay // a shift further away than this earns nothing for soonness
+
+	relTextText   = 0.60
+	relTextNear   = 0.28
+	relTextSoon   = 0.08
+	relTextUrgent = 0.04
 )
+
+// textPart is how a mission matches the text of a query.
+type textPart struct {
+	concepts int
+	score    float64 // in [0, 1]
+	mask     uint16
+}
 
 // searchCand is a mission being ranked for a search.
 type searchCand struct {
@@ -33,6 +47,9 @@ type searcher struct {
 	catCount    [noCategory + 1]int
 	remoteCount [2]int // on-site, remote
 	total       int
+	text        *textScores
+	matched     uint16 // the concepts that some mission found has
+	mostFound   int    // the most concepts a mission found has
 }
 
 // Search runs a mission search as of now: missions without a future shift with places left
@@ -54,16 +71,16 @@ func (ix *Index) Search(q Query, now time.Time) (Result, error) {
 		top: newTopK(keep, ix.searchOrder(&c))}
 	// With no filter but the category, remote missions are counted per category from
 	// sorted times, and only those of the chosen categories are read.
-	grouped := len(c.tokens) == 0 && !c.hasSkills && !c.hasLangs && c.age == 0 && !c.hasWindow
+	grouped := !c.hasText && !c.hasSkills && !c.hasLangs && c.age == 0 && !c.hasWindow
 	switch {
-	case len(c.tokens) > 0:
-		s.searchText(ix)
+	case c.hasText:
+		s.searchText()
 	case c.near:
-		s.searchNear(nil, nil, grouped)
+		s.searchNear(grouped)
 	default:
 		for slot := range ms.hot {
 			if !grouped || ms.hot[slot].flags&mRemote == 0 {
-				s.consider(int32(slot), 0)
+				s.consider(int32(slot), textPart{})
 			}
 		}
 	}
@@ -79,6 +96,13 @@ func (ix *Index) Search(q Query, now time.Time) (Result, error) {
 			res.Facets.Category[ix.voc.cats.names[cat]] = n
 		}
 	}
+	if c.hasText {
+		for i, cp := range c.text.concepts {
+			res.Concepts = append(res.Concepts, Concept{Text: cp.text, Matched: s.matched&(1<<i) != 0})
+		}
+		res.Partial = s.total > 0 && s.mostFound < len(c.text.concepts)
+	}
+	res.SuggestedCategory = ix.suggestCategory(&c)
 	ranked := s.top.sorted()
 	if offset < len(ranked) {
 		for _, sc := range ranked[offset:] {
@@ -93,59 +117,91 @@ func (ix *Index) Search(q Query, now time.Time) (Result, error) {
 	return res, nil
 }
 
-// searchText considers the missions that have the words of the query. Near a point, when
-// the words are common, it reads the missions around the point and keeps those with the
-// words instead: the far ones would only be read to be dropped.
-func (s *searcher) searchText(ix *Index) {
-	ms := s.ms
-	scratch := ix.getScratch(len(ms.hot))
-	defer ix.scratch.Put(scratch)
-	m, ok := ms.text.mark(s.c.tokens, *scratch)
-	if !ok {
-		return
-	}
+// searchText scores the missions that have the words of the query and considers those
+// found. Near a point, when many missions have the words, it reads the missions around the
+// point instead: the far ones would only be read to be dropped.
+func (s *searcher) searchText() {
+	var ranges []slotRange
 	if s.c.near {
-		local := len(ms.remote)
+		// Only the missions around the point and the remote ones can be found: when the
+		// words are common, score only them. A bulk build numbers each cell's missions
+		// (and the remote ones) in runs, so they make few ranges.
 		cells := missionGrid.around(s.c.lat, s.c.lon, s.c.radius)
-		forEachCell(ms.grid, cells, func(_ cellKey, slots []int32) { local += len(slots) })
-		if m.size > local {
-			s.searchNear(&m, *scratch, false)
-			m.clear(*scratch)
-			return
+		// Every filter's facet counts over the others: the missions of other categories
+		// and the on-site and remote ones all count.
+		lists := [][]int32{s.ms.remote}
+		forEachCell(s.ms.grid, cells, func(_ cellKey, slots []int32) { lists = append(lists, slots) })
+		local := 0
+		for _, l := range lists {
+			local += len(l)
+		}
+		if s.c.text.postingSize() > 4*local {
+			ranges = slotRanges(lists)
 		}
 	}
-	slots, titleHits := m.collect(*scratch)
-	for i, slot := range slots {
-		s.consider(slot, titleHits[i])
+	ts := scoreText(&s.c.text, len(s.ms.hot), ranges)
+	defer ts.s.release()
+	s.text = ts
+	for _, slot := range ts.s.touched {
+		s.visit(slot)
 	}
 }
 
-// searchNear considers the on-site missions around the query point and the remote ones,
-// those with the words of text only when text is given; grouped leaves the remote ones to
-// remoteByCategory.
-func (s *searcher) searchNear(text *textMatch, scratch []uint16, grouped bool) {
-	visit := func(slot int32) {
-		if text == nil {
-			s.consider(slot, 0)
-		} else if ok, titleHits := text.has(scratch, slot); ok {
-			s.consider(slot, titleHits)
+// slotRanges turns sorted lists of slots into sorted runs [lo, hi).
+func slotRanges(lists [][]int32) []slotRange {
+	out := []slotRange{}
+	for _, list := range lists {
+		for _, slot := range list {
+			if n := len(out); n > 0 && out[n-1].hi == slot {
+				out[n-1].hi++
+			} else {
+				out = append(out, slotRange{slot, slot + 1})
+			}
 		}
 	}
+	slices.SortFunc(out, func(a, b slotRange) int { return int(a.lo - b.lo) })
+	// Runs of different lists may touch: merge them.
+	merged := out[:0]
+	for _, r := range out {
+		if n := len(merged); n > 0 && merged[n-1].hi >= r.lo {
+			merged[n-1].hi = max(merged[n-1].hi, r.hi)
+			continue
+		}
+		merged = append(merged, r)
+	}
+	return merged
+}
+
+// visit considers a mission, with its text match when the query has text.
+func (s *searcher) visit(slot int32) {
+	if s.text == nil {
+		s.consider(slot, textPart{})
+		return
+	}
+	a := &s.text.s.accs[slot]
+	if ok, n, score := s.text.get(slot); ok {
+		s.consider(slot, textPart{concepts: n, score: score, mask: a.mask})
+	}
+}
+
+// searchNear considers the on-site missions around the query point and the remote ones;
+// grouped leaves the remote ones to remoteByCategory.
+func (s *searcher) searchNear(grouped bool) {
 	forEachCell(s.ms.grid, missionGrid.around(s.c.lat, s.c.lon, s.c.radius), func(_ cellKey, slots []int32) {
 		for _, slot := range slots {
-			visit(slot)
+			s.visit(slot)
 		}
 	})
 	if !grouped {
 		for _, slot := range s.ms.remote {
-			visit(slot)
+			s.visit(slot)
 		}
 	}
 }
 
 // consider applies the filters to one mission, counts it in the facets it belongs to and
 // ranks it when it matches.
-func (s *searcher) consider(slot int32, titleHits uint8) {
+func (s *searcher) consider(slot int32, tp textPart) {
 	c, ms := s.c, s.ms
 	h := &ms.hot[slot]
 	if h.flags&mAlive == 0 || h.lastOpen <= s.now || (c.age > 0 && int(h.minAge) > c.age) ||
@@ -177,7 +233,7 @@ func (s *searcher) consider(slot int32, titleHits uint8) {
 		s.catCount[h.cat]++
 	}
 	if catOK && remoteOK {
-		s.rank(slot, titleHits, c2)
+		s.rank(slot, tp, c2)
 	}
 }
 
@@ -204,7 +260,7 @@ func (s *searcher) remoteByCategory() {
 		}
 		for _, slot := range group.slots {
 			if s.ms.hot[slot].lastOpen > s.now {
-				s.rank(slot, 0, 0)
+				s.rank(slot, textPart{}, 0)
 			}
 		}
 	}
@@ -213,12 +269,14 @@ func (s *searcher) remoteByCategory() {
 // rank counts a matching mission and keeps it if it may be shown. c2 is its squared chord
 // from the query point, when it has one. Only the matches that may enter the page need the
 // exact distance and the next shift: the facets and the total are counted without them.
-func (s *searcher) rank(slot int32, titleHits uint8, c2 float64) {
+func (s *searcher) rank(slot int32, tp textPart, c2 float64) {
 	c, ms := s.c, s.ms
 	s.total++
+	s.matched |= tp.mask
+	s.mostFound = max(s.mostFound, tp.concepts)
 	h := &ms.hot[slot]
 	hasDist := c.near && h.flags&mRemote == 0
-	if s.top.full() && s.cannotEnter(h, titleHits, hasDist, c2) {
+	if s.top.full() && s.cannotEnter(h, tp, hasDist, c2) {
 		return
 	}
 	km := 0.0
@@ -226,26 +284,28 @@ func (s *searcher) rank(slot int32, titleHits uint8, c2 float64) {
 		km = distanceKm(c.lat, c.lon, ms.geo[slot].lat, ms.geo[slot].lon)
 	}
 	next := ms.nextOpen(slot, s.now)
-	rel := relevance(c, h, titleHits, hasDist, km, next-s.now)
+	rel := relevance(c, h, tp, hasDist, km, next-s.now)
 	s.top.push(searchCand{rel: rel, km: km, next: next, slot: slot, hasDist: hasDist})
 }
 
 // relevance scores a match for the relevance sort; untilNext is the time to its next shift.
-func relevance(c *compiledQuery, h *missionHot, titleHits uint8, hasDist bool, km float64, untilNext int64) float64 {
+func relevance(c *compiledQuery, h *missionHot, tp textPart, hasDist bool, km float64, untilNext int64) float64 {
+	wNear, wSoon, wUrgent := relNear, relSoon, relUrgent
 	rel := 0.0
-	if n := len(c.tokens); n > 0 {
-		rel += relText * float64(n+int(titleHits)) / float64(2*n)
+	if c.hasText {
+		rel = float64(tp.concepts) + relTextText*tp.score
+		wNear, wSoon, wUrgent = relTextNear, relTextSoon, relTextUrgent
 	}
 	if c.near {
 		if hasDist {
-			rel += relNear * (1 - km/c.radius)
+			rel += wNear * (1 - km/c.radius)
 		} else {
-			rel += relNear * neutral
+			rel += wNear * neutral
 		}
 	}
-	rel += relSoon * max(0, 1-float64(untilNext)/soonWindow)
+	rel += wSoon * max(0, 1-float64(untilNext)/soonWindow)
 	if h.flags&mUrgent != 0 {
-		rel += relUrgent
+		rel += wUrgent
 	}
 	return rel
 }
@@ -253,13 +313,13 @@ func relevance(c *compiledQuery, h *missionHot, titleHits uint8, hasDist bool, k
 // cannotEnter reports whether a match surely ranks after the worst one kept, from bounds:
 // the chord is shorter than the distance, and the next shift is no sooner than the first
 // open one, nor than now.
-func (s *searcher) cannotEnter(h *missionHot, titleHits uint8, hasDist bool, c2 float64) bool {
+func (s *searcher) cannotEnter(h *missionHot, tp textPart, hasDist bool, c2 float64) bool {
 	worst := s.top.worst()
 	kmLB := chordKm(c2)
 	nextLB := max(h.firstOpen, s.now+1)
 	switch {
 	case s.c.sort == SortRelevance:
-		return relevance(s.c, h, titleHits, hasDist, kmLB, nextLB-s.now) < worst.rel
+		return relevance(s.c, h, tp, hasDist, kmLB, nextLB-s.now) < worst.rel
 	case s.c.sort == SortDistance && s.c.near:
 		if hasDist != worst.hasDist {
 			return worst.hasDist // a remote mission never passes an on-site one
@@ -314,13 +374,4 @@ func (ix *Index) searchOrder(c *compiledQuery) func(a, b *searchCand) bool {
 		}
 		return idLess(a, b)
 	}
-}
-
-// getScratch returns a zeroed buffer of at least n entries for text matching.
-func (ix *Index) getScratch(n int) *[]uint16 {
-	if p, ok := ix.scratch.Get().(*[]uint16); ok && len(*p) >= n {
-		return p
-	}
-	buf := make([]uint16, n)
-	return &buf
 }

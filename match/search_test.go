@@ -20,14 +20,11 @@ type refResult struct {
 
 // refSearch evaluates q over missions without any index, straight from the documented
 // semantics.
-func refSearch(cfg Config, missions map[string]*Mission, q Query, now time.Time) refResult {
+func refSearch(cfg Config, ix *Index, missions map[string]*Mission, q Query, now time.Time) refResult {
 	in := func(list []string, s string) bool {
 		return slices.ContainsFunc(list, func(x string) bool { return strings.EqualFold(x, s) })
 	}
-	toks := tokenize(q.Text)
-	if len(toks) > maxQueryTokens {
-		toks = toks[:maxQueryTokens]
-	}
+	textFound := refText(ix, q.Text)
 	radius := q.RadiusKm
 	if radius == 0 {
 		radius = DefaultSearchRadiusKm
@@ -53,24 +50,8 @@ func refSearch(cfg Config, missions map[string]*Mission, q Query, now time.Time)
 		if next < 0 || ((!q.From.IsZero() || !q.To.IsZero()) && !inWin) {
 			continue
 		}
-		if len(toks) > 0 {
-			text := tokenize(m.Title + " " + m.Description + " " + m.OrgName)
-			for _, s := range m.Skills {
-				if !in(cfg.Skills, s) {
-					text = append(text, tokenize(s)...)
-				}
-			}
-			ok := true
-			for i, t := range toks {
-				if i < len(toks)-1 {
-					ok = ok && slices.Contains(text, t)
-				} else {
-					ok = ok && slices.ContainsFunc(text, func(x string) bool { return strings.HasPrefix(x, t) })
-				}
-			}
-			if !ok {
-				continue
-			}
+		if textFound != nil && !textFound(m) {
+			continue
 		}
 		if len(q.Skills) > 0 && !slices.ContainsFunc(m.Skills, func(s string) bool { return in(cfg.Skills, s) && in(q.Skills, s) }) {
 			continue
@@ -104,6 +85,41 @@ func refSearch(cfg Config, missions map[string]*Mission, q Query, now time.Time)
 		}
 	}
 	return res
+}
+
+// refText returns whether a mission is found by the text of a query, from the concepts
+// and alternatives the index compiles but without its postings: a concept is had when
+// every term of one of its alternatives is among the mission's terms, and a mission is
+// found when the concepts it has weigh at least the query's threshold. Nil when the text
+// does not filter.
+func refText(ix *Index, text string) func(m *Mission) bool {
+	tq := compileText(text, &ix.ms.text, ix.syn, len(ix.ms.ids))
+	if len(tq.concepts) == 0 {
+		return nil
+	}
+	return func(m *Mission) bool {
+		terms := map[string]bool{}
+		missionTexts(m, ix.voc, func(text string, _ uint32) {
+			for _, t := range analyse(text) {
+				terms[t] = true
+			}
+		})
+		var weight float32
+		for _, c := range tq.concepts {
+			has := false
+			for _, alt := range c.alts {
+				all := true
+				for _, union := range alt.terms {
+					all = all && slices.ContainsFunc(union, func(p *posting) bool { return terms[p.term] })
+				}
+				has = has || all
+			}
+			if has {
+				weight += c.idf
+			}
+		}
+		return weight > 0 && weight >= tq.keepIdf
+	}
 }
 
 // randomQuery draws a query mixing every filter.
@@ -252,7 +268,7 @@ func TestSearchMatchesBruteForce(t *testing.T) {
 		}
 		now := genBase.Add(time.Duration(r.IntN(20*24*60)) * time.Minute)
 		q := randomQuery(r, now)
-		ref := refSearch(cfg, current, q, now)
+		ref := refSearch(cfg, ix, current, q, now)
 		ids, total, facets := searchAll(t, ix, q, now, ref)
 		if total != len(ref.ids) || len(ids) != total {
 			t.Fatalf("round %d query %+v: total %d, %d ids, want %d", round, q, total, len(ids), len(ref.ids))

@@ -1,75 +1,125 @@
 package match
 
 import (
-	"math/bits"
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/entraide/entraide/i18n"
 )
 
-// textIndex is an inverted index from folded tokens to the missions that contain them.
+// Fields of a mission's text, from the least to the most telling; a posting entry keeps the
+// best field its term appears in.
+const (
+	fieldBody  = iota // description
+	fieldOrg          // organisation name, names of the skills and languages
+	fieldLabel        // names of the category, "remote"
+	fieldTitle
+)
+
+// Posting entries are slot<<entryShift | occurrences<<2 | field, with the occurrences of
+// the term in the mission counted up to 3.
+const (
+	entryShift = 4
+	fieldMask  = 3
+)
+
+// textIndex is an inverted index from stems to the missions that contain them.
 type textIndex struct {
 	postings map[string]*posting
-	dict     []string // every token, sorted, for prefix lookups
+	dict     []string // every term, sorted, for prefix lookups
+	typos    typoIndex
 }
 
-// posting lists the missions containing a token, as sorted entries slot<<1|inTitle: the
-// title flag rides in the low bit so relevance needs no second lookup. It is held by pointer
-// so that indexing can update it after a lookup by bytes, which allocates nothing.
+// posting lists the missions containing a term, as sorted entries (see entryShift). It is
+// held by pointer so that indexing can update it after a lookup by bytes, which allocates
+// nothing, and so that the typo index can refer to it.
 type posting struct {
+	term    string
 	entries []uint32
 }
 
-func newTextIndex() textIndex { return textIndex{postings: make(map[string]*posting)} }
+func newTextIndex() textIndex {
+	return textIndex{postings: make(map[string]*posting), typos: newTypoIndex()}
+}
 
-// missionTexts calls fn with each searchable text of m: title, description, organisation
-// name and free-tag skills.
-func missionTexts(m *Mission, v *vocab, fn func(text string, title bool)) {
-	fn(m.Title, true)
-	fn(m.Description, false)
-	fn(m.OrgName, false)
+func entrySlot(e uint32) int32 { return int32(e >> entryShift) }
+
+// missionTexts calls fn with each searchable text of m and its field: title, description,
+// organisation name, free-tag skills, and the names of its category, catalogue skills and
+// languages (other than French, which nearly every mission speaks) in French and English,
+// and "à distance" / "remote" for remote missions.
+func missionTexts(m *Mission, v *vocab, fn func(text string, field uint32)) {
+	fn(m.Title, fieldTitle)
+	fn(m.Description, fieldBody)
+	fn(m.OrgName, fieldOrg)
+	for _, label := range v.labels.categories[normName(m.Category)] {
+		fn(label, fieldLabel)
+	}
 	for _, skill := range m.Skills {
 		if _, ok := v.skills.lookup(skill); !ok {
-			fn(skill, false)
+			fn(skill, fieldOrg)
+			continue
+		}
+		for _, label := range v.labels.skills[normName(skill)] {
+			fn(label, fieldOrg)
 		}
 	}
+	for _, lang := range m.Languages {
+		if key := "language." + normName(lang); i18n.Has(key) && normName(lang) != "fr" {
+			fn(i18n.T(i18n.French, key), fieldOrg)
+			fn(i18n.T(i18n.English, key), fieldOrg)
+		}
+	}
+	if m.Remote {
+		fn(remoteLabel, fieldLabel)
+	}
+}
+
+// remoteLabel is indexed as words of every remote mission.
+const remoteLabel = "à distance, remote"
+
+// scanStems calls fn with the stem of each token of text.
+func scanStems(text string, fn func(term []byte)) {
+	scanTokens(text, func(tok []byte) { fn(stemBytes(tok)) })
 }
 
 // searchSlot returns the position of the first entry of list whose slot is >= slot.
 func searchSlot(list []uint32, slot int32) int {
-	return sort.Search(len(list), func(i int) bool { return list[i]>>1 >= uint32(slot) })
+	return sort.Search(len(list), func(i int) bool { return entrySlot(list[i]) >= slot })
 }
 
 // add indexes the text of the mission in slot. In bulk mode slots arrive in increasing
 // order and the dictionary is sorted once by finishBulk.
 func (t *textIndex) add(slot int32, m *Mission, v *vocab, bulk bool) {
-	missionTexts(m, v, func(text string, title bool) {
-		scanTokens(text, func(tok []byte) { t.addToken(slot, tok, title, bulk) })
+	missionTexts(m, v, func(text string, field uint32) {
+		scanStems(text, func(term []byte) { t.addTerm(slot, term, field, bulk) })
 	})
 }
 
-func (t *textIndex) addToken(slot int32, tok []byte, title bool, bulk bool) {
-	p := t.postings[string(tok)]
+func (t *textIndex) addTerm(slot int32, term []byte, field uint32, bulk bool) {
+	p := t.postings[string(term)]
 	if p == nil {
-		key := string(tok)
-		p = &posting{}
+		key := string(term)
+		p = &posting{term: key}
 		t.postings[key] = p
+		t.typos.add(p)
 		if !bulk {
 			i, _ := slices.BinarySearch(t.dict, key)
 			t.dict = slices.Insert(t.dict, i, key)
 		}
 	}
-	e := uint32(slot) << 1
-	if title {
-		e |= 1
-	}
+	e := uint32(slot)<<entryShift | 1<<2 | field
 	list := p.entries
 	i := len(list)
-	if i > 0 && list[i-1]>>1 >= uint32(slot) {
+	if i > 0 && entrySlot(list[i-1]) >= slot {
 		i = searchSlot(list, slot)
 	}
-	if i < len(list) && list[i]>>1 == uint32(slot) {
-		list[i] |= e & 1 // the token again in the same mission
+	if i < len(list) && entrySlot(list[i]) == slot {
+		// The term again in the same mission: count it and keep the best field.
+		old := list[i]
+		count := min((old>>2&3)+1, 3)
+		list[i] = old&^(fieldMask|3<<2) | count<<2 | max(old&fieldMask, field)
 		return
 	}
 	p.entries = slices.Insert(list, i, e)
@@ -78,152 +128,54 @@ func (t *textIndex) addToken(slot int32, tok []byte, title bool, bulk bool) {
 // finishBulk builds the sorted dictionary after bulk adds.
 func (t *textIndex) finishBulk() {
 	t.dict = make([]string, 0, len(t.postings))
-	for tok := range t.postings {
-		t.dict = append(t.dict, tok)
+	for term := range t.postings {
+		t.dict = append(t.dict, term)
 	}
 	slices.Sort(t.dict)
 }
 
 // remove drops the text of the mission in slot.
 func (t *textIndex) remove(slot int32, m *Mission, v *vocab) {
-	missionTexts(m, v, func(text string, _ bool) {
-		scanTokens(text, func(tok []byte) { t.removeToken(slot, tok) })
+	missionTexts(m, v, func(text string, _ uint32) {
+		scanStems(text, func(term []byte) { t.removeTerm(slot, term) })
 	})
 }
 
-func (t *textIndex) removeToken(slot int32, tok []byte) {
-	p := t.postings[string(tok)]
+func (t *textIndex) removeTerm(slot int32, term []byte) {
+	p := t.postings[string(term)]
 	if p == nil {
 		return
 	}
 	i := searchSlot(p.entries, slot)
-	if i == len(p.entries) || p.entries[i]>>1 != uint32(slot) {
-		return // a repeated token, already removed
+	if i == len(p.entries) || entrySlot(p.entries[i]) != slot {
+		return // a repeated term, already removed
 	}
 	if p.entries = slices.Delete(p.entries, i, i+1); len(p.entries) > 0 {
 		return
 	}
-	key := string(tok)
+	key := p.term
 	delete(t.postings, key)
+	t.typos.remove(p)
 	if j, found := slices.BinarySearch(t.dict, key); found {
 		t.dict = slices.Delete(t.dict, j, j+1)
 	}
 }
 
-// prefixLists returns the posting lists of every token starting with prefix.
-func (t *textIndex) prefixLists(prefix string) [][]uint32 {
-	var lists [][]uint32
+// maxPrefixTerms bounds the terms a prefix expands to: a short prefix of a common start
+// would otherwise read half the index for a word the person has not finished typing.
+const maxPrefixTerms = 24
+
+// prefixPostings returns the postings of the terms starting with prefix, other than skip.
+func (t *textIndex) prefixPostings(prefix, skip string) []*posting {
+	var out []*posting
 	for i := sort.SearchStrings(t.dict, prefix); i < len(t.dict) && strings.HasPrefix(t.dict[i], prefix); i++ {
-		lists = append(lists, t.postings[t.dict[i]].entries)
-	}
-	return lists
-}
-
-// textMatch is a query marked in a scratch buffer: entry s has bit i set when mission s
-// has query token i, and bit 8+i when it has it in its title.
-type textMatch struct {
-	pivot [][]uint32 // the posting lists of the rarest token: every candidate is in them
-	size  int        // their total length, an upper bound of the matches
-	full  uint16     // the mask of a mission with every token
-}
-
-// mark marks the missions having the query tokens (the last one as a prefix) in scratch,
-// which must be zero and at least as long as the number of slots. ok is false when no
-// mission can match; otherwise the caller must clear or collect the match.
-func (t *textIndex) mark(qtoks []string, scratch []uint16) (m textMatch, ok bool) {
-	n := min(len(qtoks), maxQueryTokens)
-	groups := make([][][]uint32, n)
-	pivot := 0
-	m.size = -1
-	for i, tok := range qtoks[:n] {
-		if i == n-1 {
-			groups[i] = t.prefixLists(tok)
-		} else if p, ok := t.postings[tok]; ok {
-			groups[i] = [][]uint32{p.entries}
-		}
-		if len(groups[i]) == 0 {
-			return m, false
-		}
-		total := 0
-		for _, list := range groups[i] {
-			total += len(list)
-		}
-		if m.size < 0 || total < m.size {
-			pivot, m.size = i, total
-		}
-	}
-	m.pivot, m.full = groups[pivot], uint16(1)<<n-1
-	// The rarest group marks the possible matches; the others only add their bit to those,
-	// so every non-zero scratch entry is in the pivot lists.
-	pivotBit := uint16(1) << pivot
-	for _, list := range m.pivot {
-		for _, e := range list {
-			scratch[e>>1] |= pivotBit | uint16(e&1)<<(8+pivot)
-		}
-	}
-	for i, group := range groups {
-		if i == pivot {
+		if t.dict[i] == skip {
 			continue
 		}
-		for _, list := range group {
-			if len(list) > 16*m.size {
-				// A long list against few candidates: look each candidate up instead.
-				markByLookup(scratch, m.pivot, list, i)
-				continue
-			}
-			for _, e := range list {
-				if s := e >> 1; scratch[s]&pivotBit != 0 {
-					scratch[s] |= 1<<i | uint16(e&1)<<(8+i)
-				}
-			}
+		if len(out) == maxPrefixTerms {
+			break
 		}
+		out = append(out, t.postings[t.dict[i]])
 	}
-	return m, true
-}
-
-// has reports whether the mission in slot matches, and how many tokens are in its title.
-func (m *textMatch) has(scratch []uint16, slot int32) (bool, uint8) {
-	mask := scratch[slot]
-	return mask&0xff == m.full, uint8(bits.OnesCount16(mask >> 8))
-}
-
-// collect returns the matching slots with their title counts, and clears scratch.
-func (m *textMatch) collect(scratch []uint16) (slots []int32, titleHits []uint8) {
-	for _, list := range m.pivot {
-		for _, e := range list {
-			s := e >> 1
-			mask := scratch[s]
-			if mask == 0 {
-				continue // already collected through another token of the prefix
-			}
-			if mask&0xff == m.full {
-				slots = append(slots, int32(s))
-				titleHits = append(titleHits, uint8(bits.OnesCount16(mask>>8)))
-			}
-			scratch[s] = 0
-		}
-	}
-	return slots, titleHits
-}
-
-// clear zeroes what mark set in scratch.
-func (m *textMatch) clear(scratch []uint16) {
-	for _, list := range m.pivot {
-		for _, e := range list {
-			scratch[e>>1] = 0
-		}
-	}
-}
-
-// markByLookup sets bit i (and its title bit) on the candidates of the pivot lists found in
-// list, by binary search.
-func markByLookup(scratch []uint16, pivotLists [][]uint32, list []uint32, i int) {
-	for _, plist := range pivotLists {
-		for _, pe := range plist {
-			slot := int32(pe >> 1)
-			if j := searchSlot(list, slot); j < len(list) && list[j]>>1 == uint32(slot) {
-				scratch[slot] |= 1<<i | uint16(list[j]&1)<<(8+i)
-			}
-		}
-	}
+	return out
 }

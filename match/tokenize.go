@@ -21,9 +21,17 @@ var stopwords = map[string]bool{
 	"nous": true, "ou": true, "par": true, "pas": true, "pour": true, "qu": true, "que": true,
 	"qui": true, "sa": true, "se": true, "ses": true, "son": true, "sur": true, "ta": true,
 	"tes": true, "ton": true, "un": true, "une": true, "vos": true, "votre": true, "vous": true,
+	// Elided forms (l', d', qu', jusqu'...) become words of their own, split at the
+	// apostrophe; the one-letter ones are dropped by length.
+	"jusqu": true, "lorsqu": true, "puisqu": true, "quoiqu": true, "presqu": true,
+	"je": true, "tu": true, "mais": true, "donc": true, "car": true, "ni": true,
+	"lui": true, "eux": true, "moi": true, "toi": true, "soi": true, "me": true, "te": true,
+	"sont": true, "ont": true, "etre": true, "avoir": true, "tres": true, "aussi": true,
+	"chez": true, "tout": true, "tous": true, "toute": true, "toutes": true, "ainsi": true,
 	"an": true, "and": true, "are": true, "as": true, "at": true, "be": true, "by": true,
 	"for": true, "from": true, "in": true, "is": true, "it": true, "of": true, "on": true,
 	"or": true, "the": true, "this": true, "that": true, "to": true, "with": true,
+	"my": true, "we": true, "you": true, "your": true, "our": true, "some": true,
 }
 
 // tokenize splits s into folded, lower-case words: letters and digits are kept, accents and
@@ -42,11 +50,17 @@ func appendTokens(dst []string, s string) []string {
 // scanTokens calls fn with each token of s, in a buffer that fn must not keep: indexing
 // looks tokens up without allocating a string for each.
 func scanTokens(s string, fn func(tok []byte)) {
+	scanTokensAt(s, func(tok []byte, _, _ int) { fn(tok) })
+}
+
+// scanTokensAt is scanTokens that also gives where each token is in s (byte offsets), so
+// that a query can show a person the words they typed.
+func scanTokensAt(s string, fn func(tok []byte, start, end int)) {
 	var buf [maxTokenBytes]byte
-	n, runes := 0, 0
+	n, runes, start, end := 0, 0, 0, 0
 	flush := func() {
 		if runes >= 2 && !stopwords[string(buf[:n])] {
-			fn(buf[:n])
+			fn(buf[:n], start, end)
 		}
 		n, runes = 0, 0
 	}
@@ -60,7 +74,14 @@ func scanTokens(s string, fn func(tok []byte)) {
 	}
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
+		if runes == 0 {
+			start = i
+		}
 		i += size
+		if r != utf8.RuneError && (r >= utf8.RuneSelf || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') &&
+			(r < utf8.RuneSelf || unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)) {
+			end = i // the token goes on: it ends after this rune
+		}
 		switch {
 		case r < utf8.RuneSelf:
 			switch {

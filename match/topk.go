@@ -15,7 +15,9 @@ func newTopK[T any](k int, better func(a, b *T) bool) *topK[T] {
 }
 
 // full reports whether k items are kept, so that a candidate must beat worst to enter.
-func (t *topK[T]) full() bool { return len(t.items) >= t.k }
+// With k = 0 (a page past the last one) nothing is kept and there is no worst item to
+// compare with: push drops everything, so full must not send callers to worst.
+func (t *topK[T]) full() bool { return t.k > 0 && len(t.items) >= t.k }
 
 // worst returns the lowest-ranked kept item; only valid when some are kept.
 func (t *topK[T]) worst() *T { return &t.items[0] }

@@ -37,6 +37,10 @@ type Config struct {
 	Skills []string
 	// Categories is the category catalogue; the first MaxInterestCategories can be interests.
 	Categories []string
+	// CategoryLabels and SkillLabels name categories and catalogue skills (by code) in the
+	// languages people search in; the names are indexed as words of each mission.
+	CategoryLabels map[string][]string
+	SkillLabels    map[string][]string
 }
 
 // Mission is a published mission as the index sees it; the index keeps its own copy.

@@ -65,6 +65,31 @@ type vocab struct {
 	// interests is how many catalogue categories can be interests: categories met later on
 	// missions are not, so a volunteer's interest bits never go stale.
 	interests int
+	labels    *labelSet // immutable, shared by clones
+}
+
+// labelSet holds the names of categories and skills, keyed by normalised code.
+type labelSet struct {
+	categories map[string][]string
+	skills     map[string][]string
+	catTerms   map[string][][]string // the analysed names of each category
+}
+
+func newLabelSet(cfg Config) *labelSet {
+	l := &labelSet{categories: map[string][]string{}, skills: map[string][]string{}}
+	l.catTerms = map[string][][]string{}
+	for code, names := range cfg.CategoryLabels {
+		l.categories[normName(code)] = append([]string(nil), names...)
+		for _, name := range names {
+			if terms := analyse(name); len(terms) > 0 {
+				l.catTerms[normName(code)] = append(l.catTerms[normName(code)], terms)
+			}
+		}
+	}
+	for code, names := range cfg.SkillLabels {
+		l.skills[normName(code)] = append([]string(nil), names...)
+	}
+	return l
 }
 
 func newVocab(cfg Config) *vocab {
@@ -74,11 +99,12 @@ func newVocab(cfg Config) *vocab {
 		cats:      cats,
 		langs:     newInterner(nil, MaxLanguages, true),
 		interests: min(len(cats.names), MaxInterestCategories),
+		labels:    newLabelSet(cfg),
 	}
 }
 
 func (v *vocab) clone() *vocab {
-	return &vocab{skills: v.skills.clone(), cats: v.cats.clone(), langs: v.langs.clone(), interests: v.interests}
+	return &vocab{skills: v.skills.clone(), cats: v.cats.clone(), langs: v.langs.clone(), interests: v.interests, labels: v.labels}
 }
 
 // skillBits returns the catalogue skills of names; free tags are left out.

@@ -9,6 +9,7 @@ import (
 	"net"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -39,6 +40,8 @@ type Metrics struct {
 	latency          *prometheus.HistogramVec
 	rateLimitHits    *prometheus.CounterVec
 	reconcileRepairs prometheus.Counter
+	panics           prometheus.Counter
+	panicCount       atomic.Int64 // the counter's value, readable without a scrape
 }
 
 // New registers every metric on a registry of its own (no global state).
@@ -58,8 +61,11 @@ func New(src Sources) *Metrics {
 		reconcileRepairs: prometheus.NewCounter(prometheus.CounterOpts{
 			Name: "entraide_reconciliation_repairs_total", Help: "Shift place counts repaired by reconciliation.",
 		}),
+		panics: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "entraide_http_panics_total", Help: "Requests that ended in a recovered panic (each one is a bug).",
+		}),
 	}
-	m.registry.MustRegister(m.requests, m.latency, m.rateLimitHits, m.reconcileRepairs,
+	m.registry.MustRegister(m.requests, m.latency, m.rateLimitHits, m.reconcileRepairs, m.panics,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	if src.Index != nil {
 		gauge := func(name, help string, value func(IndexStats) float64) {
@@ -122,13 +128,23 @@ func (m *Metrics) Middleware(statusOf func(error) int) fiber.Handler {
 // RateLimited counts a refusal by limiter.
 func (m *Metrics) RateLimited(limiter string) { m.rateLimitHits.WithLabelValues(limiter).Inc() }
 
+// Panicked counts a request that ended in a recovered panic.
+func (m *Metrics) Panicked() {
+	m.panics.Inc()
+	m.panicCount.Add(1)
+}
+
+// Panics returns how many requests ended in a panic, for tests and checks.
+func (m *Metrics) Panics() int64 { return m.panicCount.Load() }
+
 // Repaired counts reconciliation repairs.
 func (m *Metrics) Repaired(n int) { m.reconcileRepairs.Add(float64(n)) }
 
 // Handler serves the metrics to a bearer of token (when set) or to a
 // client in one of networks; everybody else gets notFound's answer, as if
-// the route did not exist.
-func (m *Metrics) Handler(token string, networks []*net.IPNet, notFound fiber.Handler) fiber.Handler {
+// the route did not exist. clientIP gives the caller's address, which
+// behind a trusted proxy is the forwarded client's, never the proxy's.
+func (m *Metrics) Handler(token string, networks []*net.IPNet, notFound fiber.Handler, clientIP func(*fiber.Ctx) string) fiber.Handler {
 	serve := adaptor.HTTPHandler(promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{}))
 	return func(c *fiber.Ctx) error {
 		if token != "" {
@@ -137,7 +153,7 @@ func (m *Metrics) Handler(token string, networks []*net.IPNet, notFound fiber.Ha
 				return serve(c)
 			}
 		}
-		if ip := net.ParseIP(c.IP()); ip != nil {
+		if ip := net.ParseIP(clientIP(c)); ip != nil {
 			for _, n := range networks {
 				if n.Contains(ip) {
 					return serve(c)

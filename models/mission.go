@@ -44,7 +44,8 @@ const (
 
 // MissionTransitions lists the allowed mission state changes. A rejected
 // mission can be edited and submitted again; a published one goes back to
-// submitted when its substance is edited or its organisation suspended.
+// submitted when its organisation is suspended (edits to it wait as a
+// revision instead, see MissionRevision).
 var MissionTransitions = map[MissionStatus][]MissionStatus{
 	MissionDraft:     {MissionSubmitted, MissionCancelled},
 	MissionSubmitted: {MissionPublished, MissionRejected, MissionCancelled},
@@ -103,6 +104,13 @@ type Mission struct {
 	PublishedAt  *time.Time `bson:"published_at,omitempty"`
 	ModeratedAt  *time.Time `bson:"moderated_at,omitempty"`
 	ClosedAt     *time.Time `bson:"closed_at,omitempty"`
+	// Revision is a change to the published version waiting for a
+	// moderator (or refused); RevisionID and RevisionState repeat its id
+	// and state at the top level, where conditional updates and the
+	// moderation queue can test them.
+	Revision      *MissionRevision `bson:"revision,omitempty"`
+	RevisionID    string           `bson:"revision_id,omitempty"`
+	RevisionState RevisionState    `bson:"revision_state,omitempty"`
 }
 
 // Shift is one time slot of a mission with its places.
@@ -304,14 +312,6 @@ func (in MissionInput) Apply(cur *Mission) (Mission, error) {
 		m.Languages = []string{}
 	}
 	return m, v.Err()
-}
-
-// SubstanceChanged reports whether an edit touches what moderators
-// approved: then a published mission must be moderated again.
-func SubstanceChanged(before, after Mission) bool {
-	return before.Title != after.Title || before.Description != after.Description ||
-		before.Category != after.Category || before.Address != after.Address ||
-		before.Postcode != after.Postcode || before.Remote != after.Remote
 }
 
 func joinCategories() string {

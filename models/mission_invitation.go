@@ -14,8 +14,13 @@ type MissionInvitation struct {
 	CreatedAt   time.Time `bson:"created_at"`
 }
 
-// Limits on invitations a volunteer receives.
+// Limits on invitations a volunteer receives in a calendar month (UTC):
+// five in all, two from any one organisation, so that one organisation
+// cannot use up a volunteer's invitations for every other.
 const (
-	MaxInvitationsPerMonth = 5
-	InvitationWindow       = 30 * 24 * time.Hour
+	MaxInvitationsPerMonth       = 5
+	MaxInvitationsPerOrgPerMonth = 2
 )
+
+// InvitationMonth is the month an invitation made at t counts against.
+func InvitationMonth(t time.Time) string { return t.UTC().Format("2006-01") }

@@ -137,6 +137,10 @@ type Report struct {
 	ResolvedBy string       `bson:"resolved_by,omitempty"`
 	CreatedAt  time.Time    `bson:"created_at"`
 	ResolvedAt *time.Time   `bson:"resolved_at,omitempty"`
+
+	// ReporterDeleted marks a report whose reporter deleted their account:
+	// their id and words are gone, the report still counts.
+	ReporterDeleted bool `bson:"reporter_deleted,omitempty"`
 }
 
 // Invitation invites an e-mail address to join an organisation. ID is the

@@ -68,6 +68,12 @@ type Organization struct {
 	VerifiedAt *time.Time `bson:"verified_at,omitempty"`
 	// ResponseHours is the median time to answer an application.
 	ResponseHours *float64 `bson:"response_hours,omitempty"`
+	// IdentityChange is a change of identity of a verified organisation
+	// waiting for an admin (or refused); its id and state are repeated at
+	// the top level for conditional updates and the admin queue.
+	IdentityChange   *IdentityChange `bson:"identity_change,omitempty"`
+	IdentityChangeID string          `bson:"identity_change_id,omitempty"`
+	IdentityState    RevisionState   `bson:"identity_state,omitempty"`
 }
 
 // Member returns the member record of userID.
@@ -169,7 +175,7 @@ func (in OrgInput) Validate(full bool) (OrgInput, error) {
 			in.ContactEmail = &email
 		}
 		if v.Check(email != "", "contact_email", "required") {
-			v.Check(ValidEmail(email), "contact_email", "invalid_email")
+			CheckEmail(&v, "contact_email", email)
 		}
 	}
 	if in.ContactPhone != nil || full {

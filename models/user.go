@@ -1,7 +1,6 @@
 package models
 
 import (
-	"net/mail"
 	"regexp"
 	"strings"
 	"time"
@@ -56,24 +55,6 @@ type UserPatch struct {
 	Name     *string
 	Phone    *string
 	Language *string
-}
-
-// NormalizeEmail trims and lower-cases an e-mail address.
-func NormalizeEmail(email string) string {
-	return strings.ToLower(strings.TrimSpace(email))
-}
-
-// ValidEmail reports whether email is a plain address (no display name).
-func ValidEmail(email string) bool {
-	if len(email) < 3 || len(email) > 254 {
-		return false
-	}
-	addr, err := mail.ParseAddress(email)
-	if err != nil || addr.Address != email || addr.Name != "" {
-		return false
-	}
-	at := strings.LastIndexByte(email, '@')
-	return at > 0 && strings.Contains(email[at:], ".")
 }
 
 var phonePattern = regexp.MustCompile(`^\+?[0-9 .\-()]{6,20}$`)

@@ -167,11 +167,6 @@ func paragraphs(text string) [][]line {
 	return out
 }
 
-var (
-	frenchDays   = []string{"dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"}
-	frenchMonths = []string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}
-)
-
 // formatDate shows an RFC 3339 time in Paris time, in lang; anything else
 // is shown as given.
 func formatDate(lang, value string) string {
@@ -183,6 +178,6 @@ func formatDate(lang, value string) string {
 	if lang == i18n.English {
 		return t.Format("Monday 2 January 2006 at 15:04")
 	}
-	return fmt.Sprintf("%s %d %s %d à %d h %02d", frenchDays[t.Weekday()], t.Day(), frenchMonths[t.Month()-1],
+	return fmt.Sprintf("%s %d %s %d à %d h %02d", i18n.Weekday(lang, t.Weekday()), t.Day(), i18n.Month(lang, t.Month()),
 		t.Year(), t.Hour(), t.Minute())
 }

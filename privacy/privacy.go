@@ -51,6 +51,11 @@ func (svc *Service) EraseAccount(ctx context.Context, userID string) error {
 	if err := svc.Store.ClearApplicationMessagesOf(ctx, userID); err != nil {
 		return err
 	}
+	// Reports the person filed stay (they count against their target) but
+	// lose the reporter's id and words (docs/privacy.md).
+	if err := svc.Store.AnonymizeReportsBy(ctx, userID); err != nil {
+		return err
+	}
 	if err := svc.Store.AnonymizeUser(ctx, userID, svc.now()); err != nil {
 		return err
 	}

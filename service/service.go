@@ -15,6 +15,7 @@ import (
 	"github.com/entraide/entraide/catalog"
 	"github.com/entraide/entraide/config"
 	"github.com/entraide/entraide/events"
+	"github.com/entraide/entraide/geo"
 	"github.com/entraide/entraide/handlers"
 	"github.com/entraide/entraide/notify"
 	"github.com/entraide/entraide/privacy"
@@ -161,6 +162,7 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Option
 		Config: cfg, Store: svc.Store, Tokens: tokens, Hasher: svc.Hasher, Logger: log, Now: opts.Now,
 		Notify: svc.Notify, Catalog: svc.Catalog,
 		Applications: svc.Applications, Privacy: svc.Privacy, Events: svc.Events,
+		Gazetteer: geo.Default(),
 	})
 	if err != nil {
 		return fail(err)

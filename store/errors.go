@@ -31,11 +31,11 @@ func mapErr(err error) error {
 	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled),
 		mongo.IsTimeout(err), mongo.IsNetworkError(err),
 		strings.Contains(err.Error(), "server selection"):
-		return fmt.Errorf("%w: %v", ErrUnavailable, err)
+		return fmt.Errorf("%w: %w", ErrUnavailable, err)
 	}
 	var cmdErr mongo.CommandError
 	if errors.As(err, &cmdErr) && cmdErr.HasErrorLabel("NetworkError") {
-		return fmt.Errorf("%w: %v", ErrUnavailable, err)
+		return fmt.Errorf("%w: %w", ErrUnavailable, err)
 	}
 	return err
 }

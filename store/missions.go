@@ -130,9 +130,15 @@ func (s *Store) UpdateMissionContent(ctx context.Context, before *models.Mission
 	if m.Status == models.MissionSubmitted && before.Status != models.MissionSubmitted {
 		set = append(set, bson.E{Key: "submitted_at", Value: now})
 	}
+	update := bson.D{{Key: "$set", Value: set}}
+	if before.RevisionID != "" {
+		// A direct edit (of a mission not online) makes an older revision
+		// stale: approving it later would undo this edit.
+		update = append(update, revisionUnset)
+	}
 	return s.updateMission(ctx,
 		bson.D{{Key: "_id", Value: before.ID}, {Key: "org_id", Value: before.OrgID}, {Key: "status", Value: before.Status}},
-		bson.D{{Key: "$set", Value: set}}, before.ID)
+		update, before.ID)
 }
 
 func (s *Store) updateMission(ctx context.Context, filter, update bson.D, id string) (*models.Mission, error) {

@@ -165,3 +165,23 @@ func (s *Store) ClearApplicationMessagesOf(ctx context.Context, volunteerID stri
 		bson.D{{Key: "$set", Value: bson.D{{Key: "message", Value: ""}}}})
 	return mapErr(err)
 }
+
+// ReportsBy lists the reports a person filed, oldest first (data export).
+func (s *Store) ReportsBy(ctx context.Context, reporterID string) ([]models.Report, error) {
+	cur, err := s.col("reports").Find(ctx, bson.D{{Key: "reporter_id", Value: reporterID}}, options.Find().SetSort(bson.D{{Key: "created_at", Value: 1}}))
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	out := []models.Report{}
+	return out, mapErr(cur.All(ctx, &out))
+}
+
+// AnonymizeReportsBy removes a deleted account from the reports it filed:
+// the reporter's id and words go, the report stays (it still counts
+// against its target, and the admin's resolution stays readable).
+func (s *Store) AnonymizeReportsBy(ctx context.Context, reporterID string) error {
+	defer s.lock()()
+	_, err := s.col("reports").UpdateMany(ctx, bson.D{{Key: "reporter_id", Value: reporterID}},
+		bson.D{{Key: "$set", Value: bson.D{{Key: "reporter_id", Value: ""}, {Key: "reason", Value: ""}, {Key: "reporter_deleted", Value: true}}}})
+	return mapErr(err)
+}

@@ -1,7 +1,8 @@
 // Command search measures the mission search over HTTP at 64 connections:
-// GET /api/v1/missions?category=food_aid&near=13001&radius_km=20 against a
-// bare endpoint that returns a response of the same size without work, in
-// the same run, with an index of synthetic missions.
+// GET /api/v1/missions?category=food_aid&near=13001&radius_km=20, and a text
+// query, against a bare Fiber app (no middleware) that this program starts
+// and that returns the same answer without work, in the same run, with an
+// index of synthetic missions.
 //
 //	go run ./bench/search -missions 100000 -duration 20s
 package main
@@ -15,11 +16,14 @@ import (
 	"math/rand/v2"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"sort"
 	"time"
 
+	"github.com/gofiber/fiber/v2"
 	vegeta "github.com/tsenart/vegeta/v12/lib"
 
 	"github.com/entraide/entraide/config"
@@ -40,6 +44,7 @@ func run() error {
 	missions := flag.Int("missions", 100000, "missions in the index")
 	duration := flag.Duration("duration", 20*time.Second, "duration of each attack")
 	conns := flag.Int("connections", 64, "connections and workers")
+	profile := flag.String("cpuprofile", "", "write a CPU profile of the search attacks to this file")
 	flag.Parse()
 
 	dir, err := os.MkdirTemp("", "entraide-bench-")
@@ -86,15 +91,49 @@ func run() error {
 	if resp.StatusCode != 200 {
 		return fmt.Errorf("search answered %d: %s", resp.StatusCode, body)
 	}
-	bareURL := fmt.Sprintf("%s/api/v1/_bench/bare?size=%d", base, len(body))
+	bareURL, err := startBare(body)
+	if err != nil {
+		return err
+	}
 	fmt.Printf("search response: %d bytes; machine: %d CPUs, %s\n", len(body), runtime.NumCPU(), runtime.Version())
 
+	textURL := base + "/api/v1/missions?q=" + url.QueryEscape("aide alimentaire") + "&near=13001&radius_km=20"
 	bare := attack("bare", bareURL, *duration, *conns)
+	if *profile != "" {
+		f, err := os.Create(*profile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+	}
 	search := attack("search", searchURL, *duration, *conns)
+	text := attack("text", textURL, *duration, *conns)
+	if *profile != "" {
+		pprof.StopCPUProfile()
+	}
 	bare2 := attack("bare again", bareURL, *duration, *conns)
 	bareRate := (bare.Throughput + bare2.Throughput) / 2
-	fmt.Printf("\nratio search/bare throughput: %.2f (target ≥ 0.6)\n", search.Throughput/bareRate)
+	fmt.Printf("\nratio search/bare throughput: %.2f, text/bare %.2f (target ≥ 0.6)\n", search.Throughput/bareRate, text.Throughput/bareRate)
 	return nil
+}
+
+// startBare serves body from a Fiber app with no middleware at all: the cost of HTTP
+// alone, for the same answer.
+func startBare(body []byte) (string, error) {
+	app := fiber.New(fiber.Config{DisableStartupMessage: true})
+	app.Get("/", func(c *fiber.Ctx) error {
+		c.Set(fiber.HeaderContentType, fiber.MIMEApplicationJSON)
+		return c.Send(body)
+	})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", err
+	}
+	go func() { _ = app.Listener(ln) }()
+	return "http://" + ln.Addr().String() + "/", nil
 }
 
 // direct times the same query on the index alone, without HTTP.

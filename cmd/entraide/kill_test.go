@@ -68,7 +68,8 @@ func TestKillDuringApplications(t *testing.T) {
 
 	// The burst: every volunteer applies at once; the process dies midway.
 	var mu sync.Mutex
-	confirmed := map[int]string{} // volunteer → application id answered 2xx
+	confirmed := map[int]string{}                // volunteer → application id answered 2xx
+	answered := make(chan struct{}, len(tokens)) // one per confirmed application
 	var wg sync.WaitGroup
 	for i := range tokens {
 		wg.Add(1)
@@ -79,17 +80,29 @@ func TestKillDuringApplications(t *testing.T) {
 				mu.Lock()
 				confirmed[i] = body["id"].(string)
 				mu.Unlock()
+				answered <- struct{}{}
 			}
 		}()
 	}
-	for {
-		mu.Lock()
-		n := len(confirmed)
-		mu.Unlock()
-		if n >= 8 {
-			break
+	allDone := make(chan struct{})
+	go func() { wg.Wait(); close(allDone) }()
+	// Kill once 8 applications are confirmed: the burst is still running.
+	deadline := time.NewTimer(2 * time.Minute)
+	defer deadline.Stop()
+	for n := 0; n < 8; {
+		select {
+		case <-answered:
+			n++
+		case <-allDone:
+			// Every request has answered: count what is buffered, then
+			// kill anyway if enough were confirmed.
+			n += len(answered)
+			if n < 8 {
+				t.Fatalf("the burst ended with %d applications confirmed, fewer than the 8 needed", n)
+			}
+		case <-deadline.C:
+			t.Fatalf("only %d applications confirmed 2 minutes into the burst", n)
 		}
-		time.Sleep(5 * time.Millisecond)
 	}
 	if err := proc.Process.Signal(syscall.SIGKILL); err != nil {
 		t.Fatal(err)

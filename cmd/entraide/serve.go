@@ -30,6 +30,9 @@ func serve(ctx context.Context, getenv func(string) string, stdout, stderr io.Wr
 	}
 	log := newLogger(stderr, cfg.Production(), cfg.LogLevel)
 	log.Info("starting", "config", cfg.String())
+	for _, w := range cfg.Warnings() {
+		log.Warn("configuration", "warning", w)
+	}
 	svc, err := service.Open(ctx, cfg, log, service.Options{})
 	if err != nil {
 		return err
