@@ -181,7 +181,7 @@ func TestSuspensionReachesTheVolunteers(t *testing.T) {
 	admin.login(adminEmail, password, "/admin")
 	admin.open("/admin/organizations?q=quartiers&status=verified")
 	admin.expectText("1 organisation(s) trouvée(s)", "Banque alimentaire des Quartiers Nord")
-	admin.fill(`textarea[name=reason][id$="`+demoOrgID+`"]`, "Plaintes de bénévoles")
+	admin.fill("#f-reason-all-"+demoOrgID, "Plaintes de bénévoles")
 	admin.click(`form[action="/admin/organizations/` + demoOrgID + `/suspend"] button[type=submit]`)
 	admin.expectText("Suspendue")
 
