@@ -2,7 +2,7 @@
 GO ?= go
 PKGS := ./...
 
-.PHONY: run test build check vet staticcheck vulncheck bench fuzz clean screenshots
+.PHONY: run test test-mongodb-mode build check vet staticcheck vulncheck bench fuzz clean screenshots
 
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 GOVULNCHECK := golang.org/x/vuln/cmd/govulncheck@v1.9.0
@@ -16,6 +16,12 @@ run: ## start the service on 127.0.0.1:8080 with the embedded store under ./data
 
 test: vet ## every test, with the race detector, against the embedded store
 	$(GO) test -race -count=1 -timeout 20m $(PKGS)
+
+# The same suite in MongoDB mode: no embedded write lock, so the store takes
+# every branch it takes on MongoDB (see README, "Testing the MongoDB path").
+# With MONGODB_TEST_URI set it runs against that MongoDB instead.
+test-mongodb-mode: vet ## every test in MongoDB mode (MONGODB_TEST_URI to use a real MongoDB)
+	ENTRAIDE_TEST_MODE=mongodb $(GO) test -race -count=1 -timeout 20m $(PKGS)
 
 vet:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || (echo "gofmt needed:"; gofmt -l .; exit 1)

@@ -103,7 +103,12 @@ func (svc *Service) promote(ctx context.Context, m *models.Mission, a *models.Ap
 	if err != nil || !ok {
 		return false
 	}
+	// An offer cannot outlive the shift's start: a place confirmed after
+	// the shift began would be a place nobody can take.
 	expires := now.Add(models.OfferTTL)
+	if a.ShiftStart.Before(expires) {
+		expires = a.ShiftStart
+	}
 	_, err = svc.Change(ctx, a, models.ApplicationOffered, models.ActorSystem, "system",
 		store.ApplicationChange{Entry: models.StatusChange{Reason: "place_freed"}, OfferExpiresAt: &expires})
 	if err != nil {

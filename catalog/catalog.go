@@ -23,6 +23,11 @@ import (
 // behind) is not missed. Re-applying a change is harmless.
 const PollOverlap = 10 * time.Second
 
+// JournalGapGrace is how long a poll waits for a missing journal entry
+// (another instance may be between its version bump and its entry) before
+// it scans the index stamps instead.
+const JournalGapGrace = 5 * time.Second
+
 // Catalog owns the index.
 type Catalog struct {
 	store *store.Store
@@ -36,6 +41,14 @@ type Catalog struct {
 	builtAt   time.Time
 	lastError error
 	synonyms  string // the extra synonyms applied, as saved
+
+	instance     string    // names this instance's journal entries
+	gapSince     time.Time // when the poll first met a journal gap it still waits on
+	verify       bool      // the snapshot was not written at a clean shutdown
+	snapshotPath string    // empty: no snapshot
+	loadedFrom   string    // "snapshot" or "store", for logs and tests
+	savedOnce    bool
+	savedVersion int64
 }
 
 // New returns an empty catalogue; call Load before serving.
@@ -44,7 +57,7 @@ func New(st *store.Store, log *slog.Logger, now func() time.Time) *Catalog {
 		now = time.Now
 	}
 	cfg := IndexConfig()
-	return &Catalog{store: st, index: match.New(cfg), log: log, now: func() time.Time { return now().UTC() }}
+	return &Catalog{store: st, index: match.New(cfg), log: log, now: func() time.Time { return now().UTC() }, instance: store.NewID()}
 }
 
 // IndexConfig is the index's vocabulary: the skill and category catalogues, and their
@@ -66,33 +79,42 @@ func IndexConfig() match.Config {
 // Index returns the index for searches and matching.
 func (c *Catalog) Index() *match.Index { return c.index }
 
-// Load builds the index from the store.
+// Load builds the index: from its snapshot brought up to date when there
+// is one that can be trusted, from the store otherwise (and then writes a
+// snapshot, so that the next start is fast even after a crash).
 func (c *Catalog) Load(ctx context.Context) error {
-	started := c.now()
-	version, err := c.store.CatalogueVersion(ctx)
-	if err != nil {
-		return err
-	}
-	missions, _, err := c.store.Missions(ctx, store.MissionFilter{Statuses: []models.MissionStatus{models.MissionPublished}}, "created_at", 0, 0)
-	if err != nil {
-		return fmt.Errorf("load missions: %w", err)
-	}
-	indexed, err := c.toIndex(ctx, missions)
-	if err != nil {
-		return err
-	}
-	if err := c.index.BuildMissions(indexed); err != nil {
-		return err
-	}
-	var vols []match.Volunteer
-	err = c.store.ForEachProfile(ctx, time.Time{}, func(rec *store.ProfileRecord) error {
-		if v, ok := toVolunteer(rec); ok {
-			vols = append(vols, v)
+	if c.snapshotPath != "" {
+		ok, reason, err := c.loadSnapshot(ctx)
+		if err != nil {
+			return err
 		}
-		return nil
-	})
+		if ok {
+			c.loadedFrom = "snapshot"
+			c.markRunning()
+			return nil
+		}
+		c.log.Info("matching index snapshot not used, building from the store", "reason", reason)
+	}
+	if err := c.build(ctx); err != nil {
+		return err
+	}
+	c.loadedFrom = "store"
+	if err := c.SaveSnapshot(ctx, false); err != nil {
+		c.log.Warn("index snapshot not written", "error", err)
+	}
+	c.markRunning()
+	return nil
+}
+
+// build reads every published mission and volunteer profile.
+func (c *Catalog) build(ctx context.Context) error {
+	started := c.now()
+	version, missions, vols, err := c.readAll(ctx)
 	if err != nil {
-		return fmt.Errorf("load profiles: %w", err)
+		return err
+	}
+	if err := c.index.BuildMissions(missions); err != nil {
+		return err
 	}
 	if err := c.index.BuildVolunteers(vols); err != nil {
 		return err
@@ -104,8 +126,36 @@ func (c *Catalog) Load(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("load synonyms: %w", err)
 	}
-	c.log.Info("matching index built", "missions", len(indexed), "volunteers", len(vols), "took", time.Since(started).Round(time.Millisecond))
+	c.log.Info("matching index built", "missions", len(missions), "volunteers", len(vols), "took", time.Since(started).Round(time.Millisecond))
 	return nil
+}
+
+// readAll reads the index's records from the store, and the catalogue
+// version read before them.
+func (c *Catalog) readAll(ctx context.Context) (int64, []match.Mission, []match.Volunteer, error) {
+	version, err := c.store.CatalogueVersion(ctx)
+	if err != nil {
+		return 0, nil, nil, err
+	}
+	missions, _, err := c.store.Missions(ctx, store.MissionFilter{Statuses: []models.MissionStatus{models.MissionPublished}}, "created_at", 0, 0)
+	if err != nil {
+		return 0, nil, nil, fmt.Errorf("load missions: %w", err)
+	}
+	indexed, err := c.toIndex(ctx, missions)
+	if err != nil {
+		return 0, nil, nil, err
+	}
+	var vols []match.Volunteer
+	err = c.store.ForEachProfile(ctx, time.Time{}, func(rec *store.ProfileRecord) error {
+		if v, ok := toVolunteer(rec); ok {
+			vols = append(vols, v)
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, nil, nil, fmt.Errorf("load profiles: %w", err)
+	}
+	return version, indexed, vols, nil
 }
 
 // SynonymsSetting is the key of the synonym groups admins add to the built-in table.
@@ -249,7 +299,7 @@ func (c *Catalog) MissionChanged(ctx context.Context, id string) error {
 	if err := c.reloadMission(ctx, id); err != nil {
 		return err
 	}
-	_, err := c.store.BumpCatalogueVersion(ctx)
+	_, err := c.store.RecordCatalogueChange(ctx, store.ChangeMission, id, c.instance, c.now())
 	return err
 }
 
@@ -282,7 +332,7 @@ func (c *Catalog) VolunteerChanged(ctx context.Context, userID string) error {
 	if err := c.reloadVolunteer(ctx, userID); err != nil {
 		return err
 	}
-	_, err := c.store.BumpCatalogueVersion(ctx)
+	_, err := c.store.RecordCatalogueChange(ctx, store.ChangeVolunteer, userID, c.instance, c.now())
 	return err
 }
 
@@ -306,7 +356,7 @@ func (c *Catalog) reloadVolunteer(ctx context.Context, userID string) error {
 // RemoveVolunteer drops a volunteer (account deleted or suspended).
 func (c *Catalog) RemoveVolunteer(ctx context.Context, userID string) error {
 	c.index.RemoveVolunteer(userID)
-	_, err := c.store.BumpCatalogueVersion(ctx)
+	_, err := c.store.RecordCatalogueChange(ctx, store.ChangeVolunteer, userID, c.instance, c.now())
 	return err
 }
 
@@ -328,27 +378,28 @@ func (c *Catalog) Poll(ctx context.Context) error {
 		return nil
 	}
 	started := c.now()
-	since := c.lastPoll.Add(-PollOverlap)
-	ids, err := c.store.MissionIDsStampedSince(ctx, since)
-	if err != nil {
-		return err
-	}
-	for _, id := range ids {
-		if err := c.reloadMission(ctx, id); err != nil {
-			return err
-		}
-	}
-	err = c.store.ForEachProfile(ctx, since, func(rec *store.ProfileRecord) error {
-		if v, ok := toVolunteer(rec); ok {
-			return c.index.UpsertVolunteer(v)
-		}
-		c.index.RemoveVolunteer(rec.UserID)
+	// Changes are read from the journal by key; only when it misses one
+	// for longer than JournalGapGrace (lost in a crash, or this instance
+	// fell too far behind) are the index stamps scanned.
+	reached, err := c.applyJournal(ctx, c.version, version, true)
+	if err == nil {
+		c.version, c.lastPoll, c.lastError, c.gapSince = version, started, nil, time.Time{}
 		return nil
-	})
-	if err != nil {
+	}
+	if !errors.Is(err, store.ErrJournalGap) {
 		return err
 	}
-	c.version, c.lastPoll, c.lastError = version, started, nil
+	c.version = reached
+	if c.gapSince.IsZero() {
+		c.gapSince = started
+	}
+	if started.Sub(c.gapSince) < JournalGapGrace {
+		return nil // an entry may still be on its way
+	}
+	if _, _, err := c.applyChangesSince(ctx, c.lastPoll.Add(-PollOverlap)); err != nil {
+		return err
+	}
+	c.version, c.lastPoll, c.lastError, c.gapSince = version, started, nil, time.Time{}
 	return nil
 }
 

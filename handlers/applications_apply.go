@@ -95,11 +95,11 @@ func (s *Server) applyToShift(c *fiber.Ctx, missionID, shiftID, rawMessage strin
 	return a, m, nil
 }
 
-// checkEligible refuses an application the rules forbid: a started shift,
-// age, a second application to the shift, an overlapping accepted shift,
-// too many applications awaiting an answer. The last three are checked on
-// a read and may let a few concurrent requests of one volunteer through;
-// the unique index still refuses a duplicate.
+// checkEligible refuses an application the rules forbid that depend on
+// the shift and the volunteer alone: a started shift, age. The rules across
+// the volunteer's applications (one per shift, overlapping accepted shifts,
+// too many awaiting an answer) are enforced atomically when the
+// application is reserved (see placeApplication).
 func (s *Server) checkEligible(ctx context.Context, volunteerID string, m *models.Mission, shift *models.Shift) error {
 	now := s.now()
 	if !shift.Start.After(now) {
@@ -120,26 +120,21 @@ func (s *Server) checkEligible(ctx context.Context, volunteerID string, m *model
 			return refusal(fiber.StatusUnprocessableEntity, "too_young", m.MinAge)
 		}
 	}
-	mine, err := s.store.ApplicationsOfVolunteer(ctx, volunteerID, now)
-	if err != nil {
-		return err
-	}
-	waiting := 0
-	for _, a := range mine {
-		switch {
-		case a.ShiftID == shift.ID:
-			return refusal(fiber.StatusConflict, "already_applied")
-		case (a.Status == models.ApplicationAccepted || a.Status == models.ApplicationOffered) &&
-			models.Overlaps(a.ShiftStart, a.ShiftEnd, shift.Start, shift.End):
-			return refusal(fiber.StatusConflict, "overlap")
-		case a.Status == models.ApplicationPending || a.Status == models.ApplicationWaitlisted:
-			waiting++
-		}
-	}
-	if waiting >= models.MaxOpenApplications {
+	return nil
+}
+
+// volunteerRuleRefusal turns the store's refusals of the volunteer-wide
+// rules into the problem the volunteer reads.
+func volunteerRuleRefusal(err error) error {
+	switch {
+	case errors.Is(err, store.ErrConflict):
+		return refusal(fiber.StatusConflict, "already_applied")
+	case errors.Is(err, store.ErrOverlap):
+		return refusal(fiber.StatusConflict, "overlap")
+	case errors.Is(err, store.ErrTooManyOpen):
 		return refusal(fiber.StatusUnprocessableEntity, "too_many", models.MaxOpenApplications)
 	}
-	return nil
+	return err
 }
 
 // placeApplication decides the new application's state and writes it.
@@ -155,15 +150,35 @@ func (s *Server) placeApplication(ctx context.Context, p *Principal, m *models.M
 		History:   []models.StatusChange{{At: now, By: p.UserID, Actor: models.ActorVolunteer, To: models.ApplicationPending}},
 		Reminders: []string{},
 	}
+	// The application is first reserved in the volunteer's document, which
+	// refuses it atomically under the volunteer-wide rules; only then may
+	// it take a place. Every later failure undoes what came before.
+	if err := s.store.ReserveApplication(ctx, a, models.MaxOpenApplications, now); err != nil {
+		return nil, volunteerRuleRefusal(err)
+	}
+	forget := func() {
+		if err := s.store.ForgetApplication(ctx, a); err != nil {
+			s.log.Error("application reservation not undone", "application_id", a.ID, "error", err)
+		}
+	}
 	took := false
 	// A shift seen full skips the locked update: a place freed meanwhile
 	// goes to the waiting list in order (see below).
 	if m.AutoAccept && shift.PlacesLeft() > 0 {
 		ok, err := s.store.TakePlace(ctx, shift.ID)
 		if err != nil {
+			forget()
 			return nil, err
 		}
 		took = ok
+	}
+	if took {
+		// Accepted at once: the shift's time must be free.
+		if err := s.store.ClaimShiftTime(ctx, a, now); err != nil {
+			s.releasePlace(ctx, m.ID, shift.ID)
+			forget()
+			return nil, volunteerRuleRefusal(err)
+		}
 	}
 	switch {
 	case took:
@@ -173,6 +188,7 @@ func (s *Server) placeApplication(ctx context.Context, p *Principal, m *models.M
 	case m.AutoAccept || shift.PlacesLeft() == 0:
 		rank, err := s.store.NextWaitlistRank(ctx, shift.ID)
 		if err != nil {
+			forget()
 			return nil, err
 		}
 		a.Status, a.WaitlistRank = models.ApplicationWaitlisted, rank
@@ -186,12 +202,10 @@ func (s *Server) placeApplication(ctx context.Context, p *Principal, m *models.M
 			s.releasePlace(ctx, m.ID, shift.ID)
 		}
 		if errors.Is(err, store.ErrConflict) {
+			forget()
 			return nil, refusal(fiber.StatusConflict, "already_applied")
 		}
 		return nil, err
-	}
-	if err := s.store.IndexApplication(ctx, a); err != nil {
-		s.log.Error("application not indexed for its volunteer", "application_id", a.ID, "error", err)
 	}
 	switch a.Status {
 	case models.ApplicationAccepted:

@@ -8,9 +8,11 @@ import (
 	"time"
 
 	"github.com/entraide/entraide/models"
+	"github.com/entraide/entraide/store/storetest"
 )
 
 func TestPendingRemindersAndRelease(t *testing.T) {
+	storetest.NeedsAtomicUpdates(t)
 	e := newEnv(t)
 	f := e.publishedShift(30, 2, nil)
 	vol := e.signup(models.RoleVolunteer)

@@ -115,11 +115,17 @@ func (s *Server) accept(ctx context.Context, a *models.Application, by string) (
 	if !a.ShiftStart.After(s.now()) {
 		return nil, refusal(fiber.StatusConflict, "shift_started")
 	}
-	ok, err := s.store.TakePlace(ctx, a.ShiftID)
-	if err != nil {
-		return nil, err
+	// The volunteer's time is claimed first, atomically: two organisations
+	// accepting overlapping shifts at once cannot both succeed.
+	if err := s.store.ClaimShiftTime(ctx, a, s.now()); err != nil {
+		return nil, volunteerRuleRefusal(err)
 	}
-	if !ok {
+	ok, err := s.store.TakePlace(ctx, a.ShiftID)
+	if err != nil || !ok {
+		s.syncVolunteer(ctx, a)
+		if err != nil {
+			return nil, err
+		}
 		return nil, refusal(fiber.StatusConflict, "shift_full")
 	}
 	updated, err := s.changeApplication(ctx, a, models.ApplicationAccepted, models.ActorOrganization, by,
@@ -128,6 +134,7 @@ func (s *Server) accept(ctx context.Context, a *models.Application, by string) (
 		if rerr := s.store.ReleasePlace(ctx, a.ShiftID); rerr != nil {
 			s.log.Error("place not released", "shift_id", a.ShiftID, "error", rerr)
 		}
+		s.syncVolunteer(ctx, updated)
 		if errors.Is(err, store.ErrConflict) {
 			return nil, errState(string(updated.Status))
 		}

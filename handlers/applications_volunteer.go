@@ -63,8 +63,8 @@ func (s *Server) myApplications(c *fiber.Ctx) error {
 }
 
 // volunteerViews renders the caller's applications with their missions
-// and, when asked, the current place on the waiting list (a count over
-// the shift's applications, kept out of lists).
+// and, when asked, the current place on the waiting list (from the
+// shift's list, a key read).
 func (s *Server) volunteerViews(c *fiber.Ctx, apps []models.Application, withPosition bool) ([]applicationResponse, error) {
 	ctx, cancel := s.ctx(c)
 	defer cancel()
@@ -76,15 +76,9 @@ func (s *Server) volunteerViews(c *fiber.Ctx, apps []models.Application, withPos
 			missionIDs = append(missionIDs, a.MissionID)
 		}
 	}
-	missions := map[string]models.Mission{}
-	if len(missionIDs) > 0 {
-		list, _, err := s.store.Missions(ctx, store.MissionFilter{IDs: missionIDs}, "created_at", 0, 0)
-		if err != nil {
-			return nil, err
-		}
-		for _, m := range list {
-			missions[m.ID] = m
-		}
+	missions, err := s.store.MissionsByIDs(ctx, missionIDs)
+	if err != nil {
+		return nil, err
 	}
 	items := make([]applicationResponse, len(apps))
 	for i := range apps {
@@ -93,11 +87,11 @@ func (s *Server) volunteerViews(c *fiber.Ctx, apps []models.Application, withPos
 			items[i].Mission = &applicationMission{ID: m.ID, Title: m.Title}
 		}
 		if withPosition && apps[i].Status == models.ApplicationWaitlisted {
-			ahead, err := s.store.WaitingAhead(ctx, apps[i].ShiftID, apps[i].WaitlistRank)
+			pos, err := s.store.WaitlistPosition(ctx, apps[i].ShiftID, apps[i].ID)
 			if err != nil {
 				return nil, err
 			}
-			items[i].WaitlistPosition = int(ahead) + 1
+			items[i].WaitlistPosition = pos
 		}
 	}
 	return items, nil
@@ -178,8 +172,20 @@ func (s *Server) confirmOffer(c *fiber.Ctx) error {
 func (s *Server) confirmPlace(c *fiber.Ctx, a *models.Application) (*models.Application, error) {
 	ctx, cancel := s.ctx(c)
 	defer cancel()
+	if a.Status == models.ApplicationOffered && !a.ShiftStart.After(s.now()) {
+		// Offers made before deadlines were capped at the shift's start.
+		return nil, refusal(fiber.StatusConflict, "shift_started")
+	}
+	if a.Status == models.ApplicationOffered {
+		if err := s.store.ClaimShiftTime(ctx, a, s.now()); err != nil {
+			return nil, volunteerRuleRefusal(err)
+		}
+	}
 	updated, err := s.changeApplication(ctx, a, models.ApplicationAccepted, models.ActorVolunteer, a.VolunteerID,
 		store.ApplicationChange{Entry: models.StatusChange{Reason: "offer_confirmed"}, OfferValidAt: s.now(), ClearOffer: true})
+	if err != nil && updated != nil {
+		s.syncVolunteer(ctx, updated)
+	}
 	if errors.Is(err, store.ErrConflict) {
 		if updated.Status == models.ApplicationOffered {
 			// Still offered but past its deadline: the job has not

@@ -3,13 +3,14 @@ package handlers_test
 import (
 	"context"
 	"fmt"
-	"github.com/entraide/entraide/applications"
 	"sort"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/entraide/entraide/applications"
 	"github.com/entraide/entraide/models"
+	"github.com/entraide/entraide/store/storetest"
 )
 
 // tryDo sends r from any goroutine: it reports errors instead of failing
@@ -96,6 +97,7 @@ func TestWaitlistManualReview(t *testing.T) {
 const maxInFlight = 100
 
 func TestApplicationsConcurrentThousand(t *testing.T) {
+	storetest.NeedsAtomicUpdates(t)
 	if testing.Short() {
 		t.Skip("1,000 applicants")
 	}
@@ -162,6 +164,7 @@ func TestApplicationsConcurrentThousand(t *testing.T) {
 }
 
 func TestApplicationsConcurrentAcceptWithdraw(t *testing.T) {
+	storetest.NeedsAtomicUpdates(t)
 	e := newEnv(t, withEnv("ENTRAIDE_REQUEST_TIMEOUT", "2m"))
 	f := e.publishedShift(10, 15, nil)
 	vols := e.volunteers(40)

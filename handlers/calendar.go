@@ -10,7 +10,6 @@ import (
 
 	"github.com/entraide/entraide/auth"
 	"github.com/entraide/entraide/models"
-	"github.com/entraide/entraide/store"
 )
 
 // calendarStatuses are the applications a volunteer's calendar shows.
@@ -167,12 +166,9 @@ func (s *Server) missionsAndOrgs(ctx context.Context, apps []models.Application)
 	if len(apps) == 0 {
 		return missions, orgs, nil
 	}
-	list, _, err := s.store.Missions(ctx, store.MissionFilter{IDs: missionIDs}, "created_at", 0, 0)
+	missions, err := s.store.MissionsByIDs(ctx, missionIDs)
 	if err != nil {
 		return nil, nil, err
-	}
-	for _, m := range list {
-		missions[m.ID] = m
 	}
 	olist, err := s.store.OrganizationsByIDs(ctx, orgIDs)
 	if err != nil {

@@ -22,10 +22,6 @@ func (s *Server) releasePlace(ctx context.Context, missionID, shiftID string) {
 	s.apps.ReleasePlace(ctx, missionID, shiftID)
 }
 
-func (s *Server) fillShift(ctx context.Context, m *models.Mission, shiftID string) int {
-	return s.apps.FillShift(ctx, m, shiftID)
-}
-
 func (s *Server) volunteerApplications(ctx context.Context, userID string, statuses ...models.ApplicationStatus) ([]models.Application, error) {
 	return s.apps.VolunteerApplications(ctx, userID, statuses...)
 }

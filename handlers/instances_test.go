@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/entraide/entraide/models"
+	"github.com/entraide/entraide/store/storetest"
 )
 
 // Two instances on one store: what one does, the other honours.
@@ -29,6 +30,7 @@ func TestRefreshRotationAcrossInstances(t *testing.T) {
 }
 
 func TestBackgroundJobsRunOnceAcrossInstances(t *testing.T) {
+	storetest.NeedsAtomicUpdates(t)
 	a := newEnv(t)
 	b := a.sibling()
 	admin := a.admin()

@@ -187,7 +187,7 @@ func (s *Server) exportNotifications(ctx context.Context, userID string, export 
 	if user, err := s.store.UserByID(ctx, userID); err == nil && i18n.Supported(user.Language) {
 		lang = user.Language
 	}
-	items, _, err := s.store.Notifications(ctx, userID, false, 0, 100000)
+	items, err := s.store.AllNotifications(ctx, userID)
 	if err != nil {
 		return err
 	}

@@ -37,7 +37,7 @@ type homeData struct {
 }
 
 // homeNumbers are the live figures of the platform: missions from the
-// in-memory index, accounts from a count kept a minute.
+// in-memory index, accounts from a count refreshed in the background.
 type homeNumbers struct {
 	Missions, Remote          int
 	Volunteers, Organizations int64
@@ -56,9 +56,7 @@ func (s *Server) homePage(c *fiber.Ctx) error {
 	data.Numbers = homeNumbers{Missions: all.Total, Remote: all.Facets["remote"]["true"]}
 	ctx, cancel := s.ctx(c)
 	defer cancel()
-	if data.Numbers.Volunteers, data.Numbers.Organizations, err = s.platformNumbers(ctx); err != nil {
-		return err
-	}
+	data.Numbers.Volunteers, data.Numbers.Organizations = s.platformNumbers(ctx)
 	form := frontend.NewForm()
 	near, err := s.visitorPostcode(c)
 	if err != nil {

@@ -31,6 +31,13 @@ type editorData struct {
 func (s *Server) missionNewPage(c *fiber.Ctx) error {
 	space := orgSpaceOf(c, "missions")
 	form := frontend.NewForm().Set("category", "food_aid").Set("capacity", "1").Set("postcode", space.Org.Postcode)
+	// A draft may come prefilled from a link (a watch programme's supplies
+	// need); the values are checked on submit like any typed text.
+	for _, name := range []string{"title", "description", "category"} {
+		if v := c.Query(name); v != "" && len(v) <= 2000 {
+			form.Set(name, v)
+		}
+	}
 	return s.render(c, fiber.StatusOK, "mission_editor", s.editorView(c, form, space, ""))
 }
 

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/entraide/entraide/models"
+	"github.com/entraide/entraide/store/storetest"
 )
 
 // Issue 12, point 10: the export holds the reports a person filed, and
@@ -110,6 +111,7 @@ func TestMessagesAndReportsThrottledPerUser(t *testing.T) {
 // Issue 12, point 10: one organisation may use only two of a volunteer's
 // five monthly invitations, and both caps hold under concurrent requests.
 func TestInvitationCapsHoldConcurrently(t *testing.T) {
+	storetest.NeedsAtomicUpdates(t)
 	// Twenty invitations queue behind the embedded store's write lock at
 	// once; under the race detector that can pass the default budget of a
 	// request's store calls.

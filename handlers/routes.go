@@ -207,6 +207,34 @@ func (s *Server) apiRoutes(api routeGroup) {
 	api.post("/organizations/:orgId/applications/:appId/no_show", application, s.markAttendance(models.ApplicationNoShow))
 	api.get("/organizations/:orgId/applications/:appId/messages", application, s.orgMessages)
 	api.post("/organizations/:orgId/applications/:appId/messages", application, s.postOrgMessage)
+
+	// Watch programmes (issue 15): coordinators are the organisation's
+	// members; a volunteer reaches only the people assigned to them now.
+	programme := member.and("programme", s.loadWatchProgramme)
+	const watchBase = "/organizations/:orgId/watch/programmes"
+	const watchOne = watchBase + "/:programmeId"
+	api.get(watchBase, member, s.listWatchProgrammes)
+	api.post(watchBase, member, s.createWatchProgramme)
+	api.get(watchOne, programme, s.getWatchProgramme)
+	api.get(watchOne+"/board", programme, s.watchBoard)
+	api.get(watchOne+"/people", programme, s.listWatchPeople)
+	api.post(watchOne+"/people", programme, s.addWatchPerson)
+	api.post(watchOne+"/people/import", programme, s.importWatchPeople)
+	api.get(watchOne+"/people/:personId", programme, s.getWatchPerson)
+	api.delete(watchOne+"/people/:personId", programme, s.deleteWatchPerson)
+	api.get(watchOne+"/people/:personId/calls", programme, s.watchPersonCalls)
+	api.put(watchOne+"/people/:personId/volunteer", programme, s.assignWatchPerson)
+	api.post(watchOne+"/volunteers", programme, s.addWatchVolunteer)
+	api.get(watchOne+"/volunteers/candidates", programme, s.watchVolunteerCandidates)
+	api.delete(watchOne+"/volunteers/:userId", programme, s.removeWatchVolunteer)
+	api.get(watchOne+"/pairing", programme, s.watchPairing)
+	api.post(watchOne+"/pairing", programme, s.applyWatchPairing)
+	api.post(watchOne+"/concerns/:concernId/handle", programme, s.watchConcernAction(false))
+	api.post(watchOne+"/concerns/:concernId/close", programme, s.watchConcernAction(true))
+	api.get("/me/watch", volunteer, s.myWatch)
+	api.get("/me/watch/people/:personId", volunteer, s.myWatchPerson)
+	api.post("/me/watch/people/:personId/calls", volunteer, s.logWatchCall)
+	api.post("/me/watch/programmes/:programmeId/leave", volunteer, s.leaveWatchProgramme)
 }
 
 // pageRoutes is the server-rendered site. Every page goes through s.page:
@@ -317,6 +345,30 @@ func (s *Server) pageRoutes(t *routeTable, pages routeGroup) {
 		pages.post("/organizations/:orgId/applications/:appId/"+action, application, s.reviewOneAction(action))
 	}
 	pages.post("/organizations/:orgId/applications/:appId/messages", application, s.reviewOneAction("message"))
+
+	// Watch programmes (issue 15): the coordinators' pages (members) and
+	// the volunteer's call pages.
+	programme := member.and("programme", s.loadWatchProgramme)
+	const watchBase = "/organizations/:orgId/watch"
+	const watchOne = watchBase + "/:programmeId"
+	pages.get(watchBase, member, s.watchProgrammesPage)
+	pages.post(watchBase, member, s.watchProgrammeSubmit)
+	pages.get(watchOne, programme, s.watchProgrammePage)
+	pages.get(watchOne+"/people", programme, s.watchPeoplePage)
+	pages.post(watchOne+"/people", programme, s.watchPersonSubmit)
+	pages.post(watchOne+"/people/import", programme, s.watchImportSubmit)
+	pages.get(watchOne+"/people/:personId", programme, s.watchPersonPage)
+	pages.post(watchOne+"/people/:personId/remove", programme, s.watchPersonRemoveSubmit)
+	pages.get(watchOne+"/volunteers", programme, s.watchVolunteersPage)
+	pages.post(watchOne+"/volunteers", programme, s.watchVolunteerSubmit)
+	pages.post(watchOne+"/volunteers/:userId/remove", programme, s.watchVolunteerRemoveSubmit)
+	pages.post(watchOne+"/pairing", programme, s.watchPairingSubmit)
+	pages.post(watchOne+"/concerns/:concernId/handle", programme, s.watchConcernSubmit(false))
+	pages.post(watchOne+"/concerns/:concernId/close", programme, s.watchConcernSubmit(true))
+	pages.get("/me/watch", volunteer, s.myWatchPage)
+	pages.get("/me/watch/:personId", volunteer, s.myWatchCallPage)
+	pages.post("/me/watch/:personId/calls", volunteer, s.myWatchCallSubmit)
+	pages.post("/me/watch/programmes/:programmeId/leave", volunteer, s.myWatchLeaveSubmit)
 
 	// Administration.
 	pages.get("/admin", admin, s.adminPage)

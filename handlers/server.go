@@ -25,6 +25,7 @@ import (
 	"github.com/entraide/entraide/notify"
 	"github.com/entraide/entraide/privacy"
 	"github.com/entraide/entraide/store"
+	"github.com/entraide/entraide/watch"
 )
 
 // Deps are what the handlers need, built once in main (or a test).
@@ -47,6 +48,8 @@ type Deps struct {
 	Events       *events.Bus
 	// Gazetteer turns postcodes and town names into places.
 	Gazetteer *geo.Gazetteer
+	// Watch keeps in touch with isolated people (issue 15).
+	Watch *watch.Service
 }
 
 // Server holds the dependencies and the Fiber app.
@@ -85,6 +88,8 @@ type Server struct {
 	benchBody     []byte
 	// numbers caches the home page's figures that need the database.
 	numbers liveNumbers
+	// watch keeps in touch with isolated people (issue 15).
+	watch *watch.Service
 }
 
 // BodyLimit is the largest request body accepted.
@@ -113,6 +118,9 @@ func New(d Deps) (*Server, error) {
 	}
 	if s.apps == nil {
 		s.apps = &applications.Service{Store: d.Store, Notify: d.Notify, Catalog: d.Catalog, Log: s.log, Now: s.now}
+	}
+	if s.watch = d.Watch; s.watch == nil {
+		s.watch = watch.New(d.Store, d.Notify, watch.Options{Logger: s.log, Now: s.now})
 	}
 	if s.privacy == nil {
 		s.privacy = &privacy.Service{Store: d.Store, Notify: d.Notify, Events: s.events, Log: s.log, Now: s.now}

@@ -16,10 +16,7 @@ import (
 func (e *env) sibling() *env {
 	t := e.t
 	t.Helper()
-	st, err := storetest.Embedded(t).Connect(context.Background(), e.store.DatabaseName())
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := storetest.Connect(t, e.store.DatabaseName())
 	vars := map[string]string{"ENTRAIDE_ENV": "test", "ENTRAIDE_JWT_SECRET": testSecret, "ENTRAIDE_RATE_LIMIT": "off", "ENTRAIDE_DATA": t.TempDir()}
 	cfg, err := config.Load(func(k string) string { return vars[k] })
 	if err != nil {

@@ -170,14 +170,14 @@ func (ix *Index) Stats() Stats {
 	}
 	b += int64(len(ms.ids)) * 2 * (16 + 4)
 	for tok, p := range ms.text.postings {
-		b += int64(cap(p.entries))*4 + 2*(16+8) + 24 + 2*int64(len(tok))
+		b += int64(cap(p.entries))*4 + int64(cap(p.bits))*8 + 2*(16+8) + 48 + 2*int64(len(tok))
 	}
 	b += int64(cap(ms.text.dict)) * 16
 	for _, list := range ms.text.typos.keys {
 		b += 2*(8+24) + int64(cap(list))*8 // hashed deletion → postings
 	}
 	b += int64(len(ms.grid)+len(ms.catGrid))*2*(8+24) + int64(len(ms.remote)+2*len(ms.hot))*4
-	b += int64(len(ms.remote)) * (4 + 8) // remoteByCat
+	b += int64(len(ms.remote))*(4+8+4) + int64(len(ms.hot))/8 // remoteByCat, bitsets at most
 	b += int64(cap(vs.recs))*int64(unsafe.Sizeof(volRec{})) + int64(len(vs.ids))*2*(12+4)
 	for t := range vs.tiers {
 		for _, cell := range vs.tiers[t] {

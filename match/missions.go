@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sort"
 	"strings"
 )
 
@@ -85,10 +86,13 @@ type missionStore struct {
 
 // remoteGroup holds the remote missions of one category. A search near a point includes
 // every remote mission, so counting them for the facets would read them all; the sorted
-// times let it count them with a binary search instead.
+// times let it count them with a binary search instead, and the bitset lets a text search
+// count those that have its words with popcounts (remote_count.go).
 type remoteGroup struct {
-	slots    []int32 // sorted
-	lastOpen []int64 // the missions' lastOpen, sorted
+	slots    []int32  // sorted
+	lastOpen []int64  // the missions' lastOpen, sorted
+	byOpen   []int32  // the slots in the order of lastOpen (ties by slot)
+	bits     []uint64 // the slots as a bitset
 }
 
 // openAfter counts the missions of the group with a shift with places left after now.
@@ -97,16 +101,32 @@ func (g *remoteGroup) openAfter(now int64) int {
 	return len(g.lastOpen) - i
 }
 
+// openPos returns where (lastOpen, slot) is or would be in lastOpen and byOpen.
+func (g *remoteGroup) openPos(slot int32, lastOpen int64) int {
+	return sort.Search(len(g.lastOpen), func(i int) bool {
+		return g.lastOpen[i] > lastOpen || (g.lastOpen[i] == lastOpen && g.byOpen[i] >= slot)
+	})
+}
+
 func (g *remoteGroup) add(slot int32, lastOpen int64) {
 	g.slots = insertSlot(g.slots, slot)
-	i, _ := slices.BinarySearch(g.lastOpen, lastOpen)
+	i := g.openPos(slot, lastOpen)
 	g.lastOpen = slices.Insert(g.lastOpen, i, lastOpen)
+	g.byOpen = slices.Insert(g.byOpen, i, slot)
+	if w := int(slot >> 6); w >= len(g.bits) {
+		g.bits = append(g.bits, make([]uint64, w+1-len(g.bits))...)
+	}
+	g.bits[slot>>6] |= 1 << (slot & 63)
 }
 
 func (g *remoteGroup) remove(slot int32, lastOpen int64) {
 	g.slots = removeSlot(g.slots, slot)
-	if i, found := slices.BinarySearch(g.lastOpen, lastOpen); found {
+	if i := g.openPos(slot, lastOpen); i < len(g.byOpen) && g.byOpen[i] == slot {
 		g.lastOpen = slices.Delete(g.lastOpen, i, i+1)
+		g.byOpen = slices.Delete(g.byOpen, i, i+1)
+	}
+	if w := int(slot >> 6); w < len(g.bits) {
+		g.bits[w] &^= 1 << (slot & 63)
 	}
 }
 

@@ -121,6 +121,12 @@ func (ix *Index) Search(q Query, now time.Time) (Result, error) {
 // found. Near a point, when many missions have the words, it reads the missions around the
 // point instead: the far ones would only be read to be dropped.
 func (s *searcher) searchText() {
+	ts := newTextScores(&s.c.text, len(s.ms.hot))
+	defer ts.s.release()
+	s.text = ts
+	if s.c.near && s.searchTextNear() {
+		return
+	}
 	var ranges []slotRange
 	if s.c.near {
 		// Only the missions around the point and the remote ones can be found: when the
@@ -139,9 +145,7 @@ func (s *searcher) searchText() {
 			ranges = slotRanges(lists)
 		}
 	}
-	ts := scoreText(&s.c.text, len(s.ms.hot), ranges)
-	defer ts.s.release()
-	s.text = ts
+	ts.score(ranges)
 	for _, slot := range ts.s.touched {
 		s.visit(slot)
 	}

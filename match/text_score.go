@@ -71,10 +71,10 @@ type textScores struct {
 // slotRange is a run of slots [lo, hi).
 type slotRange struct{ lo, hi int32 }
 
-// scoreText scores every mission that has a concept of the query; with ranges, only the
-// missions in them (those around the query point, and the remote ones).
-func scoreText(q *textQuery, n int, ranges []slotRange) *textScores {
-	ts := &textScores{q: q, s: getTextScratch(n), ranges: ranges}
+// newTextScores prepares the scoring of q over n slots: the rule of which concepts find a
+// mission, and the scratch.
+func newTextScores(q *textQuery, n int) *textScores {
+	ts := &textScores{q: q, s: getTextScratch(n)}
 	nc := len(q.concepts)
 	ts.full = uint16(1)<<nc - 1
 	for mask := range 1 << nc {
@@ -89,10 +89,15 @@ func scoreText(q *textQuery, n int, ranges []slotRange) *textScores {
 	if q.totalIdf > 0 {
 		ts.norm = 1 / (q.totalIdf * maxFieldScore)
 	}
-	for i := range q.concepts {
+	return ts
+}
+
+// score scores the missions in ranges (every one when nil) that have a concept.
+func (ts *textScores) score(ranges []slotRange) {
+	ts.ranges = ranges // with ranges, only the missions in them (around the point, remote)
+	for i := range ts.q.concepts {
 		ts.scoreConcept(i)
 	}
-	return ts
 }
 
 func (ts *textScores) scoreConcept(i int) {
@@ -254,18 +259,4 @@ func (ts *textScores) get(slot int32) (ok bool, concepts int, score float64) {
 		return false, 0, 0
 	}
 	return true, bits.OnesCount16(a.mask), float64(a.score * ts.norm)
-}
-
-// matched returns the mask of the concepts that some found mission has.
-func (ts *textScores) matched() uint16 {
-	var m uint16
-	for _, slot := range ts.s.touched {
-		if a := &ts.s.accs[slot]; ts.keepFor[a.mask&0xff] {
-			m |= a.mask
-			if m == ts.full {
-				break
-			}
-		}
-	}
-	return m
 }

@@ -37,6 +37,43 @@ type textIndex struct {
 type posting struct {
 	term    string
 	entries []uint32
+	// bits holds the slots of entries as a bitset once the term is in bitsetMin missions
+	// or more, so that a search counts the remote missions having it with popcounts
+	// rather than reading its entries (remote_count.go).
+	bits []uint64
+}
+
+// bitsetMin is the posting size from which a term keeps a bitset: then the bitset (one bit
+// per mission slot) costs at most a few times its entries, and saves reading them.
+const bitsetMin = 1024
+
+// setBit adds slot to the bitset of p, if it has one.
+func (p *posting) setBit(slot int32) {
+	if p.bits == nil {
+		return
+	}
+	if w := int(slot >> 6); w >= len(p.bits) {
+		p.bits = append(p.bits, make([]uint64, w+1-len(p.bits))...)
+	}
+	p.bits[slot>>6] |= 1 << (slot & 63)
+}
+
+// clearBit removes slot from the bitset of p, if it has one.
+func (p *posting) clearBit(slot int32) {
+	if w := int(slot >> 6); w < len(p.bits) {
+		p.bits[w] &^= 1 << (slot & 63)
+	}
+}
+
+// makeBits gives p its bitset once it is large enough.
+func (p *posting) makeBits() {
+	if p.bits != nil || len(p.entries) < bitsetMin {
+		return
+	}
+	p.bits = make([]uint64, entrySlot(p.entries[len(p.entries)-1])>>6+1)
+	for _, e := range p.entries {
+		p.bits[e>>(entryShift+6)] |= 1 << (e >> entryShift & 63)
+	}
 }
 
 func newTextIndex() textIndex {
@@ -123,6 +160,10 @@ func (t *textIndex) addTerm(slot int32, term []byte, field uint32, bulk bool) {
 		return
 	}
 	p.entries = slices.Insert(list, i, e)
+	if !bulk {
+		p.setBit(slot)
+		p.makeBits()
+	}
 }
 
 // finishBulk builds the sorted dictionary after bulk adds.
@@ -130,6 +171,7 @@ func (t *textIndex) finishBulk() {
 	t.dict = make([]string, 0, len(t.postings))
 	for term := range t.postings {
 		t.dict = append(t.dict, term)
+		t.postings[term].makeBits()
 	}
 	slices.Sort(t.dict)
 }
@@ -150,6 +192,7 @@ func (t *textIndex) removeTerm(slot int32, term []byte) {
 	if i == len(p.entries) || entrySlot(p.entries[i]) != slot {
 		return // a repeated term, already removed
 	}
+	p.clearBit(slot)
 	if p.entries = slices.Delete(p.entries, i, i+1); len(p.entries) > 0 {
 		return
 	}

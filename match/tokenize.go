@@ -8,9 +8,6 @@ import (
 // Tokens longer than this are cut: nobody types them, and it bounds the dictionary.
 const maxTokenBytes = 32
 
-// maxQueryTokens bounds the words of a query that must all match (a posting mask is 8 bits).
-const maxQueryTokens = 8
-
 // stopwords are frequent French and English words, already folded. They are dropped from
 // both the texts and the queries, so "aide pour les devoirs" finds "aide aux devoirs".
 var stopwords = map[string]bool{

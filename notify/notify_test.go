@@ -200,6 +200,7 @@ func TestNotifyOnce(t *testing.T) {
 }
 
 func TestTwoWorkersSendEachEmailOnce(t *testing.T) {
+	storetest.NeedsAtomicUpdates(t)
 	f := newFixture(t)
 	ctx := context.Background()
 	const n = 50
@@ -449,6 +450,7 @@ func TestDailyDigest(t *testing.T) {
 }
 
 func TestSingleUseTokenUnderConcurrency(t *testing.T) {
+	storetest.NeedsAtomicUpdates(t)
 	f := newFixture(t)
 	ctx := context.Background()
 	u := f.user("fr")

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"path/filepath"
 	"sync"
 	"time"
 
@@ -20,6 +21,7 @@ import (
 	"github.com/entraide/entraide/notify"
 	"github.com/entraide/entraide/privacy"
 	"github.com/entraide/entraide/store"
+	"github.com/entraide/entraide/watch"
 )
 
 // Service is one running instance.
@@ -39,6 +41,9 @@ type Service struct {
 	Outbox       *notify.Worker // tests drive it with RunOnce and their clock
 	embedded     *store.Embedded
 	ownStore     bool
+
+	// Watch keeps in touch with isolated people (issue 15).
+	Watch *watch.Service
 
 	workers      []Worker
 	stopWorkers  context.CancelFunc
@@ -88,6 +93,10 @@ func (svc *Service) stop(ctx context.Context) {
 	}
 }
 
+// IndexSnapshotFile is the matching index's snapshot, under the data
+// directory: written at intervals and at shutdown, read at start-up.
+const IndexSnapshotFile = "index.snapshot"
+
 // CataloguePoll is how often an instance checks for other instances'
 // changes to missions and profiles: they show within about this delay.
 const CataloguePoll = time.Second
@@ -99,6 +108,11 @@ type Options struct {
 	// Argon2 overrides the password hashing cost (tests use a cheap one).
 	Argon2 *auth.Argon2Params
 	Now    func() time.Time
+	// Demo loads the demo data on the first start (development).
+	Demo bool
+	// NoIndex skips building the matching index: one-off commands
+	// (seed, admin) do not search.
+	NoIndex bool
 }
 
 // Open builds an instance: it opens the store, applies migrations and
@@ -120,6 +134,9 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Option
 	}
 	if applied > 0 {
 		log.Info("index migrations applied", "count", applied)
+	}
+	if err := svc.Store.Backfill(ctx, time.Now().UTC()); err != nil {
+		return fail(fmt.Errorf("backfill key documents: %w", err))
 	}
 	params := auth.DefaultArgon2
 	if opts.Argon2 != nil {
@@ -149,19 +166,36 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Option
 	}
 	svc.Outbox = svc.Notify.NewWorker(sender, notify.WorkerOptions{Logger: log, Now: opts.Now})
 	svc.AddWorker(Worker{Name: "outbox", Run: svc.Outbox.Run})
+	if opts.Demo {
+		if err := svc.loadDemo(ctx); err != nil {
+			return fail(err)
+		}
+	}
 	svc.Catalog = catalog.New(svc.Store, log, opts.Now)
-	if err := svc.Catalog.Load(ctx); err != nil {
-		return fail(fmt.Errorf("build the matching index: %w", err))
+	if !opts.NoIndex {
+		svc.Catalog.UseSnapshot(filepath.Join(cfg.DataDir, IndexSnapshotFile))
+		if err := svc.Catalog.Load(ctx); err != nil {
+			return fail(fmt.Errorf("build the matching index: %w", err))
+		}
 	}
 	svc.AddWorker(Worker{Name: "catalogue-poll", Run: func(ctx context.Context) { svc.Catalog.Run(ctx, CataloguePoll) }})
+	if !opts.NoIndex {
+		svc.AddWorker(Worker{Name: "index-snapshot", Run: func(ctx context.Context) {
+			if err := svc.Catalog.VerifyAfterCrash(ctx); err != nil && ctx.Err() == nil {
+				log.Error("index verification after an unclean shutdown failed", "error", err)
+			}
+			svc.Catalog.RunSnapshots(ctx, catalog.SnapshotEvery)
+		}})
+	}
 	svc.Events = &events.Bus{}
 	svc.Applications = &applications.Service{Store: svc.Store, Notify: svc.Notify, Catalog: svc.Catalog, Log: log, Now: opts.Now}
 	svc.Privacy = &privacy.Service{Store: svc.Store, Notify: svc.Notify, Events: svc.Events, Log: log, Now: opts.Now}
+	svc.Watch = watch.New(svc.Store, svc.Notify, watch.Options{Logger: log, Now: opts.Now})
 	svc.wireEvents()
 	server, err := handlers.New(handlers.Deps{
 		Config: cfg, Store: svc.Store, Tokens: tokens, Hasher: svc.Hasher, Logger: log, Now: opts.Now,
 		Notify: svc.Notify, Catalog: svc.Catalog,
-		Applications: svc.Applications, Privacy: svc.Privacy, Events: svc.Events,
+		Applications: svc.Applications, Privacy: svc.Privacy, Events: svc.Events, Watch: svc.Watch,
 		Gazetteer: geo.Default(),
 	})
 	if err != nil {
@@ -220,6 +254,13 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Option
 			log.Error("old message purge failed", "error", err)
 		}
 	})})
+	// Watch lists and call logs are deleted a set time after their
+	// programme ends (docs/privacy.md), checked daily.
+	svc.AddWorker(Worker{Name: "watch-retention", Run: every(24*time.Hour, func(ctx context.Context) {
+		if _, err := svc.Watch.PurgeEnded(ctx); err != nil {
+			log.Error("watch retention failed", "error", err)
+		}
+	})})
 	svc.AddWorker(Worker{Name: "response-times", Run: every(time.Hour, func(ctx context.Context) {
 		if _, err := svc.Applications.UpdateResponseTimes(ctx); err != nil {
 			log.Error("response times failed", "error", err)
@@ -267,6 +308,12 @@ func (svc *Service) Shutdown(ctx context.Context) error {
 		errs = append(errs, svc.Server.Shutdown(ctx))
 	}
 	svc.stop(ctx)
+	// After the workers, so that no poll runs while the records are read.
+	if svc.Catalog != nil && svc.Server != nil {
+		if err := svc.Catalog.SaveSnapshot(ctx, true); err != nil {
+			svc.Log.Warn("index snapshot not written at shutdown", "error", err)
+		}
+	}
 	errs = append(errs, svc.Close(ctx))
 	return errors.Join(errs...)
 }

@@ -16,30 +16,34 @@ func (s *Store) applications() *mongo.Collection { return s.col("applications") 
 // InsertApplication writes a new application; a second application of the
 // same volunteer to the same shift is ErrConflict (unique volunteer_shift).
 func (s *Store) InsertApplication(ctx context.Context, a *models.Application) error {
-	defer s.lock()()
+	unlock := s.lock()
 	_, err := s.applications().InsertOne(ctx, a)
-	return mapErr(err)
+	unlock()
+	if err != nil {
+		return mapErr(err)
+	}
+	return s.listShiftApplication(ctx, a, "")
 }
 
 // ApplicationByID returns an application, whoever asks: callers check scope.
 func (s *Store) ApplicationByID(ctx context.Context, id string) (*models.Application, error) {
-	return s.findApplication(ctx, bson.D{{Key: "_id", Value: id}})
+	return s.findApplication(ctx, id, nil)
 }
 
 // ApplicationOfVolunteer returns an application only if it is volunteerID's.
 func (s *Store) ApplicationOfVolunteer(ctx context.Context, volunteerID, id string) (*models.Application, error) {
-	return s.findApplication(ctx, bson.D{{Key: "_id", Value: id}, {Key: "volunteer_id", Value: volunteerID}})
+	return s.findApplication(ctx, id, bson.D{{Key: "volunteer_id", Value: volunteerID}})
 }
 
 // ApplicationInOrg returns an application only if it was made to orgID.
 func (s *Store) ApplicationInOrg(ctx context.Context, orgID, id string) (*models.Application, error) {
-	return s.findApplication(ctx, bson.D{{Key: "_id", Value: id}, {Key: "org_id", Value: orgID}})
+	return s.findApplication(ctx, id, bson.D{{Key: "org_id", Value: orgID}})
 }
 
-func (s *Store) findApplication(ctx context.Context, filter bson.D) (*models.Application, error) {
+func (s *Store) findApplication(ctx context.Context, id string, cond bson.D) (*models.Application, error) {
 	var a models.Application
-	if err := s.applications().FindOne(ctx, filter).Decode(&a); err != nil {
-		return nil, mapErr(err)
+	if err := s.findByKey(ctx, "applications", id, cond, &a); err != nil {
+		return nil, err
 	}
 	return &a, nil
 }
@@ -74,7 +78,19 @@ func (f ApplicationFilter) bson() bson.D {
 
 // Applications lists the applications matching f sorted by sortField (a
 // leading "-" for descending), with paging; limit 0 lists them all.
+// A filter naming a shift or a mission is answered from the shift lists
+// by key (see shift_applications.go).
 func (s *Store) Applications(ctx context.Context, f ApplicationFilter, sortField string, skip, limit int64) ([]models.Application, int64, error) {
+	if all, ok, err := s.applicationsFromLists(ctx, f, sortField); ok {
+		if err != nil {
+			return nil, 0, err
+		}
+		end := len(all)
+		if limit > 0 {
+			end = min(int(skip+limit), len(all))
+		}
+		return all[min(int(skip), len(all)):end], int64(len(all)), nil
+	}
 	filter := f.bson()
 	total, err := s.applications().CountDocuments(ctx, filter)
 	if err != nil {
@@ -103,6 +119,9 @@ func (s *Store) findApplications(ctx context.Context, filter bson.D, opts *optio
 
 // CountApplications counts the applications matching f.
 func (s *Store) CountApplications(ctx context.Context, f ApplicationFilter) (int64, error) {
+	if all, ok, err := s.applicationsFromLists(ctx, f, "created_at"); ok {
+		return int64(len(all)), err
+	}
 	n, err := s.applications().CountDocuments(ctx, f.bson())
 	return n, mapErr(err)
 }
@@ -113,19 +132,6 @@ func (s *Store) WaitingAhead(ctx context.Context, shiftID string, rank int) (int
 	n, err := s.applications().CountDocuments(ctx, bson.D{{Key: "shift_id", Value: shiftID},
 		{Key: "status", Value: models.ApplicationWaitlisted}, {Key: "waitlist_rank", Value: bson.D{{Key: "$lt", Value: rank}}}})
 	return n, mapErr(err)
-}
-
-// OldestWaitlisted returns the first application of a shift's waiting
-// list, or ErrNotFound when nobody waits.
-func (s *Store) OldestWaitlisted(ctx context.Context, shiftID string) (*models.Application, error) {
-	var a models.Application
-	err := s.applications().FindOne(ctx,
-		bson.D{{Key: "shift_id", Value: shiftID}, {Key: "status", Value: models.ApplicationWaitlisted}},
-		options.FindOne().SetSort(bson.D{{Key: "waitlist_rank", Value: 1}, {Key: "_id", Value: 1}})).Decode(&a)
-	if err != nil {
-		return nil, mapErr(err)
-	}
-	return &a, nil
 }
 
 // NextWaitlistRank returns the next rank of a shift's waiting list: a
@@ -165,7 +171,7 @@ type ApplicationChange struct {
 // current state. When the state no longer allows it, it returns
 // ErrConflict with the application as it is now.
 func (s *Store) TransitionApplication(ctx context.Context, id string, ch ApplicationChange) (*models.Application, error) {
-	filter := bson.D{{Key: "_id", Value: id}, {Key: "status", Value: bson.D{{Key: "$in", Value: ch.From}}}}
+	filter := bson.D{{Key: "status", Value: bson.D{{Key: "$in", Value: ch.From}}}}
 	if !ch.OfferValidAt.IsZero() {
 		filter = append(filter, bson.E{Key: "offer_expires_at", Value: bson.D{{Key: "$gt", Value: ch.OfferValidAt}}})
 	}
@@ -197,11 +203,8 @@ func (s *Store) TransitionApplication(ctx context.Context, id string, ch Applica
 		update = append(update, bson.E{Key: "$unset", Value: unset})
 	}
 	var a models.Application
-	unlock := s.lock()
-	err := s.applications().FindOneAndUpdate(ctx, filter, update,
-		options.FindOneAndUpdate().SetReturnDocument(options.After)).Decode(&a)
-	unlock()
-	if err = mapErr(err); err == ErrNotFound {
+	err := s.updateByKey(ctx, "applications", id, filter, update, &a)
+	if err == ErrNotFound {
 		cur, cerr := s.ApplicationByID(ctx, id)
 		if cerr != nil {
 			return nil, cerr
@@ -211,6 +214,15 @@ func (s *Store) TransitionApplication(ctx context.Context, id string, ch Applica
 	if err != nil {
 		return nil, err
 	}
+	// The volunteer's document and the shift's lists follow the new
+	// state; a failure here is repaired by the next change or by
+	// RebuildVolunteerApplications.
+	if err := s.SyncApplication(ctx, &a, ch.Entry.At); err != nil {
+		return &a, err
+	}
+	if err := s.listShiftApplication(ctx, &a, ch.Entry.From); err != nil {
+		return &a, err
+	}
 	return &a, nil
 }
 
@@ -218,86 +230,28 @@ func (s *Store) TransitionApplication(ctx context.Context, id string, ch Applica
 // in state status, and reports whether this call recorded it: the
 // conditional update lets one caller only send each reminder.
 func (s *Store) MarkReminder(ctx context.Context, id string, status models.ApplicationStatus, key string) (bool, error) {
-	defer s.lock()()
-	res, err := s.applications().UpdateOne(ctx,
-		bson.D{{Key: "_id", Value: id}, {Key: "status", Value: status}, {Key: "reminders", Value: bson.D{{Key: "$ne", Value: key}}}},
-		bson.D{{Key: "$addToSet", Value: bson.D{{Key: "reminders", Value: key}}}})
-	if err != nil {
-		return false, mapErr(err)
+	err := s.updateByKey(ctx, "applications", id,
+		bson.D{{Key: "status", Value: status}, {Key: "reminders", Value: bson.D{{Key: "$ne", Value: key}}}},
+		bson.D{{Key: "$addToSet", Value: bson.D{{Key: "reminders", Value: key}}}}, nil)
+	switch err {
+	case nil:
+		return true, nil
+	case ErrNotFound:
+		return false, nil
 	}
-	return res.ModifiedCount == 1, nil
+	return false, err
 }
 
 // UsersByIDs returns the users with these ids, by id, for the lists of
-// applicants.
+// applicants: one key read each.
 func (s *Store) UsersByIDs(ctx context.Context, ids []string) (map[string]models.User, error) {
-	out := make(map[string]models.User, len(ids))
-	if len(ids) == 0 {
-		return out, nil
-	}
-	cur, err := s.users().Find(ctx, bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: ids}}}})
-	if err != nil {
-		return nil, mapErr(err)
-	}
-	var users []models.User
-	if err := cur.All(ctx, &users); err != nil {
-		return nil, mapErr(err)
-	}
-	for _, u := range users {
-		out[u.ID] = u
-	}
-	return out, nil
-}
-
-// volunteerApps lists a volunteer's applications by id, so that reading
-// them is a few _id lookups: the embedded store answers those from its
-// primary key but scans the whole collection for any other filter.
-type volunteerApps struct {
-	VolunteerID string   `bson:"_id"`
-	Items       []appRef `bson:"items"`
-}
-
-type appRef struct {
-	ApplicationID string    `bson:"application_id"`
-	ShiftEnd      time.Time `bson:"shift_end"`
-}
-
-// IndexApplication adds a new application to its volunteer's list. It is
-// written after the application: a crash in between hides the application
-// from the volunteer's checks (overlap, open applications), never from
-// the unique index.
-func (s *Store) IndexApplication(ctx context.Context, a *models.Application) error {
-	defer s.lock()()
-	_, err := s.col("volunteer_applications").UpdateOne(ctx, bson.D{{Key: "_id", Value: a.VolunteerID}},
-		bson.D{{Key: "$push", Value: bson.D{{Key: "items", Value: appRef{ApplicationID: a.ID, ShiftEnd: a.ShiftEnd}}}}},
-		options.UpdateOne().SetUpsert(true))
-	return mapErr(err)
-}
-
-// ApplicationsOfVolunteer returns a volunteer's applications whose shift
-// ends after endsAfter (all of them when zero), in order of application.
-func (s *Store) ApplicationsOfVolunteer(ctx context.Context, volunteerID string, endsAfter time.Time) ([]models.Application, error) {
-	var list volunteerApps
-	err := mapErr(s.col("volunteer_applications").FindOne(ctx, bson.D{{Key: "_id", Value: volunteerID}}).Decode(&list))
-	if err == ErrNotFound {
-		return []models.Application{}, nil
-	}
+	users, err := byIDs[models.User](ctx, s, "users", ids)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]models.Application, 0, len(list.Items))
-	for _, ref := range list.Items {
-		if !endsAfter.IsZero() && !ref.ShiftEnd.After(endsAfter) {
-			continue
-		}
-		a, err := s.ApplicationByID(ctx, ref.ApplicationID)
-		if err == ErrNotFound {
-			continue
-		}
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, *a)
+	out := make(map[string]models.User, len(users))
+	for _, u := range users {
+		out[u.ID] = u
 	}
 	return out, nil
 }

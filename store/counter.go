@@ -11,11 +11,9 @@ import (
 // behind place-taking: on MongoDB a single-document update is atomic, and on
 // the embedded store the write lock makes it so.
 func (s *Store) takeIf(ctx context.Context, col, id, field string, limit int) (bool, error) {
-	defer s.lock()()
-	err := s.col(col).FindOneAndUpdate(ctx,
-		bson.D{{Key: "_id", Value: id}, {Key: field, Value: bson.D{{Key: "$lt", Value: limit}}}},
-		bson.D{{Key: "$inc", Value: bson.D{{Key: field, Value: 1}}}}).Err()
-	switch err = mapErr(err); err {
+	err := s.updateByKey(ctx, col, id, bson.D{{Key: field, Value: bson.D{{Key: "$lt", Value: limit}}}},
+		bson.D{{Key: "$inc", Value: bson.D{{Key: field, Value: 1}}}}, nil)
+	switch err {
 	case nil:
 		return true, nil
 	case ErrNotFound:

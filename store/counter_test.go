@@ -13,6 +13,7 @@ import (
 // these tests prove the store's lock makes conditional updates atomic.
 
 func TestConditionalTakeUnderConcurrency(t *testing.T) {
+	needsAtomicUpdates(t)
 	st := openInternal(t)
 	ctx := context.Background()
 	if _, err := st.col("counters").InsertOne(ctx, bson.D{{Key: "_id", Value: "shift"}, {Key: "taken", Value: 0}}); err != nil {
@@ -47,6 +48,7 @@ func TestConditionalTakeUnderConcurrency(t *testing.T) {
 }
 
 func TestConcurrentIncrementsAllCount(t *testing.T) {
+	needsAtomicUpdates(t)
 	st := openInternal(t)
 	ctx := context.Background()
 	if _, err := st.col("counters").InsertOne(ctx, bson.D{{Key: "_id", Value: "n"}, {Key: "n", Value: 0}}); err != nil {

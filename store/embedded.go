@@ -23,7 +23,9 @@ type Embedded struct {
 	uri     string
 	sock    string
 	sockDir string
-	writeMu sync.Mutex
+	// sqliteDir holds one SQLite file per database.
+	sqliteDir string
+	writeMu   sync.Mutex
 
 	mu     sync.Mutex // guards the running server
 	cancel context.CancelFunc
@@ -64,9 +66,10 @@ func StartEmbedded(dataDir string, logger *slog.Logger) (*Embedded, error) {
 			SQLiteURL: "file:" + absDB + "/",
 			Logger:    logger,
 		},
-		uri:     "mongodb://" + url.PathEscape(sock) + "/",
-		sock:    sock,
-		sockDir: sockDir,
+		uri:       "mongodb://" + url.PathEscape(sock) + "/",
+		sock:      sock,
+		sockDir:   sockDir,
+		sqliteDir: absDB,
 	}
 	if err := e.Start(); err != nil {
 		os.RemoveAll(sockDir)
@@ -133,7 +136,23 @@ func waitForSocket(path string, limit time.Duration) error {
 
 // Connect opens a store on database dbName of the embedded server.
 func (e *Embedded) Connect(ctx context.Context, dbName string) (*Store, error) {
-	return connect(ctx, e.uri, dbName, &e.writeMu)
+	st, err := connect(ctx, e.uri, dbName, &e.writeMu)
+	if err == nil {
+		st.sqliteDir = e.sqliteDir
+	}
+	return st, err
+}
+
+// ConnectWithoutLock opens a store on database dbName that does not
+// serialize its writes, so that it takes every branch a MongoDB store takes.
+// Tests use it to exercise the MongoDB path ("MongoDB mode"); it loses
+// concurrent updates, which is why the service never uses it.
+func (e *Embedded) ConnectWithoutLock(ctx context.Context, dbName string) (*Store, error) {
+	st, err := connect(ctx, e.uri, dbName, nil)
+	if err == nil {
+		st.sqliteDir = e.sqliteDir
+	}
+	return st, err
 }
 
 // Close stops the embedded server and removes its socket.

@@ -7,6 +7,17 @@ import (
 	"testing"
 )
 
+// mongoMode mirrors storetest.Mode, which this package cannot import.
+func mongoMode() bool { return os.Getenv("ENTRAIDE_TEST_MODE") == "mongodb" }
+
+// needsAtomicUpdates mirrors storetest.NeedsAtomicUpdates.
+func needsAtomicUpdates(t *testing.T) {
+	t.Helper()
+	if mongoMode() {
+		t.Skip("needs atomic single-document updates: FerretDB without the embedded write lock loses concurrent updates")
+	}
+}
+
 var (
 	internalOnce sync.Once
 	internalEmb  *Embedded
@@ -27,7 +38,11 @@ func openInternal(t *testing.T) *Store {
 	if internalErr != nil {
 		t.Fatal(internalErr)
 	}
-	st, err := internalEmb.Connect(context.Background(), "internal_"+NewID())
+	connect := internalEmb.Connect
+	if mongoMode() {
+		connect = internalEmb.ConnectWithoutLock
+	}
+	st, err := connect(context.Background(), "internal_"+NewID())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -22,29 +22,31 @@ func (s *Store) MarkOnce(ctx context.Context, key string, now time.Time) (bool, 
 
 // InsertUserIfAbsent creates a user unless its id exists already; seeds use
 // it so that loading twice changes nothing.
+// The insert itself is the check: a second insert of the same id is a
+// duplicate key on every backend, where a count then an insert would race.
 func (s *Store) InsertUserIfAbsent(ctx context.Context, u any, id string) (bool, error) {
-	defer s.lock()()
-	n, err := s.col("users").CountDocuments(ctx, bson.D{{Key: "_id", Value: id}})
-	if err != nil {
-		return false, mapErr(err)
-	}
-	if n > 0 {
+	unlock := s.lock()
+	_, err := s.col("users").InsertOne(ctx, u)
+	unlock()
+	switch err = mapErr(err); err {
+	case nil:
+		return true, s.afterInsert(ctx, "users", []any{u})
+	case ErrConflict:
 		return false, nil
 	}
-	_, err = s.col("users").InsertOne(ctx, u)
-	return err == nil, mapErr(err)
+	return false, err
 }
 
 // InsertIfAbsent inserts doc into col unless a document with id exists;
 // the seed loaders use it so that loading twice changes nothing.
 func (s *Store) InsertIfAbsent(ctx context.Context, col, id string, doc any) error {
-	defer s.lock()()
-	n, err := s.col(col).CountDocuments(ctx, bson.D{{Key: "_id", Value: id}})
-	if err != nil || n > 0 {
-		return mapErr(err)
+	unlock := s.lock()
+	_, err := s.col(col).InsertOne(ctx, doc)
+	unlock()
+	if err = mapErr(err); err != nil && err != ErrConflict {
+		return err
 	}
-	_, err = s.col(col).InsertOne(ctx, doc)
-	return mapErr(err)
+	return s.afterInsert(ctx, col, []any{doc})
 }
 
 // InsertMany inserts documents in one batch (bulk loads).
@@ -52,7 +54,11 @@ func (s *Store) InsertMany(ctx context.Context, col string, docs []any) error {
 	if len(docs) == 0 {
 		return nil
 	}
-	defer s.lock()()
+	unlock := s.lock()
 	_, err := s.col(col).InsertMany(ctx, docs)
-	return mapErr(err)
+	unlock()
+	if err != nil {
+		return mapErr(err)
+	}
+	return s.afterInsert(ctx, col, docs)
 }

@@ -31,7 +31,7 @@ func index(col string, keys bson.D, unique bool) func(context.Context, *mongo.Da
 
 // migrations is the whole schema, in the order it was applied: never
 // reorder or remove an entry, only append (to the last list).
-var migrations = slices.Concat(coreMigrations, applicationMigrations, notifyMigrations, feedMigrations)
+var migrations = slices.Concat(coreMigrations, applicationMigrations, notifyMigrations, feedMigrations, scaleMigrations, watchMigrations)
 
 var coreMigrations = []migration{
 	{"users.email unique", index("users", bson.D{{Key: "email", Value: 1}}, true)},
@@ -88,6 +88,11 @@ func (s *Store) Migrate(ctx context.Context) (applied int, err error) {
 		}
 		applied++
 	}
+	// Every start (and every test database): the key indexes of the
+	// embedded store, idempotent.
+	if err := s.ensureKeyIndexes(ctx); err != nil {
+		return applied, err
+	}
 	return applied, nil
 }
 
@@ -104,4 +109,11 @@ func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 var feedMigrations = []migration{
 	{"api_keys.public_id unique", index("api_keys", bson.D{{Key: "public_id", Value: 1}}, true)},
 	{"missions.updated_at", index("missions", bson.D{{Key: "updated_at", Value: 1}, {Key: "_id", Value: 1}}, false)},
+}
+
+// scaleMigrations create the collections of the key documents that request
+// paths read (see docs/decisions.md, "Scale"), so that their key indexes
+// exist from the start on the embedded store.
+var scaleMigrations = []migration{
+	{"key collections", createCollections(keyCollections...)},
 }

@@ -16,6 +16,7 @@ import (
 // monthly cap in all, no more than an organisation's share from any one,
 // and the counters agree with the invitations stored.
 func TestInvitationQuotasUnderConcurrency(t *testing.T) {
+	needsAtomicUpdates(t)
 	st := openInternal(t)
 	ctx := context.Background()
 	if _, err := st.Migrate(ctx); err != nil { // the unique key of invitations

@@ -17,6 +17,20 @@ func (s *Store) shifts() *mongo.Collection   { return s.col("shifts") }
 // CreateMission inserts a mission with its shifts. If the shifts cannot be
 // written the mission is removed again, so nothing is half-written.
 func (s *Store) CreateMission(ctx context.Context, m *models.Mission, shifts []models.Shift) error {
+	if err := s.createMission(ctx, m, shifts); err != nil {
+		return err
+	}
+	if err := s.listOrgMission(ctx, m.OrgID, m.ID); err != nil {
+		return err
+	}
+	ids := make([]string, len(shifts))
+	for i := range shifts {
+		ids[i] = shifts[i].ID
+	}
+	return s.listShifts(ctx, m.ID, ids...)
+}
+
+func (s *Store) createMission(ctx context.Context, m *models.Mission, shifts []models.Shift) error {
 	defer s.lock()()
 	if _, err := s.missions().InsertOne(ctx, m); err != nil {
 		return mapErr(err)
@@ -48,9 +62,8 @@ func (s *Store) MissionByID(ctx context.Context, id string) (*models.Mission, er
 // MissionInOrg returns a mission only if it belongs to orgID.
 func (s *Store) MissionInOrg(ctx context.Context, orgID, id string) (*models.Mission, error) {
 	var m models.Mission
-	err := s.missions().FindOne(ctx, bson.D{{Key: "_id", Value: id}, {Key: "org_id", Value: orgID}}).Decode(&m)
-	if err != nil {
-		return nil, mapErr(err)
+	if err := s.findByKey(ctx, "missions", id, bson.D{{Key: "org_id", Value: orgID}}, &m); err != nil {
+		return nil, err
 	}
 	return &m, nil
 }
@@ -85,7 +98,11 @@ func (f MissionFilter) bson() bson.D {
 
 // Missions lists missions matching f, sorted by sortField ascending (a
 // leading "-" for descending), with paging.
+// A filter naming an organisation is answered from its list by key.
 func (s *Store) Missions(ctx context.Context, f MissionFilter, sortField string, skip, limit int64) ([]models.Mission, int64, error) {
+	if out, total, ok, err := s.missionsFromOrgList(ctx, f, sortField, skip, limit); ok {
+		return out, total, err
+	}
 	filter := f.bson()
 	total, err := s.missions().CountDocuments(ctx, filter)
 	if err != nil {
@@ -142,12 +159,9 @@ func (s *Store) UpdateMissionContent(ctx context.Context, before *models.Mission
 }
 
 func (s *Store) updateMission(ctx context.Context, filter, update bson.D, id string) (*models.Mission, error) {
-	unlock := s.lock()
 	var m models.Mission
-	err := s.missions().FindOneAndUpdate(ctx, filter, update,
-		options.FindOneAndUpdate().SetReturnDocument(options.After)).Decode(&m)
-	unlock()
-	if err = mapErr(err); err == ErrNotFound {
+	err := s.updateByKey(ctx, "missions", id, withoutKey(filter), update, &m)
+	if err == ErrNotFound {
 		if _, cerr := s.MissionByID(ctx, id); cerr != nil {
 			return nil, cerr
 		}
@@ -177,13 +191,9 @@ func (s *Store) TransitionMission(ctx context.Context, id string, from []models.
 	}
 	set = append(set, extra...)
 	var m models.Mission
-	unlock := s.lock()
-	err := s.missions().FindOneAndUpdate(ctx,
-		bson.D{{Key: "_id", Value: id}, {Key: "status", Value: bson.D{{Key: "$in", Value: from}}}},
-		bson.D{{Key: "$set", Value: set}},
-		options.FindOneAndUpdate().SetReturnDocument(options.After)).Decode(&m)
-	unlock()
-	if err = mapErr(err); err == ErrNotFound {
+	err := s.updateByKey(ctx, "missions", id, bson.D{{Key: "status", Value: bson.D{{Key: "$in", Value: from}}}},
+		bson.D{{Key: "$set", Value: set}}, &m)
+	if err == ErrNotFound {
 		cur, cerr := s.MissionByID(ctx, id)
 		if cerr != nil {
 			return nil, cerr
@@ -240,7 +250,14 @@ func (s *Store) DeleteMission(ctx context.Context, orgID, id string, states []mo
 	if res.DeletedCount == 0 {
 		return ErrConflict
 	}
-	_, err = s.shifts().DeleteMany(ctx, bson.D{{Key: "mission_id", Value: id}})
+	if _, err = s.shifts().DeleteMany(ctx, bson.D{{Key: "mission_id", Value: id}}); err != nil {
+		return mapErr(err)
+	}
+	if _, err = s.col(missionShiftsCol).DeleteOne(ctx, bson.D{{Key: "_id", Value: id}}); err != nil {
+		return mapErr(err)
+	}
+	_, err = s.col(orgMissionsCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: orgID}},
+		bson.D{{Key: "$pull", Value: bson.D{{Key: "ids", Value: id}}}})
 	return mapErr(err)
 }
 

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
@@ -16,9 +17,13 @@ func (s *Store) notifications() *mongo.Collection { return s.col("notifications"
 // InsertNotification stores an in-app notification; an id that exists
 // already is ErrConflict (reminders use it to go out once).
 func (s *Store) InsertNotification(ctx context.Context, n *models.Notification) error {
-	defer s.lock()()
+	unlock := s.lock()
 	_, err := s.notifications().InsertOne(ctx, n)
-	return mapErr(err)
+	unlock()
+	if err != nil {
+		return mapErr(err)
+	}
+	return s.listNotification(ctx, n)
 }
 
 func userNotifications(userID string, unreadOnly bool) bson.D {
@@ -30,53 +35,62 @@ func userNotifications(userID string, unreadOnly bool) bson.D {
 }
 
 // Notifications lists a user's notifications, newest first, and counts
-// all that match.
+// all that match: one key read of the user's list, one per item shown.
 func (s *Store) Notifications(ctx context.Context, userID string, unreadOnly bool, skip, limit int) ([]models.Notification, int64, error) {
-	filter := userNotifications(userID, unreadOnly)
-	total, err := s.notifications().CountDocuments(ctx, filter)
+	list, err := s.notificationList(ctx, userID)
 	if err != nil {
-		return nil, 0, mapErr(err)
+		return nil, 0, err
 	}
-	cur, err := s.notifications().Find(ctx, filter, options.Find().
-		SetSort(bson.D{{Key: "created_at", Value: -1}, {Key: "_id", Value: -1}}).
-		SetSkip(int64(skip)).SetLimit(int64(limit)))
-	if err != nil {
-		return nil, 0, mapErr(err)
+	ids := list.IDs
+	if unreadOnly {
+		ids = list.Unread
 	}
-	items := []models.Notification{}
-	if err := cur.All(ctx, &items); err != nil {
-		return nil, 0, mapErr(err)
-	}
-	return items, total, nil
+	ids = slices.Clone(ids)
+	slices.Reverse(ids)
+	page := ids[min(skip, len(ids)):min(skip+limit, len(ids))]
+	items, err := s.notificationsByIDs(ctx, userID, page)
+	return items, int64(len(ids)), err
 }
 
-// CountUnread counts a user's unread notifications.
+// AllNotifications lists every notification of a user, newest first,
+// including those past the list's length: for the personal data export
+// (a query by user, not a request path that runs often).
+func (s *Store) AllNotifications(ctx context.Context, userID string) ([]models.Notification, error) {
+	cur, err := s.notifications().Find(ctx, userNotifications(userID, false), options.Find().
+		SetSort(bson.D{{Key: "created_at", Value: -1}, {Key: "_id", Value: -1}}))
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	items := []models.Notification{}
+	return items, mapErr(cur.All(ctx, &items))
+}
+
+// CountUnread counts a user's unread notifications (one key read).
 func (s *Store) CountUnread(ctx context.Context, userID string) (int64, error) {
-	n, err := s.notifications().CountDocuments(ctx, userNotifications(userID, true))
-	return n, mapErr(err)
+	list, err := s.notificationList(ctx, userID)
+	if err != nil {
+		return 0, err
+	}
+	return int64(len(list.Unread)), nil
 }
 
 // MarkNotificationRead marks one of the user's notifications read (keeping
 // the first read time) and returns it; someone else's is ErrNotFound.
 func (s *Store) MarkNotificationRead(ctx context.Context, userID, id string, now time.Time) (*models.Notification, error) {
-	unlock := s.lock()
 	var n models.Notification
-	err := s.notifications().FindOneAndUpdate(ctx,
-		bson.D{{Key: "_id", Value: id}, {Key: "user_id", Value: userID}, {Key: "read_at", Value: bson.D{{Key: "$exists", Value: false}}}},
-		bson.D{{Key: "$set", Value: bson.D{{Key: "read_at", Value: now}}}},
-		options.FindOneAndUpdate().SetReturnDocument(options.After)).Decode(&n)
-	unlock()
-	switch err = mapErr(err); err {
+	err := s.updateByKey(ctx, "notifications", id,
+		bson.D{{Key: "user_id", Value: userID}, {Key: "read_at", Value: bson.D{{Key: "$exists", Value: false}}}},
+		bson.D{{Key: "$set", Value: bson.D{{Key: "read_at", Value: now}}}}, &n)
+	switch err {
 	case nil:
-		return &n, nil
+		return &n, s.unlistUnread(ctx, userID, id)
 	case ErrNotFound:
 	default:
 		return nil, err
 	}
 	// Already read, or not the caller's.
-	err = s.notifications().FindOne(ctx, bson.D{{Key: "_id", Value: id}, {Key: "user_id", Value: userID}}).Decode(&n)
-	if err != nil {
-		return nil, mapErr(err)
+	if err := s.findByKey(ctx, "notifications", id, bson.D{{Key: "user_id", Value: userID}}, &n); err != nil {
+		return nil, err
 	}
 	return &n, nil
 }
@@ -84,13 +98,24 @@ func (s *Store) MarkNotificationRead(ctx context.Context, userID, id string, now
 // MarkAllNotificationsRead marks every unread notification of a user read
 // and returns how many it marked.
 func (s *Store) MarkAllNotificationsRead(ctx context.Context, userID string, now time.Time) (int64, error) {
-	defer s.lock()()
-	res, err := s.notifications().UpdateMany(ctx, userNotifications(userID, true),
-		bson.D{{Key: "$set", Value: bson.D{{Key: "read_at", Value: now}}}})
+	list, err := s.notificationList(ctx, userID)
 	if err != nil {
-		return 0, mapErr(err)
+		return 0, err
 	}
-	return res.ModifiedCount, nil
+	var marked int64
+	for _, id := range list.Unread {
+		err := s.updateByKey(ctx, "notifications", id,
+			bson.D{{Key: "user_id", Value: userID}, {Key: "read_at", Value: bson.D{{Key: "$exists", Value: false}}}},
+			bson.D{{Key: "$set", Value: bson.D{{Key: "read_at", Value: now}}}}, nil)
+		switch err {
+		case nil:
+			marked++
+		case ErrNotFound:
+		default:
+			return marked, err
+		}
+	}
+	return marked, s.unlistUnread(ctx, userID, list.Unread...)
 }
 
 // DigestPending lists the notifications waiting for a digest e-mail,
@@ -158,6 +183,9 @@ func (s *Store) SetNotificationPrefs(ctx context.Context, p *models.Notification
 func (s *Store) DeleteUserNotifications(ctx context.Context, userID string) error {
 	defer s.lock()()
 	if _, err := s.notifications().DeleteMany(ctx, bson.D{{Key: "user_id", Value: userID}}); err != nil {
+		return mapErr(err)
+	}
+	if _, err := s.col(notificationListsCol).DeleteOne(ctx, bson.D{{Key: "_id", Value: userID}}); err != nil {
 		return mapErr(err)
 	}
 	_, err := s.col("notification_prefs").DeleteOne(ctx, bson.D{{Key: "_id", Value: userID}})

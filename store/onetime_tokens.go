@@ -82,14 +82,12 @@ func (s *Store) DeleteUserOneTimeTokens(ctx context.Context, userID string) erro
 // ConfirmUserEmail records that the user owns the address email; it fails
 // with ErrNotFound when the account's address has changed since.
 func (s *Store) ConfirmUserEmail(ctx context.Context, id, email string, now time.Time) (*models.User, error) {
-	defer s.lock()()
 	var u models.User
-	err := s.users().FindOneAndUpdate(ctx,
-		bson.D{{Key: "_id", Value: id}, {Key: "email", Value: email}, {Key: "status", Value: models.UserActive}},
-		bson.D{{Key: "$set", Value: bson.D{{Key: "email_confirmed", Value: true}, {Key: "updated_at", Value: now}}}},
-	).Decode(&u)
+	err := s.updateByKey(ctx, "users", id,
+		bson.D{{Key: "email", Value: email}, {Key: "status", Value: models.UserActive}},
+		bson.D{{Key: "$set", Value: bson.D{{Key: "email_confirmed", Value: true}, {Key: "updated_at", Value: now}}}}, &u)
 	if err != nil {
-		return nil, mapErr(err)
+		return nil, err
 	}
 	u.EmailConfirmed = true
 	return &u, nil

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
@@ -15,9 +16,13 @@ func (s *Store) orgs() *mongo.Collection { return s.col("organizations") }
 
 // CreateOrganization inserts an organisation.
 func (s *Store) CreateOrganization(ctx context.Context, o *models.Organization) error {
-	defer s.lock()()
+	unlock := s.lock()
 	_, err := s.orgs().InsertOne(ctx, o)
-	return mapErr(err)
+	unlock()
+	if err != nil {
+		return mapErr(err)
+	}
+	return s.syncMembers(ctx, o.ID, nil, o.MemberIDs)
 }
 
 // OrganizationByID returns an organisation, whoever asks: callers check
@@ -34,16 +39,31 @@ func (s *Store) OrganizationByID(ctx context.Context, id string) (*models.Organi
 // its members: everybody else gets ErrNotFound.
 func (s *Store) OrganizationForMember(ctx context.Context, userID, id string) (*models.Organization, error) {
 	var o models.Organization
-	err := s.orgs().FindOne(ctx, bson.D{{Key: "_id", Value: id}, {Key: "member_ids", Value: userID}}).Decode(&o)
-	if err != nil {
-		return nil, mapErr(err)
+	if err := s.findByKey(ctx, "organizations", id, bson.D{{Key: "member_ids", Value: userID}}, &o); err != nil {
+		return nil, err
 	}
 	return &o, nil
 }
 
 // OrganizationsOfMember lists the organisations userID belongs to.
 func (s *Store) OrganizationsOfMember(ctx context.Context, userID string) ([]models.Organization, error) {
-	return s.findOrgs(ctx, bson.D{{Key: "member_ids", Value: userID}}, options.Find().SetSort(bson.D{{Key: "created_at", Value: 1}}))
+	ids, err := s.orgIDsOfMember(ctx, userID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]models.Organization, 0, len(ids))
+	for _, id := range ids {
+		o, err := s.OrganizationForMember(ctx, userID, id)
+		if err == ErrNotFound {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, *o)
+	}
+	slices.SortFunc(out, func(a, b models.Organization) int { return a.CreatedAt.Compare(b.CreatedAt) })
+	return out, nil
 }
 
 // OrganizationIDsOfMember lists the ids of userID's organisations.
@@ -79,7 +99,7 @@ func (s *Store) OrganizationsByStatus(ctx context.Context, status models.OrgStat
 
 // OrganizationsByIDs returns the organisations with these ids.
 func (s *Store) OrganizationsByIDs(ctx context.Context, ids []string) ([]models.Organization, error) {
-	return s.findOrgs(ctx, bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: ids}}}}, nil)
+	return byIDs[models.Organization](ctx, s, "organizations", ids)
 }
 
 func (s *Store) findOrgs(ctx context.Context, filter bson.D, opts *options.FindOptionsBuilder) ([]models.Organization, error) {
@@ -131,12 +151,9 @@ func (s *Store) UpdateOrganization(ctx context.Context, userID, id string, f Org
 }
 
 func (s *Store) updateOrg(ctx context.Context, filter, update bson.D) (*models.Organization, error) {
-	defer s.lock()()
 	var o models.Organization
-	err := s.orgs().FindOneAndUpdate(ctx, filter, update,
-		options.FindOneAndUpdate().SetReturnDocument(options.After)).Decode(&o)
-	if err != nil {
-		return nil, mapErr(err)
+	if err := s.updateByKey(ctx, "organizations", keyOf(filter), withoutKey(filter), update, &o); err != nil {
+		return nil, err
 	}
 	return &o, nil
 }
@@ -164,6 +181,9 @@ func (s *Store) TransitionOrganization(ctx context.Context, id string, from []mo
 
 // AddMember adds m.UserID to an organisation, unless already there.
 func (s *Store) AddMember(ctx context.Context, orgID string, m models.Member, now time.Time) (*models.Organization, error) {
+	if err := s.joinOrgs(ctx, m.UserID, orgID); err != nil {
+		return nil, err
+	}
 	m.JoinedAt = now
 	return s.updateOrg(ctx,
 		bson.D{{Key: "_id", Value: orgID}, {Key: "member_ids", Value: bson.D{{Key: "$ne", Value: m.UserID}}}},
@@ -188,7 +208,10 @@ func (s *Store) ReplaceMembers(ctx context.Context, o *models.Organization, memb
 	if err == ErrNotFound {
 		return nil, ErrConflict
 	}
-	return updated, err
+	if err != nil {
+		return nil, err
+	}
+	return updated, s.syncMembers(ctx, o.ID, o.MemberIDs, ids)
 }
 
 // SetResponseHours records an organisation's median response time.

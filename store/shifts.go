@@ -2,33 +2,49 @@ package store
 
 import (
 	"context"
+	"slices"
+	"strings"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
-	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/entraide/entraide/models"
 )
 
-// ShiftsOfMissions returns the shifts of the given missions, by start time.
+// ShiftsOfMissions returns the shifts of the given missions, by start time:
+// per mission, one key read of its list of shifts, then one per shift.
 func (s *Store) ShiftsOfMissions(ctx context.Context, missionIDs ...string) ([]models.Shift, error) {
-	filter := bson.D{{Key: "mission_id", Value: bson.D{{Key: "$in", Value: missionIDs}}}}
-	if len(missionIDs) == 1 {
-		filter = bson.D{{Key: "mission_id", Value: missionIDs[0]}}
-	}
-	cur, err := s.shifts().Find(ctx, filter, options.Find().SetSort(bson.D{{Key: "start", Value: 1}, {Key: "_id", Value: 1}}))
-	if err != nil {
-		return nil, mapErr(err)
-	}
 	out := []models.Shift{}
-	return out, mapErr(cur.All(ctx, &out))
+	for _, missionID := range missionIDs {
+		ids, err := s.shiftIDsOf(ctx, missionID)
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range ids {
+			var sh models.Shift
+			err := s.findByKey(ctx, "shifts", id, bson.D{{Key: "mission_id", Value: missionID}}, &sh)
+			if err == ErrNotFound {
+				continue
+			}
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, sh)
+		}
+	}
+	slices.SortFunc(out, func(a, b models.Shift) int {
+		if c := a.Start.Compare(b.Start); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	return out, nil
 }
 
 // ShiftByID returns one shift of a mission.
 func (s *Store) ShiftByID(ctx context.Context, missionID, id string) (*models.Shift, error) {
 	var sh models.Shift
-	err := s.shifts().FindOne(ctx, bson.D{{Key: "_id", Value: id}, {Key: "mission_id", Value: missionID}}).Decode(&sh)
-	if err != nil {
-		return nil, mapErr(err)
+	if err := s.findByKey(ctx, "shifts", id, bson.D{{Key: "mission_id", Value: missionID}}, &sh); err != nil {
+		return nil, err
 	}
 	return &sh, nil
 }
@@ -38,26 +54,32 @@ func (s *Store) AddShifts(ctx context.Context, shifts []models.Shift) error {
 	if len(shifts) == 0 {
 		return nil
 	}
-	defer s.lock()()
 	docs := make([]any, len(shifts))
 	for i := range shifts {
 		docs[i] = shifts[i]
 	}
+	unlock := s.lock()
 	_, err := s.shifts().InsertMany(ctx, docs)
-	return mapErr(err)
+	unlock()
+	if err != nil {
+		return mapErr(err)
+	}
+	for _, sh := range shifts {
+		if err := s.listShifts(ctx, sh.MissionID, sh.ID); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // SetShiftCapacity changes a shift's capacity, never below the places
 // already taken (ErrConflict then).
 func (s *Store) SetShiftCapacity(ctx context.Context, missionID, id string, capacity int) (*models.Shift, error) {
-	unlock := s.lock()
 	var sh models.Shift
-	err := s.shifts().FindOneAndUpdate(ctx,
-		bson.D{{Key: "_id", Value: id}, {Key: "mission_id", Value: missionID}, {Key: "taken", Value: bson.D{{Key: "$lte", Value: capacity}}}},
-		bson.D{{Key: "$set", Value: bson.D{{Key: "capacity", Value: capacity}}}},
-		options.FindOneAndUpdate().SetReturnDocument(options.After)).Decode(&sh)
-	unlock()
-	if err = mapErr(err); err == ErrNotFound {
+	err := s.updateByKey(ctx, "shifts", id,
+		bson.D{{Key: "mission_id", Value: missionID}, {Key: "taken", Value: bson.D{{Key: "$lte", Value: capacity}}}},
+		bson.D{{Key: "$set", Value: bson.D{{Key: "capacity", Value: capacity}}}}, &sh)
+	if err == ErrNotFound {
 		if _, cerr := s.ShiftByID(ctx, missionID, id); cerr != nil {
 			return nil, cerr
 		}
@@ -68,19 +90,29 @@ func (s *Store) SetShiftCapacity(ctx context.Context, missionID, id string, capa
 
 // DeleteShift removes a shift with no place taken (ErrConflict otherwise).
 func (s *Store) DeleteShift(ctx context.Context, missionID, id string) error {
+	var sh models.Shift
+	if err := s.findByKey(ctx, "shifts", id, bson.D{{Key: "mission_id", Value: missionID}}, &sh); err != nil {
+		return err
+	}
+	// The condition goes with the key; on the embedded store the lock
+	// makes the read above and this delete one step.
 	unlock := s.lock()
-	res, err := s.shifts().DeleteOne(ctx, bson.D{{Key: "_id", Value: id}, {Key: "mission_id", Value: missionID}, {Key: "taken", Value: 0}})
+	filter := bson.D{{Key: "_id", Value: id}}
+	if s.writeMu == nil {
+		filter = append(filter, bson.E{Key: "taken", Value: 0})
+	} else if sh.Taken != 0 {
+		unlock()
+		return ErrConflict
+	}
+	res, err := s.shifts().DeleteOne(ctx, filter)
 	unlock()
 	if err != nil {
 		return mapErr(err)
 	}
 	if res.DeletedCount == 0 {
-		if _, cerr := s.ShiftByID(ctx, missionID, id); cerr != nil {
-			return cerr
-		}
 		return ErrConflict
 	}
-	return nil
+	return s.unlistShift(ctx, missionID, id)
 }
 
 // TakePlace takes one place on a shift if one is left, in one conditional
@@ -99,19 +131,17 @@ func (s *Store) TakePlace(ctx context.Context, shiftID string) (bool, error) {
 }
 
 func (s *Store) takePlace(ctx context.Context, shiftID string) (ok, retry bool, err error) {
-	defer s.lock()()
 	var sh models.Shift
-	err = s.shifts().FindOne(ctx, bson.D{{Key: "_id", Value: shiftID}}).Decode(&sh)
-	if err != nil {
-		return false, false, mapErr(err)
+	if err := s.findByKey(ctx, "shifts", shiftID, nil, &sh); err != nil {
+		return false, false, err
 	}
 	if sh.Taken >= sh.Capacity {
 		return false, false, nil
 	}
-	err = s.shifts().FindOneAndUpdate(ctx,
-		bson.D{{Key: "_id", Value: shiftID}, {Key: "taken", Value: bson.D{{Key: "$lt", Value: sh.Capacity}}}, {Key: "capacity", Value: sh.Capacity}},
-		bson.D{{Key: "$inc", Value: bson.D{{Key: "taken", Value: 1}}}}).Err()
-	switch err = mapErr(err); err {
+	err = s.updateByKey(ctx, "shifts", shiftID,
+		bson.D{{Key: "taken", Value: bson.D{{Key: "$lt", Value: sh.Capacity}}}, {Key: "capacity", Value: sh.Capacity}},
+		bson.D{{Key: "$inc", Value: bson.D{{Key: "taken", Value: 1}}}}, nil)
+	switch err {
 	case nil:
 		return true, false, nil
 	case ErrNotFound:
@@ -122,11 +152,12 @@ func (s *Store) takePlace(ctx context.Context, shiftID string) (ok, retry bool, 
 
 // ReleasePlace gives back one place, never going below zero.
 func (s *Store) ReleasePlace(ctx context.Context, shiftID string) error {
-	defer s.lock()()
-	_, err := s.shifts().UpdateOne(ctx,
-		bson.D{{Key: "_id", Value: shiftID}, {Key: "taken", Value: bson.D{{Key: "$gt", Value: 0}}}},
-		bson.D{{Key: "$inc", Value: bson.D{{Key: "taken", Value: -1}}}})
-	return mapErr(err)
+	err := s.updateByKey(ctx, "shifts", shiftID, bson.D{{Key: "taken", Value: bson.D{{Key: "$gt", Value: 0}}}},
+		bson.D{{Key: "$inc", Value: bson.D{{Key: "taken", Value: -1}}}}, nil)
+	if err == ErrNotFound {
+		return nil
+	}
+	return err
 }
 
 // SetShiftTaken overwrites a shift's taken count (reconciliation).

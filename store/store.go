@@ -22,6 +22,9 @@ type Store struct {
 	// writeMu serializes writes on the embedded store; nil on MongoDB, where
 	// single-document operations are atomic by themselves.
 	writeMu *sync.Mutex
+	// sqliteDir is the embedded store's SQLite directory ("" on MongoDB),
+	// where ensureKeyIndexes adds the indexes key reads need.
+	sqliteDir string
 }
 
 // Connect opens a store on a MongoDB deployment.

@@ -26,12 +26,10 @@ func (s *Store) InsertRefreshToken(ctx context.Context, t *models.RefreshToken) 
 // ErrTokenReused; an unknown, revoked or expired one returns ErrNotFound.
 func (s *Store) UseRefreshToken(ctx context.Context, hash string, now time.Time) (*models.RefreshToken, error) {
 	col := s.col("refresh_tokens")
-	unlock := s.lock()
 	var t models.RefreshToken
-	err := col.FindOneAndUpdate(ctx,
-		bson.D{{Key: "_id", Value: hash}, {Key: "used", Value: false}, {Key: "revoked", Value: false}},
-		bson.D{{Key: "$set", Value: bson.D{{Key: "used", Value: true}}}}).Decode(&t)
-	unlock()
+	err := s.updateByKey(ctx, "refresh_tokens", hash,
+		bson.D{{Key: "used", Value: false}, {Key: "revoked", Value: false}},
+		bson.D{{Key: "$set", Value: bson.D{{Key: "used", Value: true}}}}, &t)
 	if err == nil {
 		if !t.ExpiresAt.After(now) {
 			return nil, ErrNotFound

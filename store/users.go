@@ -6,7 +6,6 @@ import (
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
-	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/entraide/entraide/models"
 )
@@ -15,17 +14,24 @@ func (s *Store) users() *mongo.Collection { return s.col("users") }
 
 // CreateUser inserts a user; a taken e-mail is ErrConflict.
 func (s *Store) CreateUser(ctx context.Context, u *models.User) error {
-	defer s.lock()()
+	if err := s.claimEmail(ctx, u.Email, u.ID); err != nil {
+		return err
+	}
+	unlock := s.lock()
 	_, err := s.users().InsertOne(ctx, u)
-	return mapErr(err)
+	unlock()
+	if err != nil {
+		_ = s.releaseEmail(ctx, u.Email, u.ID)
+		return mapErr(err)
+	}
+	return nil
 }
 
 // UserByID returns a user that has not been deleted.
 func (s *Store) UserByID(ctx context.Context, id string) (*models.User, error) {
 	var u models.User
-	err := s.users().FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(&u)
-	if err != nil {
-		return nil, mapErr(err)
+	if err := s.findByKey(ctx, "users", id, nil, &u); err != nil {
+		return nil, err
 	}
 	if u.Status == models.UserDeleted {
 		return nil, ErrNotFound
@@ -35,10 +41,13 @@ func (s *Store) UserByID(ctx context.Context, id string) (*models.User, error) {
 
 // UserByEmail returns the user with that normalized e-mail.
 func (s *Store) UserByEmail(ctx context.Context, email string) (*models.User, error) {
-	var u models.User
-	err := s.users().FindOne(ctx, bson.D{{Key: "email", Value: email}}).Decode(&u)
+	id, err := s.userIDByEmail(ctx, email)
 	if err != nil {
-		return nil, mapErr(err)
+		return nil, err
+	}
+	var u models.User
+	if err := s.findByKey(ctx, "users", id, bson.D{{Key: "email", Value: email}}, &u); err != nil {
+		return nil, err
 	}
 	return &u, nil
 }
@@ -59,13 +68,10 @@ func (s *Store) UpdateUser(ctx context.Context, id string, p models.UserPatch, n
 }
 
 func (s *Store) updateUser(ctx context.Context, id string, update bson.D) (*models.User, error) {
-	defer s.lock()()
 	var u models.User
-	err := s.users().FindOneAndUpdate(ctx,
-		bson.D{{Key: "_id", Value: id}, {Key: "status", Value: bson.D{{Key: "$ne", Value: models.UserDeleted}}}},
-		update, options.FindOneAndUpdate().SetReturnDocument(options.After)).Decode(&u)
+	err := s.updateByKey(ctx, "users", id, bson.D{{Key: "status", Value: bson.D{{Key: "$ne", Value: models.UserDeleted}}}}, update, &u)
 	if err != nil {
-		return nil, mapErr(err)
+		return nil, err
 	}
 	return &u, nil
 }
@@ -101,6 +107,10 @@ func (s *Store) TouchLogin(ctx context.Context, id string, now time.Time) error 
 // AnonymizeUser erases a user's personal data. The account document stays
 // (other records point to it) but its e-mail is freed for a new sign-up.
 func (s *Store) AnonymizeUser(ctx context.Context, id string, now time.Time) error {
+	var before models.User
+	if err := s.findByKey(ctx, "users", id, nil, &before); err != nil {
+		return err
+	}
 	_, err := s.updateUser(ctx, id, bson.D{
 		{Key: "$set", Value: bson.D{
 			{Key: "email", Value: "deleted-" + id + "@invalid"},
@@ -114,7 +124,10 @@ func (s *Store) AnonymizeUser(ctx context.Context, id string, now time.Time) err
 		{Key: "$unset", Value: bson.D{{Key: "profile", Value: ""}, {Key: "last_login_at", Value: ""}, {Key: "inactivity_warned_at", Value: ""}}},
 		{Key: "$inc", Value: bson.D{{Key: "token_version", Value: 1}}},
 	})
-	return err
+	if err != nil {
+		return err
+	}
+	return s.releaseEmail(ctx, before.Email, id)
 }
 
 // CountUsers counts users by role (all roles when role is empty).

@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -23,7 +24,7 @@ func openQuiet(ctx context.Context, getenv func(string) string, stderr io.Writer
 		return nil, err
 	}
 	log := newLogger(stderr, cfg.Production(), "warn")
-	return service.Open(ctx, cfg, log, service.Options{})
+	return service.Open(ctx, cfg, log, service.Options{NoIndex: true})
 }
 
 func adminCommand(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
@@ -128,16 +129,29 @@ func seedCommand(ctx context.Context, args []string, getenv func(string) string,
 			return err
 		}
 		started := time.Now()
-		err = seeds.Synthetic(ctx, svc.Store, hash, now, seeds.SyntheticOptions{
-			Missions: *missions, Volunteers: *volunteers, Seed: *seed, Progress: stdout})
+		counts, err := seeds.Synthetic(ctx, svc.Store, hash, now, seeds.SyntheticOptions{
+			Missions: *missions, Volunteers: *volunteers, Seed: *seed, Progress: stderr})
 		if err != nil {
 			return fmt.Errorf("synthetic data: %w", err)
 		}
-		fmt.Fprintf(stdout, "synthetic data written in %s\n", time.Since(started).Round(time.Second))
+		// The index is built here, once, and its snapshot written, so that
+		// the first start after a seed is as quick as a restart.
+		fmt.Fprintln(stderr, "building the matching index snapshot...")
+		svc.Catalog.UseSnapshot(filepath.Join(svc.Config.DataDir, service.IndexSnapshotFile))
+		if err := svc.Catalog.Load(ctx); err != nil {
+			return fmt.Errorf("matching index: %w", err)
+		}
+		if err := svc.Catalog.SaveSnapshot(ctx, true); err != nil {
+			return fmt.Errorf("matching index snapshot: %w", err)
+		}
+		printSynthetic(stdout, counts, time.Since(started))
 		return nil
 	}
 	n, err := seeds.Load(ctx, svc.Store, svc.Hasher, now, service.SeedLoaders()...)
 	if err != nil {
+		return err
+	}
+	if err := service.RecordDemoLoad(ctx, svc.Store, now); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "demo data loaded: %d new users\n", n)

@@ -9,6 +9,7 @@ import (
 	"github.com/entraide/entraide/config"
 	"github.com/entraide/entraide/seeds"
 	"github.com/entraide/entraide/service"
+	"github.com/entraide/entraide/store"
 )
 
 func loadConfig(getenv func(string) string) (*config.Config, error) {
@@ -33,30 +34,9 @@ func serve(ctx context.Context, getenv func(string) string, stdout, stderr io.Wr
 	for _, w := range cfg.Warnings() {
 		log.Warn("configuration", "warning", w)
 	}
-	svc, err := service.Open(ctx, cfg, log, service.Options{})
+	svc, err := service.Open(ctx, cfg, log, service.Options{Demo: cfg.Seed && !cfg.Production()})
 	if err != nil {
 		return err
-	}
-	if cfg.Seed && !cfg.Production() {
-		first, err := svc.Store.MarkOnce(ctx, "demo-seeds", time.Now().UTC())
-		if err != nil {
-			svc.Close(context.Background())
-			return fmt.Errorf("seeds: %w", err)
-		}
-		if first {
-			n, err := seeds.Load(ctx, svc.Store, svc.Hasher, time.Now().UTC(), service.SeedLoaders()...)
-			if err != nil {
-				svc.Close(context.Background())
-				return fmt.Errorf("seeds: %w", err)
-			}
-			log.Info("demo data loaded", "users", n)
-			// The index was built before the demo data existed: rebuild the
-			// index with the demo data so that it is searchable at once.
-			if err := svc.Catalog.Load(ctx); err != nil {
-				svc.Close(context.Background())
-				return fmt.Errorf("index: %w", err)
-			}
-		}
 	}
 	svc.Start()
 	errc := make(chan error, 1)
@@ -64,10 +44,7 @@ func serve(ctx context.Context, getenv func(string) string, stdout, stderr io.Wr
 
 	fmt.Fprintf(stdout, "Entraide is listening on http://%s (ready in %s)\n", cfg.Addr, time.Since(started).Round(time.Millisecond))
 	if !cfg.Production() {
-		fmt.Fprintf(stdout, "Demo accounts (password %q):\n", seeds.DemoPassword)
-		for _, a := range seeds.Accounts() {
-			fmt.Fprintf(stdout, "  %-13s %s\n", a.Role, a.Email)
-		}
+		printAccounts(ctx, svc, stdout)
 	}
 	select {
 	case err := <-errc:
@@ -79,4 +56,19 @@ func serve(ctx context.Context, getenv func(string) string, stdout, stderr io.Wr
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	return svc.Shutdown(shutdownCtx)
+}
+
+// printAccounts tells a developer how to log in: the demo accounts, or
+// the synthetic ones when the database holds a synthetic data set.
+func printAccounts(ctx context.Context, svc *service.Service, stdout io.Writer) {
+	if ds, err := svc.Store.Dataset(ctx); err == nil && ds != nil && ds.Kind == store.DatasetSynthetic {
+		fmt.Fprintf(stdout, "Synthetic data set: %d missions, %d volunteers (password %q):\n", ds.Missions, ds.Volunteers, seeds.DemoPassword)
+		fmt.Fprintf(stdout, "  %-13s %s\n  %-13s %s\n  %-13s %s\n", "admin", seeds.SyntheticAdminEmail,
+			"organization", seeds.SyntheticOrgEmail(1), "volunteer", seeds.SyntheticVolunteerEmail(1))
+		return
+	}
+	fmt.Fprintf(stdout, "Demo accounts (password %q):\n", seeds.DemoPassword)
+	for _, a := range seeds.Accounts() {
+		fmt.Fprintf(stdout, "  %-13s %s\n", a.Role, a.Email)
+	}
 }

@@ -41,11 +41,7 @@ func Embedded(tb testing.TB) *store.Embedded {
 // Open returns a migrated store on a fresh database for this test.
 func Open(tb testing.TB) *store.Store {
 	tb.Helper()
-	name := DatabaseName(tb)
-	st, err := Embedded(tb).Connect(context.Background(), name)
-	if err != nil {
-		tb.Fatalf("connect: %v", err)
-	}
+	st := Connect(tb, DatabaseName(tb))
 	if _, err := st.Migrate(context.Background()); err != nil {
 		tb.Fatalf("migrate: %v", err)
 	}
@@ -53,6 +49,31 @@ func Open(tb testing.TB) *store.Store {
 		_ = st.Drop(context.Background())
 		_ = st.Close(context.Background())
 	})
+	return st
+}
+
+// Connect opens another store on database name, as a second process
+// would, in the suite's mode (see Mode). The caller closes it.
+func Connect(tb testing.TB, name string) *store.Store {
+	tb.Helper()
+	ctx := context.Background()
+	var (
+		st  *store.Store
+		err error
+	)
+	switch Mode() {
+	case ModeMongoDB:
+		if uri := os.Getenv("MONGODB_TEST_URI"); uri != "" {
+			st, err = store.Connect(ctx, uri, name)
+		} else {
+			st, err = Embedded(tb).ConnectWithoutLock(ctx, name)
+		}
+	default:
+		st, err = Embedded(tb).Connect(ctx, name)
+	}
+	if err != nil {
+		tb.Fatalf("connect: %v", err)
+	}
 	return st
 }
 

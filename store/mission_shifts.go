@@ -1,0 +1,90 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+)
+
+// mission_shifts lists each mission's shift ids ({_id: mission id, ids}),
+// so that a mission page reads its shifts by key instead of filtering the
+// shifts collection by mission. Shifts stay documents of their own: their
+// taken counters change concurrently and need top-level fields. A mission
+// has at most MaxShifts shifts, so the list stays small.
+const missionShiftsCol = "mission_shifts"
+
+type missionShifts struct {
+	MissionID string   `bson:"_id"`
+	IDs       []string `bson:"ids"`
+}
+
+// listShifts adds shift ids to a mission's list (idempotent).
+func (s *Store) listShifts(ctx context.Context, missionID string, ids ...string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	defer s.lock()()
+	_, err := s.col(missionShiftsCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: missionID}},
+		bson.D{{Key: "$addToSet", Value: bson.D{{Key: "ids", Value: bson.D{{Key: "$each", Value: ids}}}}}},
+		options.UpdateOne().SetUpsert(true))
+	return mapErr(err)
+}
+
+// unlistShift removes a shift id from a mission's list.
+func (s *Store) unlistShift(ctx context.Context, missionID, id string) error {
+	defer s.lock()()
+	_, err := s.col(missionShiftsCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: missionID}},
+		bson.D{{Key: "$pull", Value: bson.D{{Key: "ids", Value: id}}}})
+	return mapErr(err)
+}
+
+func (s *Store) shiftIDsOf(ctx context.Context, missionID string) ([]string, error) {
+	var doc missionShifts
+	err := s.findByKey(ctx, missionShiftsCol, missionID, nil, &doc)
+	if err == ErrNotFound {
+		return nil, nil
+	}
+	return doc.IDs, err
+}
+
+// BackfillMissionShifts writes mission_shifts from the shifts collection,
+// once per database (recorded in meta). Idempotent.
+func (s *Store) BackfillMissionShifts(ctx context.Context, now time.Time) error {
+	const key = "backfill:mission_shifts:v1"
+	var done struct {
+		ID string `bson:"_id"`
+	}
+	if err := s.findByKey(ctx, "meta", key, nil, &done); err != ErrNotFound {
+		return err
+	}
+	cur, err := s.shifts().Find(ctx, bson.D{}, options.Find().SetProjection(bson.D{{Key: "mission_id", Value: 1}}))
+	if err != nil {
+		return mapErr(err)
+	}
+	byMission := map[string][]string{}
+	for cur.Next(ctx) {
+		var sh struct {
+			ID        string `bson:"_id"`
+			MissionID string `bson:"mission_id"`
+		}
+		if err := cur.Decode(&sh); err != nil {
+			cur.Close(ctx)
+			return mapErr(err)
+		}
+		byMission[sh.MissionID] = append(byMission[sh.MissionID], sh.ID)
+	}
+	cur.Close(ctx)
+	for missionID, ids := range byMission {
+		if err := s.listShifts(ctx, missionID, ids...); err != nil {
+			return err
+		}
+	}
+	defer s.lock()()
+	_, err = s.col("meta").InsertOne(ctx, bson.D{{Key: "_id", Value: key}, {Key: "at", Value: now}})
+	if err = mapErr(err); err == ErrConflict {
+		return nil
+	}
+	return err
+}
