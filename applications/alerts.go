@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/entraide/entraide/models"
+	"github.com/entraide/entraide/timefmt"
 )
 
 // MaxUrgentAlerts is how many volunteers an urgent mission alerts.
@@ -58,7 +59,7 @@ func (svc *Service) missionParams(ctx context.Context, m *models.Mission) (map[s
 	}
 	for _, sh := range shifts {
 		if sh.Start.After(svc.now()) {
-			params["shift_start"] = sh.Start.Format("2006-01-02 15:04")
+			params["shift_start"] = timefmt.Stamp(sh.Start, m.Zone())
 			break
 		}
 	}

@@ -2,9 +2,9 @@ package applications
 
 import (
 	"context"
-	"time"
 
 	"github.com/entraide/entraide/models"
+	"github.com/entraide/entraide/timefmt"
 )
 
 // tell notifies a user and logs a failure: the change it reports is
@@ -49,10 +49,11 @@ func (svc *Service) TellMembers(ctx context.Context, orgID, key string, event mo
 
 // eventParams are the template data common to application events.
 func (svc *Service) EventParams(ctx context.Context, a *models.Application, link string) map[string]string {
-	params := map[string]string{"shift_start": a.ShiftStart.UTC().Format(time.RFC3339), "link": link,
+	params := map[string]string{"shift_start": timefmt.Stamp(a.ShiftStart, timefmt.Default), "link": link,
 		"mission_title": "", "org_name": ""}
 	if m, err := svc.Store.MissionByID(ctx, a.MissionID); err == nil {
 		params["mission_title"] = m.Title
+		params["shift_start"] = timefmt.Stamp(a.ShiftStart, m.Zone())
 		if !m.Remote && m.Address != "" {
 			params["address"] = m.Address + ", " + m.Postcode + " " + m.City
 		}

@@ -3,10 +3,10 @@ package applications
 import (
 	"context"
 	"errors"
-	"time"
 
 	"github.com/entraide/entraide/models"
 	"github.com/entraide/entraide/store"
+	"github.com/entraide/entraide/timefmt"
 )
 
 // changeApplication moves a from the state it was read in to to, by
@@ -120,7 +120,7 @@ func (svc *Service) promote(ctx context.Context, m *models.Mission, a *models.Ap
 		return false
 	}
 	params := svc.EventParams(ctx, a, VolunteerLink(a))
-	params["expires_at"] = expires.Format(time.RFC3339)
+	params["expires_at"] = timefmt.Stamp(expires, m.Zone())
 	svc.Tell(ctx, a.VolunteerID, models.EventWaitlistOffer, params)
 	svc.MissionChanged(ctx, m.ID)
 	return true
@@ -152,7 +152,7 @@ func (svc *Service) CancelApplications(ctx context.Context, m *models.Mission) e
 			}
 		}
 		params := map[string]string{"mission_title": m.Title, "org_name": org.Name,
-			"shift_start": updated.ShiftStart.Format(time.RFC3339), "reason": m.StatusReason}
+			"shift_start": timefmt.Stamp(updated.ShiftStart, m.Zone()), "reason": m.StatusReason}
 		svc.Tell(ctx, updated.VolunteerID, models.EventMissionCancelled, params)
 	}
 	svc.MissionChanged(ctx, m.ID)

@@ -248,7 +248,7 @@ func toMission(m *models.Mission, org *models.Organization, shifts []models.Shif
 	skills := append(append([]string{}, m.Skills...), m.Tags...)
 	out := match.Mission{
 		ID: m.ID, OrgID: m.OrgID, OrgName: org.Name, Title: m.Title, Description: m.Description,
-		Category: string(m.Category), Postcode: m.Postcode, City: m.City, Skills: skills, Languages: m.Languages,
+		Category: string(m.Category), Postcode: m.Postcode, City: m.City, TimeZone: m.Zone(), Skills: skills, Languages: m.Languages,
 		Remote: m.Remote, Lat: m.Lat, Lon: m.Lon, HasLocation: !m.Remote && m.Postcode != "",
 		MinAge: m.MinAge, RequiresVetting: m.RequiresVetting, Urgent: m.Urgent,
 	}

@@ -149,7 +149,7 @@ func TestOrganizationRegistersAndItsMissionIsPublished(t *testing.T) {
 	org.fill("#f-end_time", "1700")
 	org.fill("#f-capacity", "3")
 	org.click(`main form button[type=submit]`)
-	org.expectText("Le brouillon est créé", "14:00–17:00", "0 / 3")
+	org.expectText("Le brouillon est créé", "14 h 00 – 17 h 00", "0 / 3")
 	org.click(`form[action$="/submit"] button[type=submit]`)
 	org.expectText("La mission est soumise à la modération.")
 

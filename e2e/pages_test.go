@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -53,13 +54,19 @@ func TestKeyPages(t *testing.T) {
 	check := func(name string) {
 		t.Helper()
 		html.add(tb, name)
+		if !strings.HasSuffix(name, "-en") {
+			tb.checkNoRawText(name)
+		}
 		for _, v := range viewports {
 			tb.setViewport(v.width, v.height, v.mobile)
 			if axe != "" {
 				tb.checkAxe(axe, name+" ("+v.name+")")
 			}
-			if width := tb.pageWidth(); width > v.width {
-				t.Errorf("%s (%s): the page is %d px wide, more than the screen's %d", name, v.name, width, v.width)
+			if width, inner := tb.pageWidth(); width > inner {
+				t.Errorf("%s (%s): the page is %d px wide, more than the window's %d", name, v.name, width, inner)
+			}
+			for _, table := range tb.scrollingTables() {
+				t.Errorf("%s (%s): the table %q scrolls sideways", name, v.name, table)
 			}
 			if screenshotsWanted() {
 				tb.screenshot(filepath.Join(screenshotDir, name+"-"+v.name+".png"))
@@ -146,6 +153,8 @@ func TestKeyPages(t *testing.T) {
 	check("admin-audit")
 	tb.open("/admin/stats")
 	check("admin-stats")
+	tb.open("/admin/blocklist")
+	check("admin-blocklist")
 
 	tb.click(`.lang-switch button`)
 	tb.open("/")
@@ -185,17 +194,35 @@ func (tb *tab) setViewport(width, height int64, mobile bool) {
 	})
 }
 
-// pageWidth is the width of the page's content: wider than the screen, a
-// phone scrolls sideways.
-func (tb *tab) pageWidth() int64 {
+// pageWidth is the width of the page's content and the window's: content
+// wider than the window makes a phone scroll sideways.
+func (tb *tab) pageWidth() (width, inner int64) {
 	tb.t.Helper()
-	var width int64
 	tb.call(func(ctx context.Context) error {
-		var err error
-		width, err = chromedp.Run(ctx, chromedp.Evaluate[int64](`document.documentElement.scrollWidth`))
+		sizes, err := chromedp.Run(ctx, chromedp.Evaluate[[]int64](`[document.documentElement.scrollWidth, window.innerWidth]`))
+		if err == nil && len(sizes) == 2 {
+			width, inner = sizes[0], sizes[1]
+		}
 		return err
 	})
-	return width
+	return width, inner
+}
+
+// scrollingTables names the tables wider than their box: on a phone, a
+// column (the state of an application, Sunday of the availability grid)
+// would be out of sight.
+func (tb *tab) scrollingTables() []string {
+	tb.t.Helper()
+	var names []string
+	tb.call(func(ctx context.Context) error {
+		var err error
+		names, err = chromedp.Run(ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("main table")].filter(t => {
+			const box = t.closest(".table-wrap") || t.parentElement;
+			return t.scrollWidth > box.clientWidth + 1;
+		}).map(t => (t.querySelector("caption") || t).textContent.trim().slice(0, 60))`))
+		return err
+	})
+	return names
 }
 
 // screenshot saves what the viewport shows as a PNG.

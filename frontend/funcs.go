@@ -1,7 +1,6 @@
 package frontend
 
 import (
-	"fmt"
 	"html/template"
 	"math"
 	"strconv"
@@ -10,58 +9,83 @@ import (
 
 	"github.com/entraide/entraide/i18n"
 	"github.com/entraide/entraide/models"
+	"github.com/entraide/entraide/timefmt"
 )
 
-// paris is the time zone every date is shown in: missions happen in
-// France, whatever the server's zone. The binary embeds the zone database
-// (notify imports time/tzdata).
-var paris = func() *time.Location {
-	loc, err := time.LoadLocation("Europe/Paris")
-	if err != nil {
-		return time.UTC
-	}
-	return loc
-}()
+// Paris returns the zone of metropolitan France, where times that belong to
+// no place (a message, an audit entry) are shown.
+func Paris() *time.Location { return timefmt.Location(timefmt.Default) }
 
-// Paris returns the time zone pages show dates in and read them from.
-func Paris() *time.Location { return paris }
+// zoneArg is the optional last argument of the date functions: the zone
+// of the mission the time belongs to, Europe/Paris when absent.
+func zoneArg(zone []string) string {
+	if len(zone) > 0 {
+		return zone[0]
+	}
+	return timefmt.Default
+}
 
 // LongDate reads "samedi 14 mars 2026" or "Saturday 14 March 2026".
-func LongDate(lang string, t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	t = t.In(paris)
-	return fmt.Sprintf("%s %d %s %d", i18n.Weekday(lang, t.Weekday()), t.Day(), i18n.Month(lang, t.Month()), t.Year())
+func LongDate(lang string, t time.Time, zone ...string) string {
+	return timefmt.LongDate(lang, t, zoneArg(zone))
 }
 
 // ShortDate reads "14/03/2026" in French and "14 Mar 2026" in English.
-func ShortDate(lang string, t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	t = t.In(paris)
-	if lang == i18n.English {
-		return t.Format("2 Jan 2006")
-	}
-	return t.Format("02/01/2006")
+func ShortDate(lang string, t time.Time, zone ...string) string {
+	return timefmt.ShortDate(lang, t, zoneArg(zone))
 }
 
-// Clock reads "09:00", Paris time.
-func Clock(t time.Time) string { return t.In(paris).Format("15:04") }
+// Clock reads "18 h 00" or "6:00 pm".
+func Clock(lang string, t time.Time, zone ...string) string {
+	return timefmt.Clock(lang, t, zoneArg(zone))
+}
 
-// dateTime reads "14/03/2026 09:00".
-func dateTime(lang string, t time.Time) string {
-	if t.IsZero() {
+// Span reads a shift for handlers, as the "span" template function does.
+func Span(lang string, start, end time.Time, zone string) string {
+	return timefmt.Span(lang, start, end, zone)
+}
+
+// dateTime reads "lundi 7 décembre, 18 h 00" or "Monday 7 December, 6:00 pm".
+func dateTime(lang string, t time.Time, zone ...string) string {
+	return timefmt.DateTime(lang, t, zoneArg(zone))
+}
+
+// span reads a shift, "lundi 7 décembre, 18 h 00 – 20 h 00".
+func span(lang string, start, end time.Time, zone ...string) string {
+	return timefmt.Span(lang, start, end, zoneArg(zone))
+}
+
+// zoneNote names a zone other than Paris's, " (heure de La Réunion)", so
+// that a remote or overseas mission says which time it means.
+func zoneNote(lang, zone string) string {
+	if timefmt.Zone(zone) == timefmt.Default {
 		return ""
 	}
-	return ShortDate(lang, t) + " " + Clock(t)
+	return " (" + timefmt.ZoneName(lang, zone) + ")"
+}
+
+// waiting says how long something has waited, in days past the first day:
+// "en attente depuis 3 jours".
+func waiting(lang string, hours float64) string {
+	switch days := int(math.Floor(hours / 24)); {
+	case hours < 1:
+		return i18n.T(lang, "waiting.under_hour")
+	case days < 1:
+		return i18n.T(lang, "waiting.hours", int(hours))
+	case days == 1:
+		return i18n.T(lang, "waiting.day")
+	default:
+		return i18n.T(lang, "waiting.days", days)
+	}
 }
 
 // machineTime is the value of a <time datetime> attribute.
-func machineTime(t time.Time) string { return t.In(paris).Format(time.RFC3339) }
+func machineTime(t time.Time, zone ...string) string { return timefmt.Machine(t, zoneArg(zone)) }
 
 // number writes a decimal the way lang does ("2,5" in French).
+// Number writes a decimal the way lang does ("2,5" in French).
+func Number(lang string, x float64, decimals int) string { return number(lang, x, decimals) }
+
 func number(lang string, x float64, decimals int) string {
 	s := strconv.FormatFloat(x, 'f', decimals, 64)
 	if strings.Contains(s, ".") {
@@ -125,6 +149,10 @@ func funcs(versions map[string]string) template.FuncMap {
 		"date":       ShortDate,
 		"clock":      Clock,
 		"dateTime":   dateTime,
+		"span":       span,
+		"zoneNote":   zoneNote,
+		"waiting":    waiting,
+		"zoneName":   timefmt.ZoneName,
 		"iso":        machineTime,
 		"number":     number,
 		"distance":   distance,

@@ -33,15 +33,26 @@ func (s *Server) putBlocklist(c *fiber.Ctx) error {
 	if req.Words == nil {
 		return errField("words", "required")
 	}
+	clean, err := s.saveBlocklist(c, req.Words)
+	if err != nil {
+		return err
+	}
+	return c.JSON(blocklistBody{Words: clean})
+}
+
+// saveBlocklist checks and saves the words, shared by the API and the
+// blocklist page.
+func (s *Server) saveBlocklist(c *fiber.Ctx, words []string) ([]string, error) {
+	req := blocklistBody{Words: words}
 	if len(req.Words) > 2000 {
-		return errField("words", "too_many", 2000)
+		return nil, errField("words", "too_many", 2000)
 	}
 	clean := make([]string, 0, len(req.Words))
 	seen := map[string]bool{}
 	for _, w := range req.Words {
 		w, ok := models.CleanText(w)
 		if !ok || len([]rune(w)) > 80 || strings.ContainsAny(w, "\n\r\t") {
-			return errField("words", "invalid_text")
+			return nil, errField("words", "invalid_text")
 		}
 		if w != "" && !seen[strings.ToLower(w)] {
 			seen[strings.ToLower(w)] = true
@@ -52,16 +63,16 @@ func (s *Server) putBlocklist(c *fiber.Ctx) error {
 	defer cancel()
 	before, err := s.blocklist(ctx)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if err := s.store.SetBlocklist(ctx, clean, s.now()); err != nil {
-		return err
+		return nil, err
 	}
 	if err := s.audit(ctx, principal(c).UserID, "blocklist.update", "blocklist", "", "",
 		map[string]any{"count": len(before)}, map[string]any{"count": len(clean)}); err != nil {
-		return err
+		return nil, err
 	}
-	return c.JSON(blocklistBody{Words: clean})
+	return clean, nil
 }
 
 type adminUserResponse struct {

@@ -53,6 +53,8 @@ type applicationResponse struct {
 	DecidedAt        *time.Time          `json:"decided_at,omitempty"`
 	// Applicant is shown to the organisation reviewing one application.
 	Applicant *applicantProfile `json:"applicant,omitempty"`
+	// TimeZone is the mission's, when the view knows the mission.
+	TimeZone string `json:"time_zone,omitempty"`
 }
 
 // applicationView renders an application. Members of the organisation see

@@ -2,14 +2,14 @@ package handlers
 
 import (
 	"context"
-	"strconv"
-	"time"
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/entraide/entraide/frontend"
 	"github.com/entraide/entraide/i18n"
 	"github.com/entraide/entraide/models"
 	"github.com/entraide/entraide/store"
+	"github.com/entraide/entraide/timefmt"
 )
 
 // maxBulk bounds the applications of one bulk action.
@@ -121,23 +121,23 @@ func (s *Server) attendanceCSV(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	rows, err := s.attendanceRows(ctx, apps)
+	rows, err := s.attendanceRows(ctx, s.lang(c), apps)
 	if err != nil {
 		return err
 	}
 	return sendCSV(c, "attendance-"+m.ID+".csv", rows)
 }
 
-func (s *Server) attendanceRows(ctx context.Context, apps []models.Application) ([][]string, error) {
+func (s *Server) attendanceRows(ctx context.Context, lang string, apps []models.Application) ([][]string, error) {
 	views, err := s.orgViews(ctx, apps)
 	if err != nil {
 		return nil, err
 	}
-	rows := [][]string{{"shift_start", "shift_end", "name", "email", "phone", "status", "hours", "application_id"}}
+	rows := [][]string{csvHeader(lang, "shift_start", "shift_end", "name", "email", "phone", "status", "hours", "reference")}
 	for _, v := range views {
-		rows = append(rows, []string{v.ShiftStart.UTC().Format(time.RFC3339), v.ShiftEnd.UTC().Format(time.RFC3339),
-			v.Volunteer.Name, v.Volunteer.Email, v.Volunteer.Phone, v.Status,
-			strconv.FormatFloat(v.Hours, 'f', -1, 64), v.ID})
+		rows = append(rows, []string{timefmt.Numeric(lang, v.ShiftStart, v.TimeZone), timefmt.Numeric(lang, v.ShiftEnd, v.TimeZone),
+			v.Volunteer.Name, v.Volunteer.Email, v.Volunteer.Phone, i18n.T(lang, "astatus."+v.Status),
+			frontend.Number(lang, v.Hours, 2), v.ID})
 	}
 	return rows, nil
 }

@@ -135,9 +135,21 @@ func TestAttendanceRecordAndResponseTime(t *testing.T) {
 	}
 
 	csv := e.get(f.missionPath()+"/attendance.csv", f.org.owner.Access).expect(t, 200)
-	if !strings.Contains(csv.Raw, "'=1+2 Dupont") || !strings.Contains(csv.Raw, v1.Email) || !strings.Contains(csv.Raw, "no_show") {
+	if !strings.Contains(csv.Raw, "'=1+2 Dupont") || !strings.Contains(csv.Raw, v1.Email) || !strings.Contains(csv.Raw, "absence") {
 		t.Fatalf("attendance csv: %s", csv.Raw)
 	}
+	// French headers and words, the shift in Paris time; the Excel variant
+	// separates with semicolons after a byte order mark.
+	paris, _ := time.LoadLocation("Europe/Paris")
+	local := f.start.In(paris).Format("02/01/2006 15:04")
+	if !strings.HasPrefix(csv.Raw, "\ufeffDébut,Fin,Nom,") || !strings.Contains(csv.Raw, local+",") || strings.Contains(csv.Raw, "no_show") {
+		t.Fatalf("attendance csv in French: %s", csv.Raw)
+	}
+	excel := e.get(f.missionPath()+"/attendance.csv?format=excel", f.org.owner.Access).expect(t, 200)
+	if !strings.HasPrefix(excel.Raw, "\ufeffDébut;Fin;Nom;") || !strings.Contains(excel.Raw, local+";") {
+		t.Fatalf("attendance csv for Excel: %s", excel.Raw)
+	}
+	e.get(f.missionPath()+"/attendance.csv?format=xls", f.org.owner.Access).expect(t, 400)
 	other := e.verifiedOrg("Autre asso", f.admin)
 	e.get("/api/v1/organizations/"+other.id+"/missions/"+f.missionID+"/attendance.csv", other.owner.Access).expect(t, 404)
 }

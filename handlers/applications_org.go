@@ -25,10 +25,15 @@ func (s *Server) orgViews(ctx context.Context, apps []models.Application) ([]app
 	if err != nil {
 		return nil, err
 	}
+	missions, _, err := s.missionsAndOrgs(ctx, apps)
+	if err != nil {
+		return nil, err
+	}
 	items := make([]applicationResponse, len(apps))
 	for i := range apps {
 		a := &apps[i]
 		items[i] = applicationView(a, true)
+		items[i].TimeZone = zoneOf(missions, a.MissionID)
 		contact := &volunteerContact{ID: a.VolunteerID}
 		if u, ok := users[a.VolunteerID]; ok && u.Status != models.UserDeleted {
 			contact.Name, contact.EmailConfirmed = u.Name, u.EmailConfirmed

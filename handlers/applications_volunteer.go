@@ -85,6 +85,7 @@ func (s *Server) volunteerViews(c *fiber.Ctx, apps []models.Application, withPos
 		items[i] = applicationView(&apps[i], false)
 		if m, ok := missions[apps[i].MissionID]; ok {
 			items[i].Mission = &applicationMission{ID: m.ID, Title: m.Title}
+			items[i].TimeZone = m.Zone()
 		}
 		if withPosition && apps[i].Status == models.ApplicationWaitlisted {
 			pos, err := s.store.WaitlistPosition(ctx, apps[i].ShiftID, apps[i].ID)

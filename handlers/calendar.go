@@ -10,6 +10,7 @@ import (
 
 	"github.com/entraide/entraide/auth"
 	"github.com/entraide/entraide/models"
+	"github.com/entraide/entraide/timefmt"
 )
 
 // calendarStatuses are the applications a volunteer's calendar shows.
@@ -125,6 +126,13 @@ func (s *Server) renderICS(ctx context.Context, apps []models.Application) (stri
 	line("CALSCALE", "GREGORIAN")
 	line("METHOD", "PUBLISH")
 	line("X-WR-CALNAME", "Entraide")
+	// Events are in UTC, which every client shows in local time; the
+	// calendar's zone is the one its missions happen in.
+	zone := timefmt.Default
+	if len(apps) > 0 {
+		zone = zoneOf(missions, apps[0].MissionID)
+	}
+	line("X-WR-TIMEZONE", zone)
 	stamp := icsTime(s.now())
 	for _, a := range apps {
 		m := missions[a.MissionID]

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
+
+	"github.com/entraide/entraide/i18n"
 )
 
 // csvCell neutralises cells that a spreadsheet would read as a formula
@@ -18,11 +20,12 @@ func csvCell(s string) string {
 }
 
 // writeCSV renders rows (header first) as a CSV download, every cell
-// escaped against formula injection.
-func writeCSV(rows [][]string) ([]byte, error) {
+// escaped against formula injection; sep is the separator (',' or ';').
+func writeCSV(rows [][]string, sep rune) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.WriteString("\ufeff") // lets spreadsheet software read UTF-8 accents
 	w := csv.NewWriter(&buf)
+	w.Comma = sep
 	for _, row := range rows {
 		escaped := make([]string, len(row))
 		for i, cell := range row {
@@ -36,8 +39,41 @@ func writeCSV(rows [][]string) ([]byte, error) {
 	return buf.Bytes(), w.Error()
 }
 
+// csvSeparator reads ?format=: "excel" writes semicolons, which French
+// Excel opens directly (a comma is its decimal mark); "csv" or nothing, commas.
+func csvSeparator(c *fiber.Ctx) (rune, error) {
+	switch c.Query("format") {
+	case "", "csv":
+		return ',', nil
+	case "excel":
+		return ';', nil
+	}
+	return 0, errField("format", "invalid_value")
+}
+
+// csvHeader names the columns in the request's language.
+func csvHeader(lang string, keys ...string) []string {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = i18n.T(lang, "csv."+k)
+	}
+	return out
+}
+
+// yesNo writes a boolean as a word.
+func yesNo(lang string, b bool) string {
+	if b {
+		return i18n.T(lang, "csv.yes")
+	}
+	return i18n.T(lang, "csv.no")
+}
+
 func sendCSV(c *fiber.Ctx, filename string, rows [][]string) error {
-	body, err := writeCSV(rows)
+	sep, err := csvSeparator(c)
+	if err != nil {
+		return err
+	}
+	body, err := writeCSV(rows, sep)
 	if err != nil {
 		return err
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/entraide/entraide/i18n"
 	"github.com/entraide/entraide/models"
+	"github.com/entraide/entraide/timefmt"
 )
 
 type engagementResponse struct {
@@ -24,6 +25,7 @@ type engagementResponse struct {
 	ShiftEnd      time.Time `json:"shift_end"`
 	Status        string    `json:"status"`
 	Hours         float64   `json:"hours"`
+	TimeZone      string    `json:"time_zone"`
 }
 
 type orgHours struct {
@@ -61,7 +63,7 @@ func (s *Server) volunteerRecord(ctx context.Context, userID string) (engagement
 	for _, a := range apps {
 		e := engagementResponse{ApplicationID: a.ID, MissionID: a.MissionID, MissionTitle: missions[a.MissionID].Title,
 			OrgID: a.OrgID, OrgName: orgs[a.OrgID].Name, ShiftStart: a.ShiftStart, ShiftEnd: a.ShiftEnd,
-			Status: string(a.Status), Hours: a.Hours}
+			Status: string(a.Status), Hours: a.Hours, TimeZone: zoneOf(missions, a.MissionID)}
 		if a.ShiftEnd.After(now) && (a.Status == models.ApplicationAccepted || a.Status == models.ApplicationOffered) {
 			out.Upcoming = append(out.Upcoming, e)
 			continue
@@ -131,7 +133,7 @@ func (s *Server) attestation(c *fiber.Ctx) error {
 		"Caption": i18n.T(lang, "attestation.caption"), "OrgHeader": i18n.T(lang, "attestation.organization"),
 		"ShiftsHeader": i18n.T(lang, "attestation.shifts"), "HoursHeader": i18n.T(lang, "attestation.hours"),
 		"Rows": rows, "TotalLabel": i18n.T(lang, "attestation.total"), "Total": formatHours(record.TotalHours),
-		"Footer": i18n.T(lang, "attestation.footer", s.now().Format("2006-01-02")),
+		"Footer": i18n.T(lang, "attestation.footer", timefmt.LongDate(lang, s.now(), timefmt.Default)),
 	})
 	if err != nil {
 		return err
@@ -143,4 +145,14 @@ func (s *Server) attestation(c *fiber.Ctx) error {
 
 func formatHours(h float64) string {
 	return strconv.FormatFloat(math.Round(h*100)/100, 'f', -1, 64)
+}
+
+// zoneOf is the time zone of a mission of the map, Europe/Paris for one
+// that is gone.
+func zoneOf(missions map[string]models.Mission, id string) string {
+	m, ok := missions[id]
+	if !ok {
+		return timefmt.Default
+	}
+	return m.Zone()
 }

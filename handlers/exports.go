@@ -6,26 +6,32 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/entraide/entraide/i18n"
 	"github.com/entraide/entraide/store"
+	"github.com/entraide/entraide/timefmt"
 )
 
-func formatTime(t *time.Time) string {
-	if t == nil || t.IsZero() {
+// csvTime writes a time as a spreadsheet cell in zone, "07/12/2026 18:00".
+func csvTime(lang string, t *time.Time, zone string) string {
+	if t == nil {
 		return ""
 	}
-	return t.UTC().Format(time.RFC3339)
+	return timefmt.Numeric(lang, *t, zone)
 }
 
 // exportOrgMissions downloads the organisation's missions as CSV.
 func (s *Server) exportOrgMissions(c *fiber.Ctx) error {
-	org := orgOf(c)
+	org, lang := orgOf(c), s.lang(c)
+	if _, err := csvSeparator(c); err != nil {
+		return err
+	}
 	ctx, cancel := s.ctx(c)
 	defer cancel()
 	missions, _, err := s.store.Missions(ctx, store.MissionFilter{OrgID: org.ID}, "created_at", 0, 0)
 	if err != nil {
 		return err
 	}
-	rows := [][]string{{"id", "title", "category", "status", "remote", "postcode", "city", "shifts", "capacity", "taken", "first_shift", "last_shift_end", "created_at", "published_at"}}
+	rows := [][]string{csvHeader(lang, "title", "category", "status", "remote", "postcode", "city", "shifts", "capacity", "taken", "first_shift", "last_shift_end", "created_at", "published_at", "reference")}
 	for _, m := range missions {
 		shifts, err := s.store.ShiftsOfMissions(ctx, m.ID)
 		if err != nil {
@@ -37,28 +43,35 @@ func (s *Server) exportOrgMissions(c *fiber.Ctx) error {
 			capacity += sh.Capacity
 			taken += sh.Taken
 			if i == 0 {
-				first = sh.Start.UTC().Format(time.RFC3339)
+				first = timefmt.Numeric(lang, sh.Start, m.Zone())
 			}
 		}
-		rows = append(rows, []string{m.ID, m.Title, string(m.Category), string(m.Status), strconv.FormatBool(m.Remote),
-			m.Postcode, m.City, strconv.Itoa(len(shifts)), strconv.Itoa(capacity), strconv.Itoa(taken), first,
-			formatTime(&m.LastShiftEnd), formatTime(&m.CreatedAt), formatTime(m.PublishedAt)})
+		zone := m.Zone()
+		rows = append(rows, []string{m.Title, i18n.T(lang, "category."+string(m.Category)), i18n.T(lang, "mstatus."+string(m.Status)),
+			yesNo(lang, m.Remote), m.Postcode, m.City, strconv.Itoa(len(shifts)), strconv.Itoa(capacity), strconv.Itoa(taken), first,
+			csvTime(lang, &m.LastShiftEnd, zone), csvTime(lang, &m.CreatedAt, zone), csvTime(lang, m.PublishedAt, zone), m.ID})
 	}
 	return sendCSV(c, "missions-"+org.ID+".csv", rows)
 }
 
 // exportOrganizations downloads every organisation as CSV (admins).
 func (s *Server) exportOrganizations(c *fiber.Ctx) error {
+	lang := s.lang(c)
+	if _, err := csvSeparator(c); err != nil {
+		return err
+	}
 	ctx, cancel := s.ctx(c)
 	defer cancel()
 	orgs, _, err := s.store.OrganizationsByStatus(ctx, "", 0, 0)
 	if err != nil {
 		return err
 	}
-	rows := [][]string{{"id", "name", "kind", "siret", "rna", "address", "postcode", "city", "status", "contact_email", "contact_phone", "members", "created_at", "verified_at"}}
+	rows := [][]string{csvHeader(lang, "name", "kind", "siret", "rna", "address", "postcode", "city", "status", "contact_email", "contact_phone", "members", "created_at", "verified_at", "reference")}
 	for _, o := range orgs {
-		rows = append(rows, []string{o.ID, o.Name, string(o.Kind), o.SIRET, o.RNA, o.Address, o.Postcode, o.City,
-			string(o.Status), o.ContactEmail, o.ContactPhone, strconv.Itoa(len(o.Members)), formatTime(&o.CreatedAt), formatTime(o.VerifiedAt)})
+		zone := timefmt.Zone(timefmt.ZoneOfPostcode(o.Postcode))
+		rows = append(rows, []string{o.Name, i18n.T(lang, "org_kind."+string(o.Kind)), o.SIRET, o.RNA, o.Address, o.Postcode, o.City,
+			i18n.T(lang, "ostatus."+string(o.Status)), o.ContactEmail, o.ContactPhone, strconv.Itoa(len(o.Members)),
+			csvTime(lang, &o.CreatedAt, zone), csvTime(lang, o.VerifiedAt, zone), o.ID})
 	}
 	if err := s.audit(ctx, principal(c).UserID, "organizations.export", "organization", "", "", nil, map[string]any{"rows": len(orgs)}); err != nil {
 		return err

@@ -48,7 +48,7 @@ func FuzzWriteCSV(f *testing.F) {
 		if !utf8.ValidString(a) || !utf8.ValidString(b) {
 			return
 		}
-		out, err := writeCSV([][]string{{"h1", "h2"}, {a, b}})
+		out, err := writeCSV([][]string{{"h1", "h2"}, {a, b}}, ',')
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -44,7 +44,7 @@ func revisionView(m *models.Mission) *revisionResponse {
 // change until a moderator approves: the edit becomes (or amends) the
 // mission's pending revision. An edit that brings everything back to the
 // published version withdraws the revision.
-func (s *Server) reviseMission(c *fiber.Ctx, m *models.Mission, in models.MissionInput) (*models.Mission, error) {
+func (s *Server) reviseMission(c *fiber.Ctx, org *models.Organization, m *models.Mission, in models.MissionInput) (*models.Mission, error) {
 	base := *m
 	if m.Revision != nil && m.RevisionState == models.RevisionPending {
 		base = m.WithContent(m.Revision.Content)
@@ -53,8 +53,8 @@ func (s *Server) reviseMission(c *fiber.Ctx, m *models.Mission, in models.Missio
 	if err != nil {
 		return nil, err
 	}
-	if next.Postcode != base.Postcode || next.Remote != base.Remote {
-		if err := s.locate(&next); err != nil {
+	if next.Postcode != base.Postcode || next.Remote != base.Remote || next.TimeZone == "" {
+		if err := s.locate(&next, org); err != nil {
 			return nil, err
 		}
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/entraide/entraide/models"
 	"github.com/entraide/entraide/store"
+	"github.com/entraide/entraide/timefmt"
 )
 
 type shiftRequest struct {
@@ -44,8 +45,13 @@ func (r missionRequest) input() models.MissionInput {
 	return in
 }
 
-// locate fills a mission's city and coordinates from its postcode.
-func (s *Server) locate(m *models.Mission) error {
+// locate fills a mission's city, coordinates and time zone from its
+// postcode; a mission without one (remote) keeps the organisation's zone.
+func (s *Server) locate(m *models.Mission, org *models.Organization) error {
+	m.TimeZone = timefmt.ZoneOfPostcode(m.Postcode)
+	if m.TimeZone == "" {
+		m.TimeZone = timefmt.Zone(timefmt.ZoneOfPostcode(org.Postcode))
+	}
 	if m.Postcode == "" {
 		m.City, m.Lat, m.Lon = "", 0, 0
 		return nil
@@ -106,7 +112,7 @@ func (s *Server) draftMission(c *fiber.Ctx, org *models.Organization, in models.
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
-	if err := s.locate(&m); err != nil {
+	if err := s.locate(&m, org); err != nil {
 		return nil, err
 	}
 	p := principal(c)
@@ -223,14 +229,14 @@ func (s *Server) editMission(c *fiber.Ctx, org *models.Organization, m *models.M
 		return nil, errState(string(m.Status))
 	}
 	if m.Status == models.MissionPublished {
-		return s.reviseMission(c, m, in)
+		return s.reviseMission(c, org, m, in)
 	}
 	next, err := in.Apply(m)
 	if err != nil {
 		return nil, err
 	}
-	if next.Postcode != m.Postcode || next.Remote != m.Remote {
-		if err := s.locate(&next); err != nil {
+	if next.Postcode != m.Postcode || next.Remote != m.Remote || next.TimeZone == "" {
+		if err := s.locate(&next, org); err != nil {
 			return nil, err
 		}
 	}

@@ -38,6 +38,7 @@ type missionResponse struct {
 	Postcode           string          `json:"postcode,omitempty"`
 	City               string          `json:"city,omitempty"`
 	Location           *location       `json:"location,omitempty"`
+	TimeZone           string          `json:"time_zone"`
 	MinAge             int             `json:"min_age"`
 	RequiresVetting    bool            `json:"requires_vetting"`
 	Urgent             bool            `json:"urgent"`
@@ -67,7 +68,7 @@ func missionView(m *models.Mission, org *models.Organization, shifts []models.Sh
 		ID: m.ID, OrgID: m.OrgID, Title: m.Title, Description: m.Description, Category: string(m.Category),
 		Skills: m.Skills, Tags: m.Tags, Languages: m.Languages, Remote: m.Remote, MinAge: m.MinAge,
 		RequiresVetting: m.RequiresVetting, Urgent: m.Urgent, AutoAccept: m.AutoAccept,
-		AccessibilityNotes: m.AccessibilityNotes, Status: string(m.Status),
+		AccessibilityNotes: m.AccessibilityNotes, Status: string(m.Status), TimeZone: m.Zone(),
 		CreatedAt: m.CreatedAt, UpdatedAt: m.UpdatedAt, SubmittedAt: m.SubmittedAt, PublishedAt: m.PublishedAt,
 		Shifts: make([]shiftResponse, 0, len(shifts)),
 	}

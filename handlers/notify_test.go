@@ -138,7 +138,7 @@ func TestNotificationsListReadAndScope(t *testing.T) {
 	}
 	first := items[0]
 	if first["kind"] != "application_accepted" || first["read_at"] != nil ||
-		first["text"] != "Secours a accepté votre candidature à « Maraude <du soir> » (jeudi 5 mars 2026 à 19 h 00)." {
+		first["text"] != "Secours a accepté votre candidature à « Maraude <du soir> » (jeudi 5 mars, 19 h 00)." {
 		t.Fatalf("item: %v", first)
 	}
 	if strings.Contains(list.Raw, bob.ID) || strings.Contains(list.Raw, "mission_cancelled") {
@@ -184,7 +184,7 @@ func TestNotificationsListReadAndScope(t *testing.T) {
 	// The text follows the reader's language.
 	e.do(req{method: "PATCH", path: "/api/v1/me", token: alice.Access, body: map[string]string{"language": "en"}}).expect(t, 200)
 	en := e.get("/api/v1/me/notifications", alice.Access).expect(t, 200).items(t)
-	if en[0]["text"] != `Secours accepted your application to "Maraude <du soir>" (Thursday 5 March 2026 at 19:00).` {
+	if en[0]["text"] != `Secours accepted your application to "Maraude <du soir>" (Thursday 5 March, 7:00 pm).` {
 		t.Fatalf("english text: %v", en[0]["text"])
 	}
 }

@@ -17,6 +17,7 @@ var auditFilters = []string{"actor", "target", "action", "from", "to"}
 type auditData struct {
 	adminSection
 	List  listResponse[auditResponse]
+	Rows  []auditRow
 	Pager frontend.Pager
 }
 
@@ -37,7 +38,13 @@ func (s *Server) adminAuditPage(c *fiber.Ctx) error {
 	if err != nil {
 		return s.renderFormError(c, "admin_audit", page, err)
 	}
-	page.Data = auditData{adminSection: adminSection{Tab: "audit"}, List: list,
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	rows, err := s.auditRows(ctx, lang, list.Items)
+	if err != nil {
+		return err
+	}
+	page.Data = auditData{adminSection: adminSection{Tab: "audit"}, List: list, Rows: rows,
 		Pager: frontend.NewPager("/admin/audit", query, list.Page, list.PerPage, list.Total)}
 	return s.render(c, fiber.StatusOK, "admin_audit", page)
 }

@@ -58,7 +58,7 @@ func TestAdminModeratesOrganizationsAndMissions(t *testing.T) {
 	// The audit log shows it all, filtered.
 	audit := b.get("/admin/audit?action=mission.publish").expect(t, 200)
 	checkPageStructure(t, "admin audit", audit.Body)
-	audit.contains(t, "1 action(s).", "submitted → published").lacks(t, "mission.reject")
+	audit.contains(t, "1 action(s).", "Mission publiée", "de « en modération » à « publiée »").lacks(t, "mission.reject", "submitted → published", ">mission.publish<")
 	b.get("/admin/audit?actor=nope").expect(t, 400).contains(t, `<a href="#f-actor">`)
 
 	stats := b.get("/admin/stats").expect(t, 200)

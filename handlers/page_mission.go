@@ -69,7 +69,7 @@ func (s *Server) missionPageFor(c *fiber.Ctx, form *frontend.Form) (frontend.Pag
 	if err := s.missionPageViewer(c, m, &data); err != nil {
 		return frontend.Page{}, err
 	}
-	data.ShiftOptions = shiftOptions(lang, data.Open, data.Mine)
+	data.ShiftOptions = shiftOptions(lang, data.Open, data.Mine, data.Mission.TimeZone)
 	if data.Similar, err = s.similarMissions(m); err != nil {
 		return frontend.Page{}, err
 	}
@@ -172,7 +172,7 @@ func (s *Server) missionPageViewer(c *fiber.Ctx, m *models.Mission, data *missio
 
 // shiftOptions lists the shifts to come that the volunteer has not applied
 // to yet, each with its places.
-func shiftOptions(lang string, open []shiftResponse, mine []applicationResponse) []frontend.Option {
+func shiftOptions(lang string, open []shiftResponse, mine []applicationResponse, zone string) []frontend.Option {
 	applied := map[string]bool{}
 	for _, a := range mine {
 		applied[a.ShiftID] = true
@@ -189,7 +189,7 @@ func shiftOptions(lang string, open []shiftResponse, mine []applicationResponse)
 		case 1:
 			places = i18n.T(lang, "mission.one_place")
 		}
-		label := i18n.T(lang, "mission.shift_label", frontend.LongDate(lang, sh.Start), frontend.Clock(sh.Start), frontend.Clock(sh.End), places)
+		label := i18n.T(lang, "mission.shift_label", frontend.LongDate(lang, sh.Start, zone), frontend.Clock(lang, sh.Start, zone), frontend.Clock(lang, sh.End, zone), places)
 		out = append(out, frontend.Option{Value: sh.ID, Label: label})
 	}
 	return out

@@ -10,6 +10,7 @@ import (
 	"github.com/entraide/entraide/frontend"
 	"github.com/entraide/entraide/i18n"
 	"github.com/entraide/entraide/models"
+	"github.com/entraide/entraide/timefmt"
 )
 
 // missionFields are the editor's fields in page order; shiftFields add
@@ -25,6 +26,7 @@ type editorData struct {
 	MissionID  string // empty for a new mission
 	Categories []frontend.Option
 	Skills     []frontend.Option
+	Languages  []frontend.Option // by name, never as codes
 }
 
 // missionNewPage is the editor of a new mission with its first shifts.
@@ -51,7 +53,8 @@ func (s *Server) editorView(c *fiber.Ctx, form *frontend.Form, space orgSpace, m
 		fields = missionFields
 	}
 	return frontend.Page{Lang: lang, Title: title, Form: form.Order(fields...), Section: "/org",
-		Data: editorData{Space: space, MissionID: missionID, Categories: cats, Skills: skills}}
+		Data: editorData{Space: space, MissionID: missionID, Categories: cats, Skills: skills,
+			Languages: languageOptions(lang, form.Values("languages"))}}
 }
 
 // missionNewSubmit creates the draft with the API's logic.
@@ -59,7 +62,11 @@ func (s *Server) missionNewSubmit(c *fiber.Ctx) error {
 	space := orgSpaceOf(c, "missions")
 	form := readMissionForm(c, true)
 	in := missionInput(form)
-	shifts, serr := readShifts(form)
+	zone := timefmt.ZoneOfPostcode(form.Value("postcode"))
+	if zone == "" || form.Value("remote") == "true" {
+		zone = timefmt.ZoneOfPostcode(space.Org.Postcode)
+	}
+	shifts, serr := readShifts(form, zone)
 	in.Shifts = shifts
 	m, err := s.draftMission(c, space.Org, in)
 	if serr != nil || err != nil {
@@ -80,7 +87,7 @@ func (s *Server) missionEditPage(c *fiber.Ctx) error {
 	}
 	form := frontend.NewForm().Set("title", m.Title).Set("description", m.Description).Set("category", string(m.Category)).
 		Set("address", m.Address).Set("postcode", m.Postcode).Set("accessibility_notes", m.AccessibilityNotes).
-		SetAll("skills", m.Skills).Set("tags", strings.Join(m.Tags, ", ")).Set("languages", strings.Join(m.Languages, ", ")).
+		SetAll("skills", m.Skills).Set("tags", strings.Join(m.Tags, ", ")).SetAll("languages", m.Languages).
 		Set("min_age", strconv.Itoa(m.MinAge))
 	for name, on := range map[string]bool{"remote": m.Remote, "requires_vetting": m.RequiresVetting, "urgent": m.Urgent, "auto_accept": m.AutoAccept} {
 		if on {
@@ -113,7 +120,7 @@ func readMissionForm(c *fiber.Ctx, withShifts bool) *frontend.Form {
 		names = append(append([]string{}, missionFields...), shiftFields...)
 	}
 	form := formValues(c, names...)
-	return form.SetAll("skills", multiForm(c, "skills"))
+	return form.SetAll("skills", multiForm(c, "skills")).SetAll("languages", multiForm(c, "languages"))
 }
 
 // missionInput reads the editor: every field is on the form, so every
@@ -128,7 +135,7 @@ func missionInput(form *frontend.Form) models.MissionInput {
 		return &v
 	}
 	skills := append(append([]string{}, form.Values("skills")...), splitList(form.Value("tags"))...)
-	languages := splitList(form.Value("languages"))
+	languages := form.Values("languages")
 	if languages == nil {
 		languages = []string{}
 	}
@@ -146,9 +153,10 @@ func missionInput(form *frontend.Form) models.MissionInput {
 
 // readShifts turns the shifts part of a form into shifts: the same times
 // and places on each of several dates, one per line (31/12/2026 or
-// 2026-12-31), in Paris time. A shift ending before it starts ends the
-// next day (a night).
-func readShifts(form *frontend.Form) ([]models.ShiftInput, error) {
+// 2026-12-31), in the mission's time zone. A shift ending before it
+// starts ends the next day (a night).
+func readShifts(form *frontend.Form, zone string) ([]models.ShiftInput, error) {
+	loc := timefmt.Location(zone)
 	var v models.Validator
 	start, errStart := time.Parse("15:04", strings.TrimSpace(form.Value("start_time")))
 	end, errEnd := time.Parse("15:04", strings.TrimSpace(form.Value("end_time")))
@@ -164,9 +172,9 @@ func readShifts(form *frontend.Form) ([]models.ShiftInput, error) {
 		if line == "" {
 			continue
 		}
-		day, err := time.ParseInLocation("02/01/2006", line, frontend.Paris())
+		day, err := time.ParseInLocation("02/01/2006", line, loc)
 		if err != nil {
-			day, err = time.ParseInLocation("2006-01-02", line, frontend.Paris())
+			day, err = time.ParseInLocation("2006-01-02", line, loc)
 		}
 		if err != nil {
 			v.Add("dates", "invalid_shift_date", line)
@@ -182,8 +190,8 @@ func readShifts(form *frontend.Form) ([]models.ShiftInput, error) {
 	}
 	shifts := make([]models.ShiftInput, len(days))
 	for i, day := range days {
-		from := time.Date(day.Year(), day.Month(), day.Day(), start.Hour(), start.Minute(), 0, 0, frontend.Paris())
-		to := time.Date(day.Year(), day.Month(), day.Day(), end.Hour(), end.Minute(), 0, 0, frontend.Paris())
+		from := time.Date(day.Year(), day.Month(), day.Day(), start.Hour(), start.Minute(), 0, 0, loc)
+		to := time.Date(day.Year(), day.Month(), day.Day(), end.Hour(), end.Minute(), 0, 0, loc)
 		if to.Before(from) {
 			to = to.AddDate(0, 0, 1)
 		}

@@ -75,7 +75,7 @@ func (s *Server) reviewView(c *fiber.Ctx, form *frontend.Form, results []bulkRes
 		return frontend.Page{}, err
 	}
 	for _, sh := range shifts {
-		data.Shifts = append(data.Shifts, frontend.Option{Value: sh.ID, Label: frontend.LongDate(lang, sh.Start) + ", " + frontend.Clock(sh.Start)})
+		data.Shifts = append(data.Shifts, frontend.Option{Value: sh.ID, Label: frontend.LongDate(lang, sh.Start, m.Zone()) + ", " + frontend.Clock(lang, sh.Start, m.Zone())})
 	}
 	for _, a := range apps {
 		data.Started[a.ID] = !a.ShiftStart.After(s.now())

@@ -81,7 +81,10 @@ type orgMissionData struct {
 	Mission missionResponse
 	// Actions are the state changes the mission allows now.
 	CanSubmit, CanClose, CanCancel, CanDelete, CanEdit, CanAddShifts bool
-	Public                                                           bool
+	// AwaitsVerification: a draft the organisation cannot submit until an
+	// admin has verified it; the page says so instead of offering the button.
+	AwaitsVerification bool
+	Public             bool
 	// Changes are the fields of the mission's revision, if any.
 	Changes []changeRow
 }
@@ -106,13 +109,14 @@ func (s *Server) orgMissionView(c *fiber.Ctx, form *frontend.Form) (frontend.Pag
 	}
 	st := m.Status
 	data := orgMissionData{Space: space, Mission: view,
-		CanSubmit:    st == models.MissionDraft || st == models.MissionRejected,
-		CanClose:     st == models.MissionPublished,
-		CanCancel:    st != models.MissionClosed && st != models.MissionCancelled && st != models.MissionRejected,
-		CanDelete:    st == models.MissionDraft,
-		CanEdit:      st != models.MissionClosed && st != models.MissionCancelled,
-		CanAddShifts: st != models.MissionClosed && st != models.MissionCancelled,
-		Public:       st == models.MissionPublished || st == models.MissionClosed,
+		CanSubmit:          (st == models.MissionDraft || st == models.MissionRejected) && space.Org.Status == models.OrgVerified,
+		AwaitsVerification: (st == models.MissionDraft || st == models.MissionRejected) && space.Org.Status != models.OrgVerified,
+		CanClose:           st == models.MissionPublished,
+		CanCancel:          st != models.MissionClosed && st != models.MissionCancelled && st != models.MissionRejected,
+		CanDelete:          st == models.MissionDraft,
+		CanEdit:            st != models.MissionClosed && st != models.MissionCancelled,
+		CanAddShifts:       st != models.MissionClosed && st != models.MissionCancelled,
+		Public:             st == models.MissionPublished || st == models.MissionClosed,
 	}
 	lang := s.lang(c)
 	if view.Revision != nil {
@@ -165,7 +169,7 @@ func (s *Server) missionFormError(c *fiber.Ctx, form *frontend.Form, err error) 
 func (s *Server) shiftsAddSubmit(c *fiber.Ctx) error {
 	org, m := orgOf(c), missionOf(c)
 	form := formValues(c, shiftFields...)
-	shifts, err := readShifts(form)
+	shifts, err := readShifts(form, m.Zone())
 	if err == nil {
 		err = s.addMissionShifts(c, m, shifts)
 	}

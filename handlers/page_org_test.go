@@ -42,7 +42,7 @@ func missionForm(title string, days ...int) url.Values {
 	return url.Values{
 		"title": {title}, "description": {"Aider à trier et distribuer les colis alimentaires du samedi matin."},
 		"category": {"food_aid"}, "address": {"12 rue de la République"}, "postcode": {"13001"},
-		"skills": {"distribution", "food_sorting"}, "tags": {"bonne humeur"}, "languages": {"fr, ar"},
+		"skills": {"distribution", "food_sorting"}, "tags": {"bonne humeur"}, "languages": {"fr", "ar"},
 		"min_age": {"16"}, "dates": {strings.Join(dates, "\n")}, "start_time": {"09:00"}, "end_time": {"12:00"},
 		"capacity": {"4"},
 	}
@@ -66,10 +66,12 @@ func TestOrganizationSpacePostsAMission(t *testing.T) {
 	created := b.post(base+"/missions", missionForm("Distribution de colis", 3, 10)).expect(t, http.StatusSeeOther)
 	missionPath := strings.Split(created.Location, "?")[0]
 	page := b.follow(created).expect(t, 200)
-	page.contains(t, "Le brouillon est créé", "0 / 4", "brouillon", "09:00–12:00")
+	page.contains(t, "Le brouillon est créé", "0 / 4", "brouillon", "9 h 00 – 12 h 00")
 	checkPageStructure(t, "org mission", page.Body)
 
-	// Not verified yet: the submission is refused on the page.
+	// Not verified yet: the page says why there is no submit button, and
+	// the submission is refused.
+	page.contains(t, "Vous pourrez soumettre cette mission").lacks(t, "Soumettre à la modération</button>")
 	b.post(missionPath+"/submit", url.Values{}).expect(t, 409).contains(t, "L&#39;organisation doit être vérifiée")
 	e.post("/api/v1/admin/organizations/"+orgID+"/verify", admin.Access, map[string]string{}).expect(t, 200)
 	b.follow(b.post(missionPath+"/submit", url.Values{}).expect(t, http.StatusSeeOther)).expect(t, 200).contains(t, "soumise à la modération")
@@ -79,10 +81,10 @@ func TestOrganizationSpacePostsAMission(t *testing.T) {
 		"dates":      {time.Now().AddDate(0, 0, 20).Format("2006-01-02") + "\n" + time.Now().AddDate(0, 0, 27).Format("02/01/2006")},
 		"start_time": {"22:00"}, "end_time": {"06:00"}, "capacity": {"2"},
 	}).expect(t, http.StatusSeeOther)
-	b.follow(added).expect(t, 200).contains(t, "22:00–06:00", "0 / 2")
+	b.follow(added).expect(t, 200).contains(t, "22 h 00 – 6 h 00", "0 / 2")
 
 	// Edit, then the list by state.
-	b.get(missionPath+"/edit").expect(t, 200).contains(t, `value="Distribution de colis"`, `value="ar, fr"`)
+	b.get(missionPath+"/edit").expect(t, 200).contains(t, `value="Distribution de colis"`, `value="ar" checked`, `value="fr" checked`, `>arabe</label>`)
 	edit := missionForm("Distribution de colis du samedi")
 	b.post(missionPath+"/edit", edit).expect(t, http.StatusSeeOther)
 	list := b.get(base+"/missions?status=submitted").expect(t, 200)
@@ -90,6 +92,9 @@ func TestOrganizationSpacePostsAMission(t *testing.T) {
 	checkPageStructure(t, "org missions", list.Body)
 	b.get(base+"/missions?status=draft").expect(t, 200).contains(t, "Aucune mission ici.")
 
+	sheet := b.get(missionPath+"/attendance").expect(t, 200)
+	sheet.contains(t, "Feuille d&#39;émargement — Distribution de colis du samedi", "Aucun bénévole accepté")
+	checkPageStructure(t, "attendance sheet", sheet.Body)
 	export := b.get(base+"/missions/export.csv").expect(t, 200)
 	if !strings.Contains(export.Body, "Distribution de colis du samedi") || export.Header.Get("Cache-Control") != "no-store" {
 		t.Errorf("export %q %s", export.Header.Get("Cache-Control"), export.Body)

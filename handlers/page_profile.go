@@ -19,6 +19,7 @@ var profileFields = []string{"postcode", "radius_km", "remote", "availability", 
 type profileData struct {
 	Categories []frontend.Option
 	Skills     []frontend.Option
+	Languages  []frontend.Option // by name, never as codes
 	Grid       availabilityGrid
 }
 
@@ -50,7 +51,7 @@ func (s *Server) profilePage(c *fiber.Ctx) error {
 	view := profileView(p)
 	form := frontend.NewForm().Set("postcode", view.Postcode).Set("radius_km", strconv.Itoa(view.RadiusKm)).
 		SetAll("categories", view.Categories).SetAll("skills", view.Skills).
-		Set("languages", strings.Join(view.Languages, ", ")).SetAll("availability", availabilityValues(view.Availability))
+		SetAll("languages", view.Languages).SetAll("availability", availabilityValues(view.Availability))
 	if view.BirthDate != nil {
 		form.Set("birth_date", *view.BirthDate)
 	}
@@ -67,19 +68,19 @@ func (s *Server) profilePageView(c *fiber.Ctx, form *frontend.Form) frontend.Pag
 	cats, skills, _, _ := searchOptions(lang, nil)
 	return frontend.Page{
 		Lang: lang, Title: i18n.T(lang, "profile.title"), Form: form.Order(profileFields...), Section: "/me",
-		Data: profileData{Categories: cats, Skills: skills, Grid: newGrid(lang, form.Values("availability"))},
+		Data: profileData{Categories: cats, Skills: skills, Languages: languageOptions(lang, form.Values("languages")), Grid: newGrid(lang, form.Values("availability"))},
 	}
 }
 
 // profileSubmit saves the profile with the API's logic (PUT /me/profile).
 func (s *Server) profileSubmit(c *fiber.Ctx) error {
-	form := formValues(c, "postcode", "radius_km", "languages", "birth_date", "remote", "alerts", "visible")
-	for _, name := range []string{"categories", "skills", "availability"} {
+	form := formValues(c, "postcode", "radius_km", "birth_date", "remote", "alerts", "visible")
+	for _, name := range []string{"categories", "skills", "availability", "languages"} {
 		form.SetAll(name, multiForm(c, name))
 	}
 	in := models.ProfileInput{
 		Skills: form.Values("skills"), Categories: form.Values("categories"), Postcode: form.Value("postcode"),
-		Languages: splitList(form.Value("languages")), BirthDate: form.Value("birth_date"),
+		Languages: form.Values("languages"), BirthDate: form.Value("birth_date"),
 		Remote: form.Value("remote") == "true", Alerts: form.Value("alerts") == "true", Visible: form.Value("visible") == "true",
 		Availability: map[string][]string{},
 	}

@@ -19,14 +19,18 @@ import (
 var searchParams = []string{"q", "near", "radius_km", "remote", "from", "to", "age", "languages", "sort", "per_page"}
 
 type searchPageData struct {
-	Results     *searchResponse
-	Pager       frontend.Pager
-	Categories  []frontend.Option
-	Skills      []frontend.Option
-	Radii       []frontend.Option
-	Sorts       []frontend.Option
-	Near        string // the place searched around, named
-	FiltersOpen bool   // a filter below the main fields is set: show them
+	Results    *searchResponse
+	Pager      frontend.Pager
+	Categories []frontend.Option
+	Skills     []frontend.Option
+	Radii      []frontend.Option
+	Sorts      []frontend.Option
+	Near       string // the place searched around, named
+	// FiltersOpen shows the filters below the main fields: only when one is
+	// set and nothing was found, so that after a search the results are a
+	// few Tab presses away. ActiveFilters counts the set ones for the summary.
+	FiltersOpen   bool
+	ActiveFilters int
 	// The place searched around, for the map.
 	HasCentre bool
 	Lat, Lon  float64
@@ -77,9 +81,12 @@ func (s *Server) searchPage(c *fiber.Ctx) error {
 		Canonical: s.cfg.BaseURL + "/missions", Form: form, Section: "/missions",
 	}
 	data := searchPageData{Results: &searchResponse{}}
-	for name := range query {
-		data.FiltersOpen = data.FiltersOpen || (name != "q" && name != "near" && name != "radius_km")
+	for name, values := range query {
+		if name != "q" && name != "near" && name != "radius_km" && name != "page" {
+			data.ActiveFilters += len(values)
+		}
 	}
+	data.FiltersOpen = data.ActiveFilters > 0
 	data.Categories, data.Skills, data.Radii, data.Sorts = searchOptions(lang, nil)
 	page.Data = data
 	req, err := s.parseSearch(values)
@@ -100,6 +107,7 @@ func (s *Server) searchPage(c *fiber.Ctx) error {
 		return s.renderFormError(c, "search", page, err)
 	}
 	data.Results = res
+	data.FiltersOpen = data.ActiveFilters > 0 && res.Total == 0
 	data.Categories, data.Skills, data.Radii, data.Sorts = searchOptions(lang, res.Facets["category"])
 	data.Pager = frontend.NewPager("/missions", query, res.Page, res.PerPage, int64(res.Total))
 	q := req.query

@@ -20,7 +20,7 @@ func TestProfilePageWithTheAvailabilityGrid(t *testing.T) {
 
 	page := b.get("/me/profile").expect(t, 200)
 	checkPageStructure(t, "profile", page.Body)
-	page.contains(t, `<th scope="col">Lundi</th>`, `<th scope="row">Matin</th>`, `id="f-availability"`,
+	page.contains(t, `<th scope="col"><span class="day-long">Lundi</span><span class="day-short" aria-hidden="true">Lun</span></th>`, `<th scope="row">Matin</th>`, `id="f-availability"`,
 		`<label class="visually-hidden" for="f-availability-sat-morning">Samedi, matin</label>`)
 
 	refused := b.post("/me/profile", url.Values{"postcode": {"99999"}, "radius_km": {"many"}, "availability": {"sat.morning"}}).expect(t, 400)
@@ -31,13 +31,13 @@ func TestProfilePageWithTheAvailabilityGrid(t *testing.T) {
 
 	saved := b.post("/me/profile", url.Values{
 		"postcode": {"13002"}, "radius_km": {"15"}, "availability": {"sat.morning", "sun.evening"},
-		"categories": {"food_aid"}, "skills": {"distribution"}, "languages": {"fr, ar"}, "visible": {"true"},
+		"categories": {"food_aid"}, "skills": {"distribution"}, "languages": {"fr", "ar"}, "visible": {"true"},
 	}).expect(t, http.StatusSeeOther)
 	recs := b.follow(saved).expect(t, 200)
 	recs.contains(t, "Votre profil est enregistré", "Distribution de colis", "Pourquoi cette mission")
 	checkPageStructure(t, "space", recs.Body)
 	again := b.get("/me/profile").expect(t, 200)
-	again.contains(t, `value="sat.morning" checked`, `value="sun.evening" checked`, `value="13002"`, `value="15"`, `value="ar, fr"`,
+	again.contains(t, `value="sat.morning" checked`, `value="sun.evening" checked`, `value="13002"`, `value="15"`, `value="ar" checked`, `>arabe</label>`,
 		`id="f-visible" name="visible" value="true" checked`)
 	again.lacks(t, `value="mon.morning" checked`)
 }

@@ -335,6 +335,7 @@ func (s *Server) pageRoutes(t *routeTable, pages routeGroup) {
 	pages.get("/organizations/:orgId/missions/:id/candidates", mission, s.candidatesPage)
 	pages.post("/organizations/:orgId/missions/:id/candidates/:userId/invite", mission, s.candidateInviteSubmit)
 	pages.get("/organizations/:orgId/missions/:id/attendance.csv", mission, download(s.attendanceCSV))
+	pages.get("/organizations/:orgId/missions/:id/attendance", mission, s.attendanceSheetPage)
 	pages.get("/organizations/:orgId/missions/:id/applications", mission, s.reviewPage)
 	pages.post("/organizations/:orgId/missions/:id/applications/bulk", mission, s.reviewBulkSubmit)
 	for _, action := range []string{"attended", "no_show"} {
@@ -392,6 +393,8 @@ func (s *Server) pageRoutes(t *routeTable, pages routeGroup) {
 	pages.get("/admin/stats", admin, s.adminStatsPage)
 	pages.get("/admin/synonyms", admin, s.adminSynonymsPage)
 	pages.post("/admin/synonyms", admin, s.adminSynonymsSubmit)
+	pages.get("/admin/blocklist", admin, s.adminBlocklistPage)
+	pages.post("/admin/blocklist", admin, s.adminBlocklistSubmit)
 }
 
 func (s *Server) notFound(c *fiber.Ctx) error {

@@ -13,6 +13,7 @@ import (
 	"github.com/entraide/entraide/geo"
 	"github.com/entraide/entraide/match"
 	"github.com/entraide/entraide/models"
+	"github.com/entraide/entraide/timefmt"
 )
 
 type shiftRef struct {
@@ -34,6 +35,7 @@ type searchItem struct {
 	MinAge          int       `json:"min_age"`
 	RequiresVetting bool      `json:"requires_vetting"`
 	NextShift       *shiftRef `json:"next_shift"`
+	TimeZone        string    `json:"time_zone"`
 	PlacesLeft      int       `json:"places_left"`
 	DistanceKm      *float64  `json:"distance_km,omitempty"`
 	// The pages' map plots results; the API keeps positions out of lists.
@@ -79,7 +81,7 @@ func itemFromIndex(m *match.Mission, next match.Shift, placesLeft int, distance 
 	it := searchItem{
 		ID: m.ID, Title: m.Title, Category: m.Category, Remote: m.Remote, Urgent: m.Urgent,
 		Organization: orgRef{ID: m.OrgID, Name: m.OrgName}, MinAge: m.MinAge, RequiresVetting: m.RequiresVetting,
-		PlacesLeft: placesLeft,
+		PlacesLeft: placesLeft, TimeZone: timefmt.Zone(m.TimeZone),
 	}
 	if !m.Remote {
 		it.City, it.Postcode = m.City, m.Postcode

@@ -53,6 +53,7 @@ type Mission struct {
 	Category        string
 	Postcode        string
 	City            string
+	TimeZone        string   // where its times are read (IANA name)
 	Skills          []string // catalogue skills, or free tags (text search only)
 	Languages       []string // language codes the mission is carried out in (ISO 639)
 	Remote          bool     // done from home; otherwise on site at Lat/Lon

@@ -3,6 +3,8 @@ package models
 import (
 	"strings"
 	"time"
+
+	"github.com/entraide/entraide/timefmt"
 )
 
 // Category is a mission's field of action.
@@ -68,20 +70,23 @@ func MissionSourcesFor(to MissionStatus) []MissionStatus {
 
 // Mission is a mission as stored. Its shifts are documents of their own.
 type Mission struct {
-	ID                 string        `bson:"_id"`
-	OrgID              string        `bson:"org_id"`
-	Title              string        `bson:"title"`
-	Description        string        `bson:"description"`
-	Category           Category      `bson:"category"`
-	Skills             []string      `bson:"skills"`
-	Tags               []string      `bson:"tags"`
-	Languages          []string      `bson:"languages"`
-	Remote             bool          `bson:"remote"`
-	Address            string        `bson:"address"`
-	Postcode           string        `bson:"postcode"`
-	City               string        `bson:"city"`
-	Lat                float64       `bson:"lat"`
-	Lon                float64       `bson:"lon"`
+	ID          string   `bson:"_id"`
+	OrgID       string   `bson:"org_id"`
+	Title       string   `bson:"title"`
+	Description string   `bson:"description"`
+	Category    Category `bson:"category"`
+	Skills      []string `bson:"skills"`
+	Tags        []string `bson:"tags"`
+	Languages   []string `bson:"languages"`
+	Remote      bool     `bson:"remote"`
+	Address     string   `bson:"address"`
+	Postcode    string   `bson:"postcode"`
+	City        string   `bson:"city"`
+	Lat         float64  `bson:"lat"`
+	Lon         float64  `bson:"lon"`
+	// TimeZone is where the mission's times are read (IANA name), derived
+	// from the postcode when saved (the organisation's for a remote one).
+	TimeZone           string        `bson:"time_zone,omitempty"`
 	MinAge             int           `bson:"min_age"`
 	RequiresVetting    bool          `bson:"requires_vetting"`
 	Urgent             bool          `bson:"urgent"`
@@ -111,6 +116,15 @@ type Mission struct {
 	Revision      *MissionRevision `bson:"revision,omitempty"`
 	RevisionID    string           `bson:"revision_id,omitempty"`
 	RevisionState RevisionState    `bson:"revision_state,omitempty"`
+}
+
+// Zone is the time zone the mission's shifts are shown in: the one saved
+// with it, else its postcode's (missions saved before zones were kept).
+func (m *Mission) Zone() string {
+	if m.TimeZone != "" {
+		return timefmt.Zone(m.TimeZone)
+	}
+	return timefmt.Zone(timefmt.ZoneOfPostcode(m.Postcode))
 }
 
 // Shift is one time slot of a mission with its places.

@@ -32,6 +32,7 @@ type MissionContent struct {
 	City               string   `bson:"city"`
 	Lat                float64  `bson:"lat"`
 	Lon                float64  `bson:"lon"`
+	TimeZone           string   `bson:"time_zone,omitempty"` // follows the postcode
 	MinAge             int      `bson:"min_age"`
 	RequiresVetting    bool     `bson:"requires_vetting"`
 	Urgent             bool     `bson:"urgent"`
@@ -57,7 +58,7 @@ func ContentOf(m *Mission) MissionContent {
 	return MissionContent{
 		Title: m.Title, Description: m.Description, Category: m.Category, Skills: m.Skills, Tags: m.Tags,
 		Languages: m.Languages, Remote: m.Remote, Address: m.Address, Postcode: m.Postcode, City: m.City,
-		Lat: m.Lat, Lon: m.Lon, MinAge: m.MinAge, RequiresVetting: m.RequiresVetting, Urgent: m.Urgent,
+		Lat: m.Lat, Lon: m.Lon, TimeZone: m.TimeZone, MinAge: m.MinAge, RequiresVetting: m.RequiresVetting, Urgent: m.Urgent,
 		AutoAccept: m.AutoAccept, AccessibilityNotes: m.AccessibilityNotes,
 	}
 }
@@ -68,6 +69,9 @@ func (m Mission) WithContent(c MissionContent) Mission {
 	m.Languages, m.Remote, m.Address, m.Postcode, m.City = c.Languages, c.Remote, c.Address, c.Postcode, c.City
 	m.Lat, m.Lon, m.MinAge, m.RequiresVetting, m.Urgent = c.Lat, c.Lon, c.MinAge, c.RequiresVetting, c.Urgent
 	m.AutoAccept, m.AccessibilityNotes = c.AutoAccept, c.AccessibilityNotes
+	if c.TimeZone != "" {
+		m.TimeZone = c.TimeZone
+	}
 	return m
 }
 

@@ -99,7 +99,7 @@ func TestNotifyWritesInAppAndQueuesEmailInUserLanguage(t *testing.T) {
 	if err != nil || total != 1 || items[0].Kind != models.EventApplicationAccepted {
 		t.Fatalf("in-app: %v %d %+v", err, total, items)
 	}
-	if got := f.svc.Text("en", &items[0]); got != `Banque alimentaire accepted your application to "Distribution alimentaire" (Thursday 5 March 2026 at 14:00).` {
+	if got := f.svc.Text("en", &items[0]); got != `Banque alimentaire accepted your application to "Distribution alimentaire" (Thursday 5 March, 2:00 pm).` {
 		t.Fatalf("in-app text: %q", got)
 	}
 	jobs := f.jobs(models.OutboxPending)

@@ -8,11 +8,10 @@ import (
 	htmltemplate "html/template"
 	"strings"
 	texttemplate "text/template"
-	"time"
-	_ "time/tzdata" // the Paris time zone, whatever the host has
 
 	"github.com/entraide/entraide/i18n"
 	"github.com/entraide/entraide/models"
+	"github.com/entraide/entraide/timefmt"
 )
 
 //go:embed templates/*.tmpl templates/layout.html
@@ -34,14 +33,8 @@ type templates struct {
 	layout *htmltemplate.Template
 }
 
-// Times in messages are shown in France's time zone, where the missions are.
-var paris = func() *time.Location {
-	loc, err := time.LoadLocation("Europe/Paris")
-	if err != nil {
-		panic(err)
-	}
-	return loc
-}()
+// paris is where times that belong to no mission (a digest's day) are read.
+var paris = timefmt.Location(timefmt.Default)
 
 func parseTemplates() (*templates, error) {
 	t := &templates{text: map[string]*texttemplate.Template{}}
@@ -167,17 +160,18 @@ func paragraphs(text string) [][]line {
 	return out
 }
 
-// formatDate shows an RFC 3339 time in Paris time, in lang; anything else
-// is shown as given.
+// formatDate shows a time stamped with its zone (timefmt.Stamp), or a
+// plain RFC 3339 time in Paris time, as people read it in lang: "lundi 7
+// décembre, 18 h 00", naming the zone when it is not Paris's. Anything
+// else is shown as given.
 func formatDate(lang, value string) string {
-	t, err := time.Parse(time.RFC3339, value)
-	if err != nil {
+	t, zone, ok := timefmt.ParseStamp(value)
+	if !ok {
 		return value
 	}
-	t = t.In(paris)
-	if lang == i18n.English {
-		return t.Format("Monday 2 January 2006 at 15:04")
+	out := timefmt.DateTime(lang, t, zone)
+	if zone != timefmt.Default {
+		out += " (" + timefmt.ZoneName(lang, zone) + ")"
 	}
-	return fmt.Sprintf("%s %d %s %d à %d h %02d", i18n.Weekday(lang, t.Weekday()), t.Day(), i18n.Month(lang, t.Month()),
-		t.Year(), t.Hour(), t.Minute())
+	return out
 }

@@ -65,11 +65,17 @@ func TestEveryTemplateRendersInFrenchAndEnglish(t *testing.T) {
 	}
 }
 
-func TestDatesInParisTime(t *testing.T) {
+func TestDatesInTheMissionsTime(t *testing.T) {
 	cases := []struct{ lang, in, want string }{
-		{"fr", "2026-07-14T08:30:00Z", "mardi 14 juillet 2026 à 10 h 30"},
-		{"en", "2026-07-14T08:30:00Z", "Tuesday 14 July 2026 at 10:30"},
-		{"fr", "2026-01-05T23:15:00Z", "mardi 6 janvier 2026 à 0 h 15"},
+		{"fr", "2026-07-14T08:30:00Z", "mardi 14 juillet, 10 h 30"},
+		{"en", "2026-07-14T08:30:00Z", "Tuesday 14 July, 10:30 am"},
+		{"fr", "2026-01-05T23:15:00Z", "mardi 6 janvier, 0 h 15"},
+		// A stamp carries the mission's zone: 17:00 UTC is 18:00 in Paris,
+		// 21:00 in La Réunion, which the text names.
+		{"fr", "2026-12-07T18:00:00+01:00[Europe/Paris]", "lundi 7 décembre, 18 h 00"},
+		{"fr", "2026-12-07T21:00:00+04:00[Indian/Reunion]", "lundi 7 décembre, 21 h 00 (heure de La Réunion)"},
+		{"en", "2026-12-07T21:00:00+04:00[Indian/Reunion]", "Monday 7 December, 9:00 pm (Réunion time)"},
+		{"fr", "2026-12-07 17:00", "2026-12-07 17:00"},
 		{"fr", "demain", "demain"},
 	}
 	for _, c := range cases {

@@ -90,7 +90,7 @@ func contentSet(c models.MissionContent) bson.D {
 		{Key: "category", Value: c.Category}, {Key: "skills", Value: c.Skills}, {Key: "tags", Value: c.Tags},
 		{Key: "languages", Value: c.Languages}, {Key: "remote", Value: c.Remote},
 		{Key: "address", Value: c.Address}, {Key: "postcode", Value: c.Postcode}, {Key: "city", Value: c.City},
-		{Key: "lat", Value: c.Lat}, {Key: "lon", Value: c.Lon}, {Key: "min_age", Value: c.MinAge},
+		{Key: "lat", Value: c.Lat}, {Key: "lon", Value: c.Lon}, {Key: "time_zone", Value: c.TimeZone}, {Key: "min_age", Value: c.MinAge},
 		{Key: "requires_vetting", Value: c.RequiresVetting}, {Key: "urgent", Value: c.Urgent},
 		{Key: "auto_accept", Value: c.AutoAccept}, {Key: "accessibility_notes", Value: c.AccessibilityNotes},
 	}

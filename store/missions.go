@@ -139,7 +139,7 @@ func (s *Store) UpdateMissionContent(ctx context.Context, before *models.Mission
 		{Key: "category", Value: m.Category}, {Key: "skills", Value: m.Skills}, {Key: "tags", Value: m.Tags},
 		{Key: "languages", Value: m.Languages}, {Key: "remote", Value: m.Remote},
 		{Key: "address", Value: m.Address}, {Key: "postcode", Value: m.Postcode}, {Key: "city", Value: m.City},
-		{Key: "lat", Value: m.Lat}, {Key: "lon", Value: m.Lon}, {Key: "min_age", Value: m.MinAge},
+		{Key: "lat", Value: m.Lat}, {Key: "lon", Value: m.Lon}, {Key: "time_zone", Value: m.TimeZone}, {Key: "min_age", Value: m.MinAge},
 		{Key: "requires_vetting", Value: m.RequiresVetting}, {Key: "urgent", Value: m.Urgent},
 		{Key: "auto_accept", Value: m.AutoAccept}, {Key: "accessibility_notes", Value: m.AccessibilityNotes},
 		{Key: "status", Value: m.Status}, {Key: "updated_at", Value: now},
