@@ -267,9 +267,10 @@ var dayIndex = map[string]time.Weekday{"mon": time.Monday, "tue": time.Tuesday, 
 var slotIndex = map[string]match.Slot{"morning": match.Morning, "afternoon": match.Afternoon, "evening": match.Evening}
 
 // toVolunteer converts a stored profile; ok is false for accounts that
-// must not be matched (not active volunteers).
+// must not be matched (admins, inactive accounts); any other
+// account may volunteer.
 func toVolunteer(rec *store.ProfileRecord) (match.Volunteer, bool) {
-	if rec.Profile == nil || rec.Role != models.RoleVolunteer || rec.Status != string(models.UserActive) {
+	if rec.Profile == nil || rec.Role == models.RoleAdmin || rec.Status != string(models.UserActive) {
 		return match.Volunteer{}, false
 	}
 	p := rec.Profile

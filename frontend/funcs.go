@@ -157,6 +157,7 @@ func funcs(versions map[string]string) template.FuncMap {
 		"number":     number,
 		"distance":   distance,
 		"hours":      hours,
+		"minutes":    Minutes,
 		"category":   categoryLabel,
 		"skill":      skillLabel,
 		"language":   languageName,

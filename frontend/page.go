@@ -34,7 +34,18 @@ type Page struct {
 type Viewer struct {
 	Name string
 	Role string
+	// Member is set when the account belongs to an organisation: its
+	// menu then leads to the organisation space as well.
+	Member bool
+	// Unconfirmed is set until the account's e-mail address is confirmed:
+	// every page reminds the person, with a button to send the link again.
+	Unconfirmed bool
+	Email       string
 }
+
+// HasOrgSpace reports whether the menu leads to an organisation space:
+// the account belongs to one, or signed up to register one.
+func (v *Viewer) HasOrgSpace() bool { return v != nil && (v.Member || v.Role == "organization") }
 
 // IsOrganization reports whether the viewer is an organisation member.
 func (v *Viewer) IsOrganization() bool { return v != nil && v.Role == "organization" }

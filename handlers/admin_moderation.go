@@ -86,7 +86,9 @@ func (s *Server) missionQueue(c *fiber.Ctx) error {
 func (s *Server) missionQueueItems(c *fiber.Ctx, pg paging) ([]missionQueueItem, int64, error) {
 	ctx, cancel := s.ctx(c)
 	defer cancel()
-	missions, total, err := s.store.Missions(ctx, store.MissionFilter{Statuses: []models.MissionStatus{models.MissionSubmitted}}, "submitted_at", pg.skip(), pg.limit())
+	// A suspended organisation's missions wait for its restoration, not
+	// for a moderator.
+	missions, total, err := s.store.Missions(ctx, store.MissionFilter{Statuses: []models.MissionStatus{models.MissionSubmitted}, NotSuspended: true}, "submitted_at", pg.skip(), pg.limit())
 	if err != nil {
 		return nil, 0, err
 	}
@@ -180,12 +182,19 @@ func (s *Server) decideOrganization(c *fiber.Ctx, id, action, reason string) (*m
 		map[string]any{"status": string(before.Status)}, map[string]any{"status": string(org.Status)}); err != nil {
 		return nil, err
 	}
+	s.apps.TellOrgDecision(ctx, org, action, reason)
 	switch action {
 	case "suspend":
-		if err := s.unpublishOrgMissions(ctx, admin, org); err != nil {
+		if err := s.store.MarkOrgSuspended(ctx, org.ID, true); err != nil {
+			return nil, err
+		}
+		if err := s.unpublishOrgMissions(ctx, admin, org, reason); err != nil {
 			return nil, err
 		}
 	case "restore":
+		if err := s.store.MarkOrgSuspended(ctx, org.ID, false); err != nil {
+			return nil, err
+		}
 		if err := s.republishOrgMissions(ctx, admin, org); err != nil {
 			return nil, err
 		}
@@ -193,8 +202,9 @@ func (s *Server) decideOrganization(c *fiber.Ctx, id, action, reason string) (*m
 	return org, nil
 }
 
-// unpublishOrgMissions takes a suspended organisation's missions down.
-func (s *Server) unpublishOrgMissions(ctx context.Context, adminID string, org *models.Organization) error {
+// unpublishOrgMissions takes a suspended organisation's missions down and
+// cancels the volunteers' places to come, telling them the reason.
+func (s *Server) unpublishOrgMissions(ctx context.Context, adminID string, org *models.Organization, reason string) error {
 	missions, _, err := s.store.Missions(ctx, store.MissionFilter{OrgID: org.ID, Statuses: []models.MissionStatus{models.MissionPublished}}, "created_at", 0, 0)
 	if err != nil {
 		return err
@@ -208,6 +218,9 @@ func (s *Server) unpublishOrgMissions(ctx context.Context, adminID string, org *
 			return err
 		}
 		if err := s.store.MarkUnpublishedBySuspension(ctx, m.ID); err != nil {
+			return err
+		}
+		if err := s.apps.CancelForSuspension(ctx, &m, reason); err != nil {
 			return err
 		}
 		if err := s.audit(ctx, adminID, "mission.unpublish", "mission", m.ID, "organization suspended",
@@ -295,6 +308,7 @@ func (s *Server) decideMission(c *fiber.Ctx, id string, to models.MissionStatus,
 		return nil, err
 	}
 	s.missionChanged(ctx, id)
+	s.apps.TellMissionDecision(ctx, updated, action, reason)
 	if to == models.MissionPublished && updated.Urgent {
 		if err := s.events.UrgentPublished(ctx, updated); err != nil {
 			s.log.Error("urgent alerts not queued", "mission_id", id, "error", err)

@@ -21,6 +21,9 @@ type volunteerContact struct {
 	Name  string `json:"name"`
 	Email string `json:"email,omitempty"`
 	Phone string `json:"phone,omitempty"`
+	// EmailConfirmed tells the organisation whether the address was
+	// confirmed: a mistyped one must not silently lose a place.
+	EmailConfirmed bool `json:"email_confirmed"`
 }
 
 type applicationMission struct {
@@ -48,6 +51,8 @@ type applicationResponse struct {
 	CreatedAt        time.Time           `json:"created_at"`
 	UpdatedAt        time.Time           `json:"updated_at"`
 	DecidedAt        *time.Time          `json:"decided_at,omitempty"`
+	// Applicant is shown to the organisation reviewing one application.
+	Applicant *applicantProfile `json:"applicant,omitempty"`
 	// TimeZone is the mission's, when the view knows the mission.
 	TimeZone string `json:"time_zone,omitempty"`
 }

@@ -78,6 +78,13 @@ func (s *Server) applyToShift(c *fiber.Ctx, missionID, shiftID, rawMessage strin
 		return nil, nil, err
 	}
 	p := principal(c)
+	// Its members run the mission; they do not apply to it. One read by
+	// key: the organisation, if the caller is a member.
+	if _, err := s.store.OrganizationForMember(ctx, p.UserID, m.OrgID); err == nil {
+		return nil, nil, errForbidden("journeys.own_mission")
+	} else if !errors.Is(err, store.ErrNotFound) {
+		return nil, nil, err
+	}
 	if err := s.checkEligible(ctx, p.UserID, m, shift); err != nil {
 		return nil, nil, err
 	}
@@ -207,6 +214,8 @@ func (s *Server) placeApplication(ctx context.Context, p *Principal, m *models.M
 		s.tellApplicationReceived(ctx, p, a)
 	case models.ApplicationPending:
 		s.tellApplicationReceived(ctx, p, a)
+	case models.ApplicationWaitlisted:
+		s.apps.TellWaitlisted(ctx, a)
 	}
 	// A waitlisted application may have missed a place freed between the
 	// full shift it saw and its write, when nobody was on the list yet:

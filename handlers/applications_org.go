@@ -36,7 +36,7 @@ func (s *Server) orgViews(ctx context.Context, apps []models.Application) ([]app
 		items[i].TimeZone = zoneOf(missions, a.MissionID)
 		contact := &volunteerContact{ID: a.VolunteerID}
 		if u, ok := users[a.VolunteerID]; ok && u.Status != models.UserDeleted {
-			contact.Name = u.Name
+			contact.Name, contact.EmailConfirmed = u.Name, u.EmailConfirmed
 			if contactVisible(a.Status) {
 				contact.Email, contact.Phone = u.Email, u.Phone
 			}
@@ -92,6 +92,9 @@ func (s *Server) orgApplication(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	if items[0].Applicant, err = s.applicant(ctx, s.lang(c), a); err != nil {
+		return err
+	}
 	return c.JSON(items[0])
 }
 
@@ -144,6 +147,9 @@ func (s *Server) accept(ctx context.Context, a *models.Application, by string) (
 	}
 	s.missionChanged(ctx, updated.MissionID)
 	s.tell(ctx, updated.VolunteerID, models.EventApplicationAccepted, s.eventParams(ctx, updated, volunteerLink(updated)))
+	if err := s.apps.WaitlistPending(ctx, updated.MissionID, updated.ShiftID); err != nil {
+		s.log.Error("pending applications of a full shift not waitlisted", "shift_id", updated.ShiftID, "error", err)
+	}
 	return updated, nil
 }
 

@@ -74,7 +74,7 @@ func (s *Server) candidatesFor(c *fiber.Ctx, m *models.Mission, limit int) ([]ca
 			continue // deleted or suspended since the index saw them
 		}
 		it := candidateItem{VolunteerID: f.VolunteerID, DisplayName: models.FirstNameInitial(name),
-			Score: round3(f.Score), Reasons: reasonsView(lang, f.Reasons), Invited: invited[f.VolunteerID]}
+			Score: round3(f.Score), Reasons: candidateReasonsView(lang, f.Reasons), Invited: invited[f.VolunteerID]}
 		if f.HasDistance {
 			d := float64(int(f.DistanceKm*10+0.5)) / 10
 			it.DistanceKm = &d
@@ -111,7 +111,7 @@ func (s *Server) inviteVolunteer(c *fiber.Ctx, org *models.Organization, m *mode
 	if err != nil {
 		return nil, err
 	}
-	if rec.Role != models.RoleVolunteer || rec.Status != string(models.UserActive) || rec.Profile == nil || !rec.Profile.Visible {
+	if rec.Role == models.RoleAdmin || rec.Status != string(models.UserActive) || rec.Profile == nil || !rec.Profile.Visible {
 		return nil, errNotFound() // not findable: as if absent
 	}
 	now := s.now()

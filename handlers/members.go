@@ -73,7 +73,9 @@ type invitationResponse struct {
 	ExpiresAt time.Time `json:"expires_at"`
 	// AcceptURL is also e-mailed; an owner may share it by other means.
 	AcceptURL string `json:"accept_url,omitempty"`
-	Token     string `json:"token,omitempty"`
+	// InvitedByName is the member who sent it.
+	InvitedByName string `json:"invited_by_name,omitempty"`
+	Token         string `json:"token,omitempty"`
 }
 
 // invite sends a single-use invitation, valid 7 days, to join the
@@ -170,7 +172,11 @@ func (s *Server) joinByInvitation(c *fiber.Ctx, token string) (*models.Organizat
 	case err != nil:
 		return nil, err
 	}
-	org, err := s.store.AddMember(ctx, inv.OrgID, p.UserID, inv.Role, s.now())
+	org, err := s.store.AddMember(ctx, inv.OrgID, models.Member{UserID: p.UserID, Role: inv.Role, InvitedBy: inv.InvitedBy}, s.now())
+	if err == nil {
+		s.tell(ctx, inv.InvitedBy, models.EventInvitationAccepted, map[string]string{
+			"member_name": p.User.Name, "org_name": org.Name, "link": "/organizations/" + org.ID + "/members"})
+	}
 	if errors.Is(err, store.ErrNotFound) {
 		// Already a member: the invitation is spent, the membership stands.
 		return s.store.OrganizationForMember(ctx, p.UserID, inv.OrgID)
@@ -202,6 +208,9 @@ func (s *Server) pendingInvitations(c *fiber.Ctx, org *models.Organization, me m
 	items := make([]invitationResponse, len(invs))
 	for i, inv := range invs {
 		items[i] = invitationResponse{ID: inv.ID[:16], OrgID: inv.OrgID, Email: inv.Email, Role: string(inv.Role), ExpiresAt: inv.ExpiresAt}
+		if items[i].InvitedByName, err = s.userName(ctx, inv.InvitedBy); err != nil {
+			return nil, err
+		}
 	}
 	return items, nil
 }

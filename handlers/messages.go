@@ -121,5 +121,6 @@ func (s *Server) addMessage(c *fiber.Ctx, a *models.Application, role models.Act
 	if err := s.store.InsertMessage(ctx, m); err != nil {
 		return nil, err
 	}
+	s.apps.TellMessage(ctx, a, role, strings.TrimSpace(principal(c).User.Name))
 	return m, nil
 }

@@ -109,7 +109,7 @@ func (s *Server) getMission(c *fiber.Ctx) error {
 		return err
 	}
 	if !internal && m.Status != models.MissionPublished && m.Status != models.MissionClosed {
-		return errNotFound()
+		return errMissionUnavailable(m)
 	}
 	view, err := s.renderMission(c, m, internal)
 	if err != nil {
@@ -127,9 +127,6 @@ func (s *Server) isMissionInsider(c *fiber.Ctx, m *models.Mission) (bool, error)
 	}
 	if p.Role == models.RoleAdmin {
 		return true, nil
-	}
-	if p.Role != models.RoleOrganization {
-		return false, nil
 	}
 	ctx, cancel := s.ctx(c)
 	defer cancel()

@@ -187,6 +187,7 @@ func (s *Server) decideRevision(c *fiber.Ctx, id, action, reason string) (*model
 	}
 	if action == "approve" {
 		s.missionChanged(ctx, id)
+		s.apps.TellMissionDecision(ctx, updated, "approve_change", "")
 		if updated.Urgent && !m.Urgent {
 			if err := s.events.UrgentPublished(ctx, updated); err != nil {
 				s.log.Error("urgent alerts not queued", "mission_id", id, "error", err)

@@ -34,6 +34,9 @@ type memberResponse struct {
 	Email    string    `json:"email"`
 	Role     string    `json:"role"`
 	JoinedAt time.Time `json:"joined_at"`
+	// InvitedBy names the member whose invitation brought this one in.
+	InvitedBy     string `json:"invited_by,omitempty"`
+	InvitedByName string `json:"invited_by_name,omitempty"`
 }
 
 type orgResponse struct {
@@ -88,11 +91,17 @@ func (s *Server) orgView(c *fiber.Ctx, o *models.Organization, withMembers bool)
 	defer cancel()
 	r.Members = make([]memberResponse, 0, len(o.Members))
 	for _, m := range o.Members {
-		mr := memberResponse{UserID: m.UserID, Role: string(m.Role), JoinedAt: m.JoinedAt}
+		mr := memberResponse{UserID: m.UserID, Role: string(m.Role), JoinedAt: m.JoinedAt, InvitedBy: m.InvitedBy}
 		if u, err := s.store.UserByID(ctx, m.UserID); err == nil {
 			mr.Name, mr.Email = u.Name, u.Email
 		} else if !errors.Is(err, store.ErrNotFound) {
 			return r, err
+		}
+		if m.InvitedBy != "" {
+			var err error
+			if mr.InvitedByName, err = s.userName(ctx, m.InvitedBy); err != nil {
+				return r, err
+			}
 		}
 		r.Members = append(r.Members, mr)
 	}

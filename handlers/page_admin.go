@@ -60,6 +60,12 @@ type orgQueueData struct {
 	// verify (first page, oldest first).
 	IdentityChanges []orgQueueItem
 	IdentityTotal   int64
+	// All is the search among every organisation (?q=&status=), to act
+	// from: suspend a verified one.
+	All      []orgResponse
+	AllTotal int64
+	Query    orgListQuery
+	Statuses []frontend.Option
 }
 
 // adminOrgsPage is the queue of organisations awaiting verification, and
@@ -92,10 +98,20 @@ func (s *Server) adminOrgsView(c *fiber.Ctx, form *frontend.Form) (frontend.Page
 		return frontend.Page{}, err
 	}
 	lang := s.lang(c)
-	return frontend.Page{Lang: lang, Title: i18n.T(lang, "admin.orgs_title"), Section: "/admin", Form: form,
-		Data: orgQueueData{adminSection: adminSection{Tab: "organizations"}, Queue: items, Total: total, Suspended: suspended,
-			IdentityChanges: changes, IdentityTotal: changesTotal,
-			Pager: frontend.NewPager("/admin/organizations", nil, pg.Page, pg.PerPage, total)}}, nil
+	data := orgQueueData{adminSection: adminSection{Tab: "organizations"}, Queue: items, Total: total, Suspended: suspended,
+		IdentityChanges: changes, IdentityTotal: changesTotal,
+		Pager: frontend.NewPager("/admin/organizations", nil, pg.Page, pg.PerPage, total)}
+	if data.Query, err = parseOrgListQuery(c); err != nil {
+		return frontend.Page{}, err
+	}
+	if data.All, data.AllTotal, err = s.findOrganizations(c, data.Query, paging{Page: 1, PerPage: 50}); err != nil {
+		return frontend.Page{}, err
+	}
+	data.Statuses = []frontend.Option{{Value: "", Label: i18n.T(lang, "journeys.status_any")}}
+	for _, st := range []models.OrgStatus{models.OrgPending, models.OrgVerified, models.OrgRejected, models.OrgSuspended} {
+		data.Statuses = append(data.Statuses, frontend.Option{Value: string(st), Label: i18n.T(lang, "journeys.org_status_"+string(st))})
+	}
+	return frontend.Page{Lang: lang, Title: i18n.T(lang, "admin.orgs_title"), Section: "/admin", Form: form, Data: data}, nil
 }
 
 // adminOrgDecision applies a decision from the queue with the API's logic.

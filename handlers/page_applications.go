@@ -12,8 +12,8 @@ import (
 // mission page's form.
 func (s *Server) applySubmit(c *fiber.Ctx) error {
 	form := formValues(c, "shift", "message")
-	if principal(c).Role != models.RoleVolunteer {
-		return errForbidden("detail.role_required", string(models.RoleVolunteer))
+	if principal(c).Role == models.RoleAdmin {
+		return errForbidden("detail.role_required", "volunteer, organization")
 	}
 	shiftID := form.Value("shift")
 	var a *models.Application

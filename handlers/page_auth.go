@@ -21,6 +21,10 @@ func (s *Server) signupPage(c *fiber.Ctx) error {
 		return seeOther(c, next)
 	}
 	form := frontend.NewForm().Set("role", string(models.RoleVolunteer))
+	if invitationToken(next) != "" {
+		// Signing up through an invitation: the address it was sent to.
+		form.Set("email", models.NormalizeEmail(c.Query("email")))
+	}
 	return s.render(c, fiber.StatusOK, "signup", s.signupView(c, form, next))
 }
 
@@ -49,6 +53,14 @@ func (s *Server) signupSubmit(c *fiber.Ctx) error {
 		return err
 	}
 	s.setAuthCookies(c, tokens)
+	if token := invitationToken(next); token != "" {
+		// Signed up through an invitation: join at once, and land in the
+		// organisation; if the invitation is not for this address, its
+		// page says why.
+		if next, err = s.joinAfterSignup(c, user, token); err != nil {
+			return err
+		}
+	}
 	if next == "" {
 		next = roleHome(user.Role) + "?notice=welcome"
 	}

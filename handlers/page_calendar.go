@@ -5,6 +5,7 @@ import (
 
 	"github.com/entraide/entraide/frontend"
 	"github.com/entraide/entraide/i18n"
+	"github.com/entraide/entraide/models"
 )
 
 type calendarData struct {
@@ -70,6 +71,10 @@ type attestationData struct {
 	Total float64
 	Rows  []orgHours
 	Date  string
+	// Issued is the attestation by mission, and VerifyURL the public link
+	// that shows it is genuine.
+	Issued    *models.Attestation
+	VerifyURL string
 }
 
 // attestationPage is the certificate of the hours given, per
@@ -82,10 +87,14 @@ func (s *Server) attestationPage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	issued, err := s.issueAttestation(ctx, user)
+	if err != nil {
+		return err
+	}
 	lang := s.lang(c)
 	return s.render(c, fiber.StatusOK, "attestation", frontend.Page{
 		Lang: lang, Title: i18n.T(lang, "attestation.title"), Section: "/me",
 		Data: attestationData{Name: user.Name, Total: record.TotalHours, Rows: record.Organizations,
-			Date: frontend.LongDate(lang, s.now())},
+			Date: frontend.LongDate(lang, s.now()), Issued: issued, VerifyURL: s.cfg.BaseURL + "/attestations/" + issued.ID},
 	})
 }

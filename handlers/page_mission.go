@@ -126,7 +126,7 @@ func (s *Server) visibleMission(c *fiber.Ctx) (*models.Mission, missionResponse,
 		return nil, missionResponse{}, err
 	}
 	if !internal && m.Status != models.MissionPublished && m.Status != models.MissionClosed {
-		return nil, missionResponse{}, errNotFound()
+		return nil, missionResponse{}, errMissionUnavailable(m)
 	}
 	view, err := s.renderMission(c, m, internal)
 	return m, view, err
@@ -139,13 +139,19 @@ func (s *Server) missionPageViewer(c *fiber.Ctx, m *models.Mission, data *missio
 	switch {
 	case p == nil:
 		return nil
-	case p.Role != models.RoleVolunteer:
+	case p.Role == models.RoleAdmin:
 		data.Who = "other"
-		insider, err := s.isMissionInsider(c, m)
-		if insider && p.Role == models.RoleOrganization {
-			data.Who = "member"
-		}
+		return nil
+	}
+	// A member of the mission's organisation manages it; anyone else may
+	// apply, whatever they signed up as.
+	insider, err := s.isMissionInsider(c, m)
+	if err != nil {
 		return err
+	}
+	if insider {
+		data.Who = "member"
+		return nil
 	}
 	data.Who = "volunteer"
 	ctx, cancel := s.ctx(c)

@@ -100,6 +100,9 @@ func (s *Server) orgRegisterSubmit(c *fiber.Ctx) error {
 	if err != nil {
 		return s.renderFormError(c, "org_home", s.orgHomeView(c, form, nil), err)
 	}
+	if err := s.reissueAccessCookie(c, principal(c).User); err != nil {
+		return err
+	}
 	return seeOther(c, "/organizations/"+org.ID+"/missions?notice=org_registered")
 }
 

@@ -163,6 +163,9 @@ func (s *Server) reviewOneView(c *fiber.Ctx, form *frontend.Form) (frontend.Page
 	if err != nil {
 		return frontend.Page{}, err
 	}
+	if views[0].Applicant, err = s.applicant(ctx, s.lang(c), a); err != nil {
+		return frontend.Page{}, err
+	}
 	m, err := s.store.MissionInOrg(ctx, space.Org.ID, a.MissionID)
 	if err != nil {
 		return frontend.Page{}, err

@@ -1,8 +1,6 @@
 package handlers
 
 import (
-	"net/url"
-
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/entraide/entraide/frontend"
@@ -87,33 +85,31 @@ func (s *Server) memberRemoveSubmit(c *fiber.Ctx) error {
 	return seeOther(c, "/organizations/"+space.Org.ID+"/members?notice=member_removed")
 }
 
-type invitationPageData struct {
-	Token string
+// invitationRevokeSubmit withdraws a pending invitation with the API's
+// logic.
+func (s *Server) invitationRevokeSubmit(c *fiber.Ctx) error {
+	space := orgSpaceOf(c, "members")
+	if _, err := s.dropInvitation(c, space.Org, space.Me, c.Params("invId")); err != nil {
+		return err
+	}
+	return seeOther(c, "/organizations/"+space.Org.ID+"/members?notice=invitation_revoked")
 }
 
-// invitationPage is where an invitation's link leads: a button to join,
-// so that a mail scanner opening the link does not spend it.
-func (s *Server) invitationPage(c *fiber.Ctx) error {
-	lang := s.lang(c)
-	return s.render(c, fiber.StatusOK, "invitation", frontend.Page{
-		Lang: lang, Title: i18n.T(lang, "invitation.title"), Data: invitationPageData{Token: c.Params("token")},
-	})
-}
-
-// invitationSubmit joins the organisation with the API's logic.
-func (s *Server) invitationSubmit(c *fiber.Ctx) error {
-	token := c.Params("token")
-	if token == "" || len(token) > 100 {
-		return errNotFound()
-	}
-	if principal(c).Role != models.RoleOrganization {
-		return errForbidden("detail.role_required", string(models.RoleOrganization))
-	}
-	org, err := s.joinByInvitation(c, token)
+// invitationResendSubmit sends a pending invitation again with a new link,
+// shown once as after inviting.
+func (s *Server) invitationResendSubmit(c *fiber.Ctx) error {
+	space := orgSpaceOf(c, "members")
+	inv, err := s.renewInvitation(c, space.Org, space.Me, c.Params("invId"))
 	if err != nil {
-		lang := s.lang(c)
-		page := frontend.Page{Lang: lang, Title: i18n.T(lang, "invitation.title"), Data: invitationPageData{Token: token}}
-		return s.renderFormError(c, "invitation", page, err)
+		return err
 	}
-	return seeOther(c, "/organizations/"+url.PathEscape(org.ID)+"/missions?notice=joined")
+	page, err := s.membersView(c, frontend.NewForm().Set("role", string(models.MemberMember)))
+	if err != nil {
+		return err
+	}
+	data := page.Data.(membersData)
+	data.AcceptURL = inv.AcceptURL
+	page.Data = data
+	page.Notice = i18n.T(page.Lang, "notice.invited", inv.Email)
+	return s.render(c, fiber.StatusCreated, "org_members", page)
 }

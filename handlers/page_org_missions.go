@@ -25,6 +25,7 @@ type orgMissionsData struct {
 	Missions []missionResponse
 	Total    int64
 	Pager    frontend.Pager
+	Todo     orgTodo // on the first tab only
 }
 
 // orgMissionsPage lists the organisation's missions by state.
@@ -53,6 +54,11 @@ func (s *Server) orgMissionsPage(c *fiber.Ctx) error {
 	lang := s.lang(c)
 	base := "/organizations/" + space.Org.ID + "/missions"
 	data := orgMissionsData{Space: space, Missions: missions, Total: total}
+	if status == "" {
+		if data.Todo, err = s.orgTodoFor(c, space); err != nil {
+			return err
+		}
+	}
 	query := url.Values{}
 	if status != "" {
 		query.Set("status", status)

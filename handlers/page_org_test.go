@@ -105,7 +105,7 @@ func TestOrganizationSpacePostsAMission(t *testing.T) {
 	other.get(missionPath).expect(t, 404)
 	other.post(missionPath+"/cancel", url.Values{}).expect(t, 404)
 	volunteer, _ := e.signedIn()
-	volunteer.get(missionPath).expect(t, http.StatusSeeOther)
+	volunteer.get(missionPath).expect(t, http.StatusNotFound)
 
 	// Profile and members pages.
 	profile := b.get(base+"/profile").expect(t, 200)

@@ -92,5 +92,9 @@ func (s *Server) confirmEmailResend(c *fiber.Ctx) error {
 	if err := s.resendConfirmation(c); err != nil {
 		return err
 	}
-	return seeOther(c, "/account?notice=confirmation_sent")
+	back := localPath(c.FormValue("next"))
+	if back == "" {
+		back = "/account"
+	}
+	return seeOther(c, withNotice(back, "confirmation_sent"))
 }

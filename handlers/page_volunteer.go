@@ -13,6 +13,7 @@ type spaceData struct {
 	ProfileSet      bool
 	Upcoming        []engagementResponse
 	Unread          int64
+	Todo            volunteerTodo
 }
 
 // spacePage is the volunteer's space: the missions recommended for them
@@ -31,6 +32,9 @@ func (s *Server) spacePage(c *fiber.Ctx) error {
 		return err
 	}
 	data.Upcoming = record.Upcoming
+	if data.Todo, err = s.volunteerTodoFor(c, p.UserID); err != nil {
+		return err
+	}
 	if data.Unread, err = s.store.CountUnread(ctx, p.UserID); err != nil {
 		return err
 	}
@@ -38,6 +42,15 @@ func (s *Server) spacePage(c *fiber.Ctx) error {
 	return s.render(c, fiber.StatusOK, "space", frontend.Page{
 		Lang: lang, Title: i18n.T(lang, "space.title"), Data: data, Section: "/me",
 	})
+}
+
+// pagePerson sends admins, who neither volunteer nor join organisations,
+// to the administration.
+func (s *Server) pagePerson(c *fiber.Ctx) error {
+	if p := principal(c); p.Role == models.RoleAdmin {
+		return seeOther(c, roleHome(p.Role))
+	}
+	return c.Next()
 }
 
 // pageVolunteer keeps the volunteer's pages to volunteers; others go to

@@ -50,7 +50,8 @@ func (s *Server) render(c *fiber.Ctx, status int, name string, page frontend.Pag
 		page.Lang = s.lang(c)
 	}
 	if p := principal(c); p != nil && page.User == nil {
-		page.User = &frontend.Viewer{Name: p.User.Name, Role: string(p.Role)}
+		page.User = &frontend.Viewer{Name: p.User.Name, Role: string(p.Role), Member: len(p.Orgs) > 0,
+			Unconfirmed: !p.User.EmailConfirmed && p.Role != models.RoleAdmin, Email: p.User.Email}
 	}
 	if page.CSRF == "" {
 		page.CSRF = s.csrfToken(c)

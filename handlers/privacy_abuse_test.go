@@ -69,7 +69,7 @@ func TestSoleOwnerCannotDeleteAccount(t *testing.T) {
 
 	// With a second owner, the account can go.
 	second := e.signup(models.RoleOrganization)
-	if _, err := e.store.AddMember(context.Background(), o.id, second.ID, models.MemberOwner, e.clock.Now()); err != nil {
+	if _, err := e.store.AddMember(context.Background(), o.id, models.Member{UserID: second.ID, Role: models.MemberOwner}, e.clock.Now()); err != nil {
 		t.Fatal(err)
 	}
 	e.do(req{method: "DELETE", path: "/api/v1/me", token: o.owner.Access}).expect(t, 204)

@@ -13,6 +13,7 @@ const (
 	ProblemForbidden               ProblemType = "forbidden"
 	ProblemNotFound                ProblemType = "not-found"
 	ProblemMethodNotAllowed        ProblemType = "method-not-allowed"
+	ProblemMissionGone             ProblemType = "mission-gone"
 	ProblemTimeout                 ProblemType = "timeout"
 	ProblemConflict                ProblemType = "conflict"
 	ProblemInvalidState            ProblemType = "invalid-state"
@@ -40,6 +41,7 @@ var problemTitles = map[ProblemType]string{
 	ProblemForbidden:               "problem.forbidden",
 	ProblemNotFound:                "problem.not_found",
 	ProblemMethodNotAllowed:        "problem.method",
+	ProblemMissionGone:             "journeys.problem_mission_gone",
 	ProblemTimeout:                 "problem.timeout",
 	ProblemConflict:                "problem.conflict",
 	ProblemInvalidState:            "problem.conflict",

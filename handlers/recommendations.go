@@ -20,9 +20,20 @@ type reasonResponse struct {
 }
 
 func reasonsView(lang string, reasons []match.Reason) []reasonResponse {
+	return wordedReasons(lang, reasons, match.ReasonText)
+}
+
+// candidateReasonsView words the reasons for the organisation looking at
+// a candidate ("Parle arabe", "À 0,8 km de la mission"), not for the
+// volunteer.
+func candidateReasonsView(lang string, reasons []match.Reason) []reasonResponse {
+	return wordedReasons(lang, reasons, match.CandidateReasonText)
+}
+
+func wordedReasons(lang string, reasons []match.Reason, text func(string, match.Reason) string) []reasonResponse {
 	out := make([]reasonResponse, len(reasons))
 	for i, r := range reasons {
-		out[i] = reasonResponse{Code: r.Code, Text: match.ReasonText(lang, labelled(lang, r)), Weight: round3(r.Weight), Params: r.Params}
+		out[i] = reasonResponse{Code: r.Code, Text: text(lang, labelled(lang, r)), Weight: round3(r.Weight), Params: r.Params}
 	}
 	return out
 }

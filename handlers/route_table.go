@@ -35,6 +35,16 @@ func (s *Server) role(r models.Role) guard {
 	return guard{name: "role:" + string(r), api: []fiber.Handler{s.requireRole(r)}, page: []fiber.Handler{s.pageUser, page}}
 }
 
+// person lets in any signed-in account but an admin's: one account both
+// volunteers and belongs to organisations, whatever it signed up as.
+// Admin accounts moderate; they neither volunteer nor join organisations
+// (an admin who volunteers uses a personal account), so a page sends them
+// to the administration and the API answers 403.
+func (s *Server) person() guard {
+	return guard{name: "person", api: []fiber.Handler{s.requireRole(models.RoleVolunteer, models.RoleOrganization)},
+		page: []fiber.Handler{s.pageUser, s.pagePerson}}
+}
+
 // admin lets in admins only.
 func (s *Server) admin() guard {
 	g := s.role(models.RoleAdmin)
@@ -46,7 +56,7 @@ func (s *Server) admin() guard {
 // least role min; the organisation is then orgOf(c). Anybody else gets a
 // 404 before the handler runs: another organisation's data does not exist.
 func (s *Server) member(min models.MemberRole) guard {
-	g := s.role(models.RoleOrganization)
+	g := s.person()
 	g = g.and("", s.loadMembership(min))
 	g.name, g.member = "member:"+string(min), true
 	return g

@@ -18,6 +18,7 @@ import (
 //	anonymous                 anybody
 //	s.signedIn()              any signed-in account
 //	s.role(models.RoleX)      signed-in accounts of one role
+//	s.person()                any signed-in account but an admin's
 //	s.admin()                 admins
 //	s.member(min)             members of the path's organisation with at least
 //	                          role min; orgOf(c), memberOf(c) in the handler
@@ -52,8 +53,10 @@ func (s *Server) routes() {
 // apiRoutes is the JSON API under /api/v1, and the operations routes.
 func (s *Server) apiRoutes(api routeGroup) {
 	ops := routeGroup{table: api.table}
-	volunteer := s.role(models.RoleVolunteer)
-	orgAccount := s.role(models.RoleOrganization)
+	// Any account but an admin's volunteers and may create or join
+	// organisations; membership itself is checked by the member guards.
+	volunteer := s.person()
+	orgAccount := s.person()
 	admin := s.admin()
 	member := s.member(models.MemberMember)
 	owner := s.member(models.MemberOwner)
@@ -103,6 +106,8 @@ func (s *Server) apiRoutes(api routeGroup) {
 	api.delete("/organizations/:orgId/members/:userId", member, s.removeMember)
 	api.get("/organizations/:orgId/invitations", owner, s.listInvitations)
 	api.post("/organizations/:orgId/invitations", owner, s.invite)
+	api.delete("/organizations/:orgId/invitations/:invId", owner, s.revokeInvitation)
+	api.post("/organizations/:orgId/invitations/:invId/resend", owner, s.resendInvitation)
 	api.post("/invitations/:token/accept", orgAccount, s.acceptInvitation)
 
 	// Missions of an organisation.
@@ -142,6 +147,7 @@ func (s *Server) apiRoutes(api routeGroup) {
 	for _, action := range []string{"verify", "reject", "suspend", "restore"} {
 		api.post("/admin/organizations/:id/"+action, admin, s.moderateOrganization(action))
 	}
+	api.get("/admin/organizations", admin, s.adminOrganizations)
 	api.get("/admin/organizations/export", admin, s.exportOrganizations)
 	api.get("/admin/queue/identity-changes", admin, s.identityQueue)
 	api.post("/admin/organizations/:id/identity/approve", admin, s.moderateIdentity("approve", false))
@@ -236,8 +242,10 @@ func (s *Server) apiRoutes(api routeGroup) {
 // visitor to the login page and another role to its own space.
 func (s *Server) pageRoutes(t *routeTable, pages routeGroup) {
 	t.use("/static", filesystem.New(filesystem.Config{Root: http.FS(frontend.Static()), MaxAge: 3600}))
-	volunteer := s.role(models.RoleVolunteer)
-	orgAccount := s.role(models.RoleOrganization)
+	// Any account but an admin's volunteers and may create or join
+	// organisations; membership itself is checked by the member guards.
+	volunteer := s.person()
+	orgAccount := s.person()
 	admin := s.admin()
 	member := s.member(models.MemberMember)
 	owner := s.member(models.MemberOwner)
@@ -293,11 +301,12 @@ func (s *Server) pageRoutes(t *routeTable, pages routeGroup) {
 	pages.post("/me/calendar", volunteer, s.calendarFeedSubmit)
 	pages.post("/me/calendar/revoke", volunteer, s.calendarRevokeSubmit)
 	pages.get("/me/attestation", volunteer, s.attestationPage)
+	pages.get("/attestations/:code", anonymous, s.attestationVerifyPage)
 
-	// An invitation to join an organisation (any account; the handler
-	// checks it was sent to this one).
-	pages.get("/invitations/:token", s.signedIn(), s.invitationPage)
-	pages.post("/invitations/:token", s.signedIn(), s.invitationSubmit)
+	// An invitation to join an organisation: a visitor is offered to sign
+	// up or log in; the handler checks it was sent to this account.
+	pages.get("/invitations/:token", anonymous, s.invitationPage)
+	pages.post("/invitations/:token", s.person(), s.invitationSubmit)
 
 	// The organisation's space: /org picks among the account's
 	// organisations; below, the organisation is in the path and only its
@@ -308,6 +317,8 @@ func (s *Server) pageRoutes(t *routeTable, pages routeGroup) {
 	pages.post("/organizations/:orgId/profile", member, s.orgProfileSubmit)
 	pages.get("/organizations/:orgId/members", member, s.membersPage)
 	pages.post("/organizations/:orgId/invitations", owner, s.inviteSubmit)
+	pages.post("/organizations/:orgId/invitations/:invId/revoke", owner, s.invitationRevokeSubmit)
+	pages.post("/organizations/:orgId/invitations/:invId/resend", owner, s.invitationResendSubmit)
 	pages.post("/organizations/:orgId/members/:userId/remove", member, s.memberRemoveSubmit)
 	pages.get("/organizations/:orgId/missions", member, s.orgMissionsPage)
 	pages.post("/organizations/:orgId/missions", member, s.missionNewSubmit)

@@ -76,7 +76,7 @@ func TestWatchPagesCoordinator(t *testing.T) {
 	board = coord.get(base).expect(t, 200).contains(t, "2 — Inquiétude de santé")
 	record := coord.get(base+"/people/"+ids[0]).expect(t, 200).contains(t, "Fatigue", "2 — Inquiétude de santé", "tel:")
 	checkPageStructure(t, "watch person", record.Body)
-	vol.get(base+"/people/"+ids[0]).expect(t, http.StatusSeeOther)
+	vol.get(base+"/people/"+ids[0]).expect(t, http.StatusNotFound) // not a member
 	concern := idsIn(board.Body, `/concerns/`)
 	if len(concern) == 0 {
 		t.Fatal("no concern on the board")
@@ -103,7 +103,7 @@ func TestWatchPagesVolunteerSeesOnlyTheirPeople(t *testing.T) {
 		vol.get("/me/watch/"+id).expect(t, 404).lacks(t, "Marcel", "Odette")
 		vol.post("/me/watch/"+id+"/calls", url.Values{"outcome": {"reached"}}).expect(t, 404)
 	}
-	vol.get("/organizations/"+f.shift.org.id+"/watch/"+f.programme).expect(t, http.StatusSeeOther)
+	vol.get("/organizations/"+f.shift.org.id+"/watch/"+f.programme).expect(t, http.StatusNotFound) // not a member
 	call := vol.get("/me/watch/"+mine).expect(t, 200).contains(t, "Josette", `href="tel:0491112233"`, `href="sms:114"`, "lundi matin")
 	checkPageStructure(t, "watch call", call.Body)
 	t.Logf("call page: %d bytes", len(call.Body))

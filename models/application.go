@@ -99,6 +99,9 @@ var ApplicationTransitions = map[ApplicationStatus]map[ApplicationStatus][]Actor
 	ApplicationPending: {
 		ApplicationAccepted: {ActorOrganization}, ApplicationDeclined: {ActorOrganization},
 		ApplicationWithdrawn: {ActorVolunteer}, ApplicationReleased: {ActorSystem}, ApplicationCancelled: {ActorSystem},
+		// The shift filled up while it waited: it joins the waiting list
+		// rather than wait for an answer that cannot come.
+		ApplicationWaitlisted: {ActorSystem},
 	},
 	ApplicationWaitlisted: {
 		ApplicationOffered: {ActorSystem}, ApplicationPending: {ActorSystem},

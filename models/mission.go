@@ -96,15 +96,19 @@ type Mission struct {
 	StatusReason       string        `bson:"status_reason,omitempty"`
 	// UnpublishedBySuspension marks missions taken down with their
 	// organisation, to publish them again when it is restored.
-	UnpublishedBySuspension bool       `bson:"unpublished_by_suspension,omitempty"`
-	LastShiftEnd            time.Time  `bson:"last_shift_end"`
-	CreatedBy               string     `bson:"created_by"`
-	CreatedAt               time.Time  `bson:"created_at"`
-	UpdatedAt               time.Time  `bson:"updated_at"`
-	SubmittedAt             *time.Time `bson:"submitted_at,omitempty"`
-	PublishedAt             *time.Time `bson:"published_at,omitempty"`
-	ModeratedAt             *time.Time `bson:"moderated_at,omitempty"`
-	ClosedAt                *time.Time `bson:"closed_at,omitempty"`
+	UnpublishedBySuspension bool `bson:"unpublished_by_suspension,omitempty"`
+	// OrgSuspended marks every mission of a suspended organisation: it
+	// leaves the moderation queue, and its page says it is no longer
+	// available.
+	OrgSuspended bool       `bson:"org_suspended,omitempty"`
+	LastShiftEnd time.Time  `bson:"last_shift_end"`
+	CreatedBy    string     `bson:"created_by"`
+	CreatedAt    time.Time  `bson:"created_at"`
+	UpdatedAt    time.Time  `bson:"updated_at"`
+	SubmittedAt  *time.Time `bson:"submitted_at,omitempty"`
+	PublishedAt  *time.Time `bson:"published_at,omitempty"`
+	ModeratedAt  *time.Time `bson:"moderated_at,omitempty"`
+	ClosedAt     *time.Time `bson:"closed_at,omitempty"`
 	// Revision is a change to the published version waiting for a
 	// moderator (or refused); RevisionID and RevisionState repeat its id
 	// and state at the top level, where conditional updates and the

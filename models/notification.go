@@ -53,6 +53,31 @@ const (
 	// EventOrgInvitation invites a colleague into an organisation:
 	// org_name, [inviter_name], link (the accept link).
 	EventOrgInvitation Event = "org_invitation"
+	// EventNewMessage tells one side of an application that the other
+	// wrote: sender_name, mission_title, link. Frequent: it may wait for
+	// the digest.
+	EventNewMessage Event = "new_message"
+	// EventOrgVerified, EventOrgRejected and EventOrgSuspended tell an
+	// organisation's members the admins' decision: org_name, [reason], link.
+	EventOrgVerified  Event = "org_verified"
+	EventOrgRejected  Event = "org_rejected"
+	EventOrgSuspended Event = "org_suspended"
+	// EventMissionPublished, EventMissionRejected and
+	// EventMissionChangeApproved tell an organisation's members the
+	// moderation's decision on a mission: mission_title, [reason], link.
+	EventMissionPublished      Event = "mission_published"
+	EventMissionRejected       Event = "mission_rejected"
+	EventMissionChangeApproved Event = "mission_change_approved"
+	// EventWaitlisted tells a volunteer who applied to a full shift that
+	// they are on its waiting list: mission_title, shift_start, link.
+	EventWaitlisted Event = "waitlisted"
+	// EventInvitationAccepted tells the member who invited a colleague
+	// that they joined: member_name, org_name, link.
+	EventInvitationAccepted Event = "invitation_accepted"
+	// EventPlaceCancelledSuspension tells a volunteer that their place is
+	// cancelled because the organisation is suspended: mission_title,
+	// org_name, shift_start, [reason], link.
+	EventPlaceCancelledSuspension Event = "place_cancelled_suspension"
 )
 
 // EventDigest is the daily digest e-mail; not an event of its own.
@@ -73,6 +98,18 @@ var configurableEvents = map[Event]bool{
 	EventMissionCancelled:     false,
 	EventMissionInvitation:    true,
 	EventOrgInvitation:        false,
+	// The journeys' events (issue 13): messages are frequent, so they may
+	// wait for the digest; decisions and cancellations do not wait.
+	EventNewMessage:               true,
+	EventOrgVerified:              false,
+	EventOrgRejected:              false,
+	EventOrgSuspended:             false,
+	EventMissionPublished:         true,
+	EventMissionRejected:          false,
+	EventMissionChangeApproved:    true,
+	EventWaitlisted:               true,
+	EventInvitationAccepted:       true,
+	EventPlaceCancelledSuspension: false,
 }
 
 // ConfigurableEvents lists, sorted, the events of the preferences.

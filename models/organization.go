@@ -36,6 +36,9 @@ type Member struct {
 	UserID   string     `bson:"user_id"`
 	Role     MemberRole `bson:"role"`
 	JoinedAt time.Time  `bson:"joined_at"`
+	// InvitedBy is the member whose invitation this one accepted; empty
+	// for the organisation's creator.
+	InvitedBy string `bson:"invited_by,omitempty"`
 }
 
 // Organization is an organisation as stored.

@@ -112,7 +112,7 @@ func TestApplicationTransitionTable(t *testing.T) {
 	}
 	allow(models.ApplicationPending, org, models.ApplicationAccepted, models.ApplicationDeclined)
 	allow(models.ApplicationPending, vol, models.ApplicationWithdrawn)
-	allow(models.ApplicationPending, sys, models.ApplicationReleased, models.ApplicationCancelled)
+	allow(models.ApplicationPending, sys, models.ApplicationReleased, models.ApplicationCancelled, models.ApplicationWaitlisted)
 	allow(models.ApplicationWaitlisted, sys, models.ApplicationOffered, models.ApplicationPending, models.ApplicationCancelled)
 	allow(models.ApplicationWaitlisted, org, models.ApplicationAccepted, models.ApplicationDeclined)
 	allow(models.ApplicationWaitlisted, vol, models.ApplicationWithdrawn)

@@ -11,7 +11,7 @@ import (
 // sampleParams fills every param any template reads, the optional ones too.
 var sampleParams = map[string]string{
 	"name": "Amina", "mission_title": "Tri <des> denrées", "org_name": "Banque & Co", "volunteer_name": "Jules",
-	"inviter_name": "Louise", "shift_start": "2026-07-14T08:30:00Z", "expires_at": "2026-07-13T20:00:00Z",
+	"inviter_name": "Louise", "sender_name": "Nadia", "member_name": "Léa", "shift_start": "2026-07-14T08:30:00Z", "expires_at": "2026-07-13T20:00:00Z",
 	"address": "12 rue de la République, Marseille", "reason": "Météo", "link": "https://entraide.example/x?token=abc",
 	"items": "- une chose\n- une autre", "count": "2", "prefs_link": "https://entraide.example/me/notification-preferences",
 }

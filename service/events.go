@@ -9,6 +9,7 @@ func (svc *Service) wireEvents() {
 	bus.OnAccountDeleted(svc.Notify.DeleteUser)
 	bus.OnAccountDeleted(svc.Applications.WithdrawAll)
 	bus.OnAccountDeleted(svc.Watch.LeaveAll)
+	bus.OnAccountDeleted(svc.Store.DeleteAttestationsOf)
 	bus.OnMissionCancelled(svc.Applications.CancelApplications)
 	bus.OnUrgentPublished(svc.Applications.AlertUrgent)
 	bus.OnMissionInvitation(svc.Applications.TellInvited)

@@ -164,6 +164,7 @@ type ApplicationChange struct {
 	Hours         *float64
 	Decided       bool // the organisation's answer: sets decided_at once
 	ClearRank     bool
+	WaitlistRank  int // set when > 0: the place on the waiting list
 }
 
 // TransitionApplication applies ch in one conditional update on the
@@ -186,6 +187,9 @@ func (s *Store) TransitionApplication(ctx context.Context, id string, ch Applica
 	}
 	if ch.Decided {
 		set = append(set, bson.E{Key: "decided_at", Value: ch.Entry.At})
+	}
+	if ch.WaitlistRank > 0 {
+		set = append(set, bson.E{Key: "waitlist_rank", Value: ch.WaitlistRank})
 	}
 	update := bson.D{{Key: "$set", Value: set}, {Key: "$push", Value: bson.D{{Key: "history", Value: ch.Entry}}}}
 	var unset bson.D

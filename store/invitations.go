@@ -49,6 +49,20 @@ func (s *Store) UseInvitation(ctx context.Context, hash string, now time.Time) (
 	return &inv, err
 }
 
+// DeleteInvitation removes one of an organisation's invitations (revoked,
+// or replaced by a new one when resent).
+func (s *Store) DeleteInvitation(ctx context.Context, orgID, hash string) error {
+	defer s.lock()()
+	res, err := s.col("invitations").DeleteOne(ctx, bson.D{{Key: "_id", Value: hash}, {Key: "org_id", Value: orgID}})
+	if err != nil {
+		return mapErr(err)
+	}
+	if res.DeletedCount == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
+
 // Invitations lists an organisation's pending invitations.
 func (s *Store) Invitations(ctx context.Context, orgID string, now time.Time) ([]models.Invitation, error) {
 	cur, err := s.col("invitations").Find(ctx, bson.D{{Key: "org_id", Value: orgID}, {Key: "used", Value: false}, {Key: "expires_at", Value: bson.D{{Key: "$gt", Value: now}}}},

@@ -73,6 +73,8 @@ type MissionFilter struct {
 	OrgID    string
 	Statuses []models.MissionStatus
 	IDs      []string
+	// NotSuspended leaves out the missions of suspended organisations.
+	NotSuspended bool
 }
 
 func (f MissionFilter) bson() bson.D {
@@ -87,6 +89,9 @@ func (f MissionFilter) bson() bson.D {
 	}
 	if f.IDs != nil {
 		filter = append(filter, bson.E{Key: "_id", Value: bson.D{{Key: "$in", Value: f.IDs}}})
+	}
+	if f.NotSuspended {
+		filter = append(filter, bson.E{Key: "org_suspended", Value: bson.D{{Key: "$ne", Value: true}}})
 	}
 	return filter
 }
@@ -207,6 +212,19 @@ func (s *Store) MarkUnpublishedBySuspension(ctx context.Context, id string) erro
 	defer s.lock()()
 	_, err := s.missions().UpdateOne(ctx, bson.D{{Key: "_id", Value: id}},
 		bson.D{{Key: "$set", Value: bson.D{{Key: "unpublished_by_suspension", Value: true}}}})
+	return mapErr(err)
+}
+
+// MarkOrgSuspended flags (or clears) every mission of an organisation as
+// belonging to a suspended one. An admin's action, not a request path: it
+// may scan.
+func (s *Store) MarkOrgSuspended(ctx context.Context, orgID string, suspended bool) error {
+	defer s.lock()()
+	update := bson.D{{Key: "$set", Value: bson.D{{Key: "org_suspended", Value: true}}}}
+	if !suspended {
+		update = bson.D{{Key: "$unset", Value: bson.D{{Key: "org_suspended", Value: ""}}}}
+	}
+	_, err := s.missions().UpdateMany(ctx, bson.D{{Key: "org_id", Value: orgID}}, update)
 	return mapErr(err)
 }
 

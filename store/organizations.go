@@ -179,16 +179,17 @@ func (s *Store) TransitionOrganization(ctx context.Context, id string, from []mo
 	return o, err
 }
 
-// AddMember adds userID to an organisation with role, unless already there.
-func (s *Store) AddMember(ctx context.Context, orgID, userID string, role models.MemberRole, now time.Time) (*models.Organization, error) {
-	if err := s.joinOrgs(ctx, userID, orgID); err != nil {
+// AddMember adds m.UserID to an organisation, unless already there.
+func (s *Store) AddMember(ctx context.Context, orgID string, m models.Member, now time.Time) (*models.Organization, error) {
+	if err := s.joinOrgs(ctx, m.UserID, orgID); err != nil {
 		return nil, err
 	}
+	m.JoinedAt = now
 	return s.updateOrg(ctx,
-		bson.D{{Key: "_id", Value: orgID}, {Key: "member_ids", Value: bson.D{{Key: "$ne", Value: userID}}}},
+		bson.D{{Key: "_id", Value: orgID}, {Key: "member_ids", Value: bson.D{{Key: "$ne", Value: m.UserID}}}},
 		bson.D{
-			{Key: "$push", Value: bson.D{{Key: "members", Value: models.Member{UserID: userID, Role: role, JoinedAt: now}}}},
-			{Key: "$addToSet", Value: bson.D{{Key: "member_ids", Value: userID}}},
+			{Key: "$push", Value: bson.D{{Key: "members", Value: m}}},
+			{Key: "$addToSet", Value: bson.D{{Key: "member_ids", Value: m.UserID}}},
 			{Key: "$set", Value: bson.D{{Key: "updated_at", Value: now}}},
 		})
 }

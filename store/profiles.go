@@ -67,9 +67,11 @@ func (s *Store) VolunteerBirthDate(ctx context.Context, userID string) (time.Tim
 // ForEachProfile calls fn for every active volunteer with a profile changed
 // at or after since (all of them when since is zero), streaming.
 func (s *Store) ForEachProfile(ctx context.Context, since time.Time, fn func(*ProfileRecord) error) error {
-	filter := bson.D{{Key: "role", Value: models.RoleVolunteer}, {Key: "profile", Value: bson.D{{Key: "$exists", Value: true}}}}
+	// Any account but an admin's may volunteer.
+	volunteers := bson.D{{Key: "$ne", Value: models.RoleAdmin}}
+	filter := bson.D{{Key: "role", Value: volunteers}, {Key: "profile", Value: bson.D{{Key: "$exists", Value: true}}}}
 	if !since.IsZero() {
-		filter = bson.D{{Key: "role", Value: models.RoleVolunteer}, {Key: "profile.index_stamp", Value: bson.D{{Key: "$gte", Value: since}}}}
+		filter = bson.D{{Key: "role", Value: volunteers}, {Key: "profile.index_stamp", Value: bson.D{{Key: "$gte", Value: since}}}}
 	}
 	cur, err := s.users().Find(ctx, filter, options.Find().SetBatchSize(2000))
 	if err != nil {
