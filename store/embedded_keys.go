@@ -72,7 +72,7 @@ var keyCollections = []string{
 	"invitations", "mission_invitations", "calendar_feeds", "api_keys", "settings",
 	"outbox_done", "place_checks", "invitation_quotas",
 	"watch_programmes", "watch_org_programmes", "watch_people", "watch_calls", "watch_board",
-	"watch_concerns", "watch_assignments", "catalogue_changes",
+	"watch_concerns", "watch_assignments", "catalogue_changes", "attestations",
 }
 
 func createCollections(names ...string) func(context.Context, *mongo.Database) error {
