@@ -71,5 +71,20 @@ func Load(ctx context.Context, st *store.Store, hasher *auth.Hasher, now time.Ti
 			return created, err
 		}
 	}
-	return created, nil
+	return created, recordLoad(ctx, st, now)
+}
+
+// recordLoad records in meta that demo data was loaded now. Loaders write
+// without index stamps, so the time is what tells an index snapshot made
+// before the load apart (see catalog.UseSnapshot); every caller gets it.
+func recordLoad(ctx context.Context, st *store.Store, now time.Time) error {
+	ds, err := st.Dataset(ctx)
+	if err != nil {
+		return err
+	}
+	if ds == nil {
+		ds = &store.Dataset{Kind: store.DatasetDemo}
+	}
+	ds.At = now
+	return st.SetDataset(ctx, *ds)
 }

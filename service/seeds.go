@@ -36,25 +36,6 @@ func (svc *Service) loadDemo(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("seeds: %w", err)
 	}
-	if err := RecordDemoLoad(ctx, svc.Store, now); err != nil {
-		return err
-	}
 	svc.Log.Info("demo data loaded", "users", n)
 	return nil
-}
-
-// RecordDemoLoad records in meta that the demo data was loaded now. The
-// time matters even when a data set was recorded before: bulk loads write
-// without index stamps, so the time tells index snapshots made before it
-// apart (see catalog.UseSnapshot).
-func RecordDemoLoad(ctx context.Context, st *store.Store, now time.Time) error {
-	ds, err := st.Dataset(ctx)
-	if err != nil {
-		return err
-	}
-	if ds == nil {
-		ds = &store.Dataset{Kind: store.DatasetDemo}
-	}
-	ds.At = now
-	return st.SetDataset(ctx, *ds)
 }

@@ -151,9 +151,6 @@ func seedCommand(ctx context.Context, args []string, getenv func(string) string,
 	if err != nil {
 		return err
 	}
-	if err := service.RecordDemoLoad(ctx, svc.Store, now); err != nil {
-		return err
-	}
 	fmt.Fprintf(stdout, "demo data loaded: %d new users\n", n)
 	return nil
 }
