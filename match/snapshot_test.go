@@ -36,11 +36,11 @@ func TestSnapshotRoundTrip(t *testing.T) {
 	if err := src.BuildVolunteers(g.volunteers(2000)); err != nil {
 		t.Fatal(err)
 	}
-	ms, vs := src.Records()
+	ms, _ := src.Records()
 	if got := src.SetShiftTaken(ms[0].ID, ms[0].Shifts[0].ID, 1); !got {
 		t.Fatal("set taken")
 	}
-	ms, vs = src.Records()
+	ms, vs := src.Records()
 	path := filepath.Join(t.TempDir(), "index.snapshot")
 	asOf := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
 	if err := WriteSnapshot(path, SnapshotHeader{StoreID: "db1", CatalogueVersion: 42, AsOf: asOf}, ms, vs); err != nil {

@@ -49,12 +49,12 @@ type routeResult struct {
 }
 
 type sizeResult struct {
-	size                     size
-	seedTook                 time.Duration
-	seeded                   bool
-	firstStart, restart      time.Duration
-	routes                   []routeResult
-	publishedMissions, users int
+	size                size
+	seedTook            time.Duration
+	seeded              bool
+	firstStart, restart time.Duration
+	routes              []routeResult
+	publishedMissions   int
 }
 
 var client = &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
