@@ -18,17 +18,7 @@ type orgQueueItem struct {
 }
 
 // orgQueue lists organisations awaiting verification, oldest first.
-func (s *Server) orgQueue(c *fiber.Ctx) error {
-	pg, err := parsePaging(c, 20, 100)
-	if err != nil {
-		return err
-	}
-	items, total, err := s.orgQueueItems(c, pg)
-	if err != nil {
-		return err
-	}
-	return c.JSON(newList(items, total, pg))
-}
+func (s *Server) orgQueue(c *fiber.Ctx) error { return queuePage(c, s.orgQueueItems) }
 
 // orgQueueItems is shared by the API and the moderation page.
 func (s *Server) orgQueueItems(c *fiber.Ctx, pg paging) ([]orgQueueItem, int64, error) {
@@ -70,17 +60,7 @@ type missionQueueItem struct {
 
 // missionQueue lists submitted missions, oldest submission first, with the
 // moderation checks: blocklist hits and likely duplicates.
-func (s *Server) missionQueue(c *fiber.Ctx) error {
-	pg, err := parsePaging(c, 20, 100)
-	if err != nil {
-		return err
-	}
-	items, total, err := s.missionQueueItems(c, pg)
-	if err != nil {
-		return err
-	}
-	return c.JSON(newList(items, total, pg))
-}
+func (s *Server) missionQueue(c *fiber.Ctx) error { return queuePage(c, s.missionQueueItems) }
 
 // missionQueueItems is shared by the API and the moderation page.
 func (s *Server) missionQueueItems(c *fiber.Ctx, pg paging) ([]missionQueueItem, int64, error) {
@@ -327,4 +307,18 @@ func (s *Server) blocklist(ctx context.Context) ([]string, error) {
 		return models.DefaultBlocklist(), nil
 	}
 	return words, nil
+}
+
+// queuePage answers one page of an admin queue as a JSON list; items is the
+// queue's reader, shared with the moderation pages.
+func queuePage[T any](c *fiber.Ctx, items func(*fiber.Ctx, paging) ([]T, int64, error)) error {
+	pg, err := parsePaging(c, 20, 100)
+	if err != nil {
+		return err
+	}
+	list, total, err := items(c, pg)
+	if err != nil {
+		return err
+	}
+	return c.JSON(newList(list, total, pg))
 }

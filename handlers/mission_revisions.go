@@ -86,17 +86,7 @@ func (s *Server) reviseMission(c *fiber.Ctx, org *models.Organization, m *models
 // revisionQueue lists published missions with a change waiting for a
 // moderator, oldest first, with the change and the moderation checks of
 // the proposed version.
-func (s *Server) revisionQueue(c *fiber.Ctx) error {
-	pg, err := parsePaging(c, 20, 100)
-	if err != nil {
-		return err
-	}
-	items, total, err := s.revisionQueueItems(c, pg)
-	if err != nil {
-		return err
-	}
-	return c.JSON(newList(items, total, pg))
-}
+func (s *Server) revisionQueue(c *fiber.Ctx) error { return queuePage(c, s.revisionQueueItems) }
 
 // revisionQueueItems is shared by the API and the moderation page.
 func (s *Server) revisionQueueItems(c *fiber.Ctx, pg paging) ([]missionQueueItem, int64, error) {

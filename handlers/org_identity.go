@@ -91,17 +91,7 @@ func (s *Server) changeIdentity(c *fiber.Ctx, org *models.Organization, in model
 
 // identityQueue lists verified organisations' identity changes waiting for
 // an admin, oldest first, each with the old and new value of every field.
-func (s *Server) identityQueue(c *fiber.Ctx) error {
-	pg, err := parsePaging(c, 20, 100)
-	if err != nil {
-		return err
-	}
-	items, total, err := s.identityQueueItems(c, pg)
-	if err != nil {
-		return err
-	}
-	return c.JSON(newList(items, total, pg))
-}
+func (s *Server) identityQueue(c *fiber.Ctx) error { return queuePage(c, s.identityQueueItems) }
 
 // identityQueueItems is shared by the API and the verification page.
 func (s *Server) identityQueueItems(c *fiber.Ctx, pg paging) ([]orgQueueItem, int64, error) {
