@@ -44,13 +44,12 @@ func (s *Store) ShiftsWithPlacesTaken(ctx context.Context) ([]models.Shift, erro
 // SetShiftTakenIf overwrites a shift's taken count only if it still is
 // seen, and reports whether it did (reconciliation's compare-and-swap).
 func (s *Store) SetShiftTakenIf(ctx context.Context, id string, seen, taken int) (bool, error) {
-	defer s.lock()()
-	res, err := s.shifts().UpdateOne(ctx, bson.D{{Key: "_id", Value: id}, {Key: "taken", Value: seen}},
-		bson.D{{Key: "$set", Value: bson.D{{Key: "taken", Value: taken}}}})
-	if err != nil {
-		return false, mapErr(err)
+	err := s.updateByKey(ctx, "shifts", id, bson.D{{Key: "taken", Value: seen}},
+		bson.D{{Key: "$set", Value: bson.D{{Key: "taken", Value: taken}}}}, nil)
+	if err == ErrNotFound {
+		return false, nil
 	}
-	return res.ModifiedCount == 1, nil
+	return err == nil, err
 }
 
 // PlaceCheck is a drift seen by reconciliation on a shift: taken above
@@ -83,15 +82,23 @@ func (s *Store) PlaceChecks(ctx context.Context) (map[string]PlaceCheck, error) 
 
 // SavePlaceCheck records a drift seen on a shift.
 func (s *Store) SavePlaceCheck(ctx context.Context, c PlaceCheck) error {
-	defer s.lock()()
-	_, err := s.col("place_checks").ReplaceOne(ctx, bson.D{{Key: "_id", Value: c.ShiftID}}, c, options.Replace().SetUpsert(true))
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	_, err = s.col("place_checks").ReplaceOne(ctx, bson.D{{Key: "_id", Value: c.ShiftID}}, c, options.Replace().SetUpsert(true))
 	return mapErr(err)
 }
 
 // DeletePlaceCheck forgets a shift's drift (repaired or gone).
 func (s *Store) DeletePlaceCheck(ctx context.Context, shiftID string) error {
-	defer s.lock()()
-	_, err := s.col("place_checks").DeleteOne(ctx, bson.D{{Key: "_id", Value: shiftID}})
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	_, err = s.col("place_checks").DeleteOne(ctx, bson.D{{Key: "_id", Value: shiftID}})
 	return mapErr(err)
 }
 

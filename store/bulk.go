@@ -30,7 +30,10 @@ var backfillKeys = []string{"backfill:user_keys:v1", "backfill:mission_shifts:v1
 // which writes the records alone: the backfills already ran, on the empty
 // database, when the loader opened it.
 func (s *Store) RedoBackfills(ctx context.Context, now time.Time) error {
-	unlock := s.lock()
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
 	for _, key := range backfillKeys {
 		if _, err := s.col("meta").DeleteOne(ctx, bson.D{{Key: "_id", Value: key}}); err != nil {
 			unlock()

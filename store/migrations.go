@@ -63,7 +63,11 @@ type schemaRecord struct {
 // Migrate applies the index migrations that the database has not seen yet.
 // It refuses to run against a database migrated by a newer binary.
 func (s *Store) Migrate(ctx context.Context) (applied int, err error) {
-	defer s.lock()()
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return 0, err
+	}
+	defer unlock()
 	meta := s.col("meta")
 	var rec schemaRecord
 	err = meta.FindOne(ctx, bson.D{{Key: "_id", Value: "schema"}}).Decode(&rec)

@@ -31,7 +31,11 @@ func (s *Store) CreateMission(ctx context.Context, m *models.Mission, shifts []m
 }
 
 func (s *Store) createMission(ctx context.Context, m *models.Mission, shifts []models.Shift) error {
-	defer s.lock()()
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	if _, err := s.missions().InsertOne(ctx, m); err != nil {
 		return mapErr(err)
 	}
@@ -209,8 +213,12 @@ func (s *Store) TransitionMission(ctx context.Context, id string, from []models.
 // MarkUnpublishedBySuspension flags a mission taken down with its
 // organisation.
 func (s *Store) MarkUnpublishedBySuspension(ctx context.Context, id string) error {
-	defer s.lock()()
-	_, err := s.missions().UpdateOne(ctx, bson.D{{Key: "_id", Value: id}},
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	_, err = s.missions().UpdateOne(ctx, bson.D{{Key: "_id", Value: id}},
 		bson.D{{Key: "$set", Value: bson.D{{Key: "unpublished_by_suspension", Value: true}}}})
 	return mapErr(err)
 }
@@ -219,12 +227,11 @@ func (s *Store) MarkUnpublishedBySuspension(ctx context.Context, id string) erro
 // belonging to a suspended one. An admin's action, not a request path: it
 // may scan.
 func (s *Store) MarkOrgSuspended(ctx context.Context, orgID string, suspended bool) error {
-	defer s.lock()()
 	update := bson.D{{Key: "$set", Value: bson.D{{Key: "org_suspended", Value: true}}}}
 	if !suspended {
 		update = bson.D{{Key: "$unset", Value: bson.D{{Key: "org_suspended", Value: ""}}}}
 	}
-	_, err := s.missions().UpdateMany(ctx, bson.D{{Key: "org_id", Value: orgID}}, update)
+	_, err := s.updateEach(ctx, "missions", bson.D{{Key: "org_id", Value: orgID}}, update)
 	return mapErr(err)
 }
 
@@ -242,7 +249,11 @@ func (s *Store) MissionsUnpublishedBySuspension(ctx context.Context, orgID strin
 // DeleteMission removes a mission in one of the given states (drafts) and
 // its shifts.
 func (s *Store) DeleteMission(ctx context.Context, orgID, id string, states []models.MissionStatus) error {
-	defer s.lock()()
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	res, err := s.missions().DeleteOne(ctx, bson.D{{Key: "_id", Value: id}, {Key: "org_id", Value: orgID}, {Key: "status", Value: bson.D{{Key: "$in", Value: states}}}})
 	if err != nil {
 		return mapErr(err)
@@ -274,8 +285,12 @@ func (s *Store) EndedPublishedMissions(ctx context.Context, now time.Time) ([]mo
 
 // SetLastShiftEnd records when a mission's last shift ends.
 func (s *Store) SetLastShiftEnd(ctx context.Context, id string, end time.Time) error {
-	defer s.lock()()
-	_, err := s.missions().UpdateOne(ctx, bson.D{{Key: "_id", Value: id}}, bson.D{{Key: "$set", Value: bson.D{{Key: "last_shift_end", Value: end}}}})
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	_, err = s.missions().UpdateOne(ctx, bson.D{{Key: "_id", Value: id}}, bson.D{{Key: "$set", Value: bson.D{{Key: "last_shift_end", Value: end}}}})
 	return mapErr(err)
 }
 
@@ -303,9 +318,13 @@ func (s *Store) ModeratedMissions(ctx context.Context, since time.Time) ([]model
 // StampMission records that a mission changed, for other instances'
 // index pollers.
 func (s *Store) StampMission(ctx context.Context, id string, now time.Time) error {
-	defer s.lock()()
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	// updated_at moves too: for partners' feeds, new places are news.
-	_, err := s.missions().UpdateOne(ctx, bson.D{{Key: "_id", Value: id}}, bson.D{{Key: "$set", Value: bson.D{{Key: "index_stamp", Value: now}, {Key: "updated_at", Value: now}}}})
+	_, err = s.missions().UpdateOne(ctx, bson.D{{Key: "_id", Value: id}}, bson.D{{Key: "$set", Value: bson.D{{Key: "index_stamp", Value: now}, {Key: "updated_at", Value: now}}}})
 	return mapErr(err)
 }
 

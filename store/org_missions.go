@@ -24,8 +24,12 @@ type orgMissions struct {
 }
 
 func (s *Store) listOrgMission(ctx context.Context, orgID, missionID string) error {
-	defer s.lock()()
-	_, err := s.col(orgMissionsCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: orgID}},
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	_, err = s.col(orgMissionsCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: orgID}},
 		bson.D{{Key: "$addToSet", Value: bson.D{{Key: "ids", Value: missionID}}}}, options.UpdateOne().SetUpsert(true))
 	return mapErr(err)
 }
@@ -108,15 +112,22 @@ func (s *Store) BackfillOrgMissions(ctx context.Context, now time.Time) error {
 	}
 	cur.Close(ctx)
 	for orgID, ids := range byOrg {
-		unlock := s.lock()
-		_, err := s.col(orgMissionsCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: orgID}},
+		unlock, err := s.lock(ctx)
+		if err != nil {
+			return err
+		}
+		_, err = s.col(orgMissionsCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: orgID}},
 			bson.D{{Key: "$addToSet", Value: bson.D{{Key: "ids", Value: bson.D{{Key: "$each", Value: ids}}}}}}, options.UpdateOne().SetUpsert(true))
 		unlock()
 		if err != nil {
 			return mapErr(err)
 		}
 	}
-	defer s.lock()()
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	_, err = s.col("meta").InsertOne(ctx, bson.D{{Key: "_id", Value: key}, {Key: "at", Value: now}})
 	if err = mapErr(err); err == ErrConflict {
 		return nil

@@ -12,8 +12,12 @@ import (
 
 // CreateReport inserts a report.
 func (s *Store) CreateReport(ctx context.Context, r *models.Report) error {
-	defer s.lock()()
-	_, err := s.col("reports").InsertOne(ctx, r)
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	_, err = s.col("reports").InsertOne(ctx, r)
 	return mapErr(err)
 }
 
@@ -43,15 +47,13 @@ func (s *Store) ReportByID(ctx context.Context, id string) (*models.Report, erro
 // ResolveReports resolves the open reports of a target (all reports about
 // the same thing are answered together) and returns how many.
 func (s *Store) ResolveReports(ctx context.Context, targetType, targetID, resolution, adminID string, now time.Time) (int64, error) {
-	defer s.lock()()
-	res, err := s.col("reports").UpdateMany(ctx,
-		bson.D{{Key: "target_type", Value: targetType}, {Key: "target_id", Value: targetID}, {Key: "status", Value: models.ReportOpen}},
+	res, err := s.updateEach(ctx, "reports", bson.D{{Key: "target_type", Value: targetType}, {Key: "target_id", Value: targetID}, {Key: "status", Value: models.ReportOpen}},
 		bson.D{{Key: "$set", Value: bson.D{{Key: "status", Value: models.ReportResolved}, {Key: "resolution", Value: resolution},
 			{Key: "resolved_by", Value: adminID}, {Key: "resolved_at", Value: now}}}})
 	if err != nil {
 		return 0, mapErr(err)
 	}
-	return res.ModifiedCount, nil
+	return res, nil
 }
 
 // CountOpenReportsBy counts a reporter's open reports about a target, to

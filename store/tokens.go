@@ -16,8 +16,12 @@ var ErrTokenReused = errors.New("store: refresh token reused")
 
 // InsertRefreshToken stores a new refresh token.
 func (s *Store) InsertRefreshToken(ctx context.Context, t *models.RefreshToken) error {
-	defer s.lock()()
-	_, err := s.col("refresh_tokens").InsertOne(ctx, t)
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	_, err = s.col("refresh_tokens").InsertOne(ctx, t)
 	return mapErr(err)
 }
 
@@ -64,16 +68,14 @@ func (s *Store) RefreshTokenByHash(ctx context.Context, hash string) (*models.Re
 
 // RevokeFamily revokes every token of a login.
 func (s *Store) RevokeFamily(ctx context.Context, family string) error {
-	defer s.lock()()
-	_, err := s.col("refresh_tokens").UpdateMany(ctx, bson.D{{Key: "family", Value: family}},
+	_, err := s.updateEach(ctx, "refresh_tokens", bson.D{{Key: "family", Value: family}},
 		bson.D{{Key: "$set", Value: bson.D{{Key: "revoked", Value: true}}}})
 	return mapErr(err)
 }
 
 // RevokeUserTokens revokes every refresh token of a user.
 func (s *Store) RevokeUserTokens(ctx context.Context, userID string) error {
-	defer s.lock()()
-	_, err := s.col("refresh_tokens").UpdateMany(ctx, bson.D{{Key: "user_id", Value: userID}},
+	_, err := s.updateEach(ctx, "refresh_tokens", bson.D{{Key: "user_id", Value: userID}},
 		bson.D{{Key: "$set", Value: bson.D{{Key: "revoked", Value: true}}}})
 	return mapErr(err)
 }

@@ -32,8 +32,12 @@ type emailKey struct {
 // claimEmail records that email belongs to userID; ErrConflict when it
 // belongs to another account already.
 func (s *Store) claimEmail(ctx context.Context, email, userID string) error {
-	defer s.lock()()
-	_, err := s.col(userEmailsCol).InsertOne(ctx, emailKey{Email: email, UserID: userID})
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	_, err = s.col(userEmailsCol).InsertOne(ctx, emailKey{Email: email, UserID: userID})
 	if err = mapErr(err); err != ErrConflict {
 		return err
 	}
@@ -53,8 +57,12 @@ func (s *Store) releaseEmail(ctx context.Context, email, userID string) error {
 		}
 		return err
 	}
-	defer s.lock()()
-	_, err := s.col(userEmailsCol).DeleteOne(ctx, bson.D{{Key: "_id", Value: email}})
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	_, err = s.col(userEmailsCol).DeleteOne(ctx, bson.D{{Key: "_id", Value: email}})
 	return mapErr(err)
 }
 
@@ -75,16 +83,24 @@ type userOrgs struct {
 // joinOrgs and leaveOrgs keep user_orgs in step with member lists; both
 // are idempotent ($addToSet, $pull), so a retry or a repair is harmless.
 func (s *Store) joinOrgs(ctx context.Context, userID string, orgIDs ...string) error {
-	defer s.lock()()
-	_, err := s.col(userOrgsCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: userID}},
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	_, err = s.col(userOrgsCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: userID}},
 		bson.D{{Key: "$addToSet", Value: bson.D{{Key: "org_ids", Value: bson.D{{Key: "$each", Value: orgIDs}}}}}},
 		options.UpdateOne().SetUpsert(true))
 	return mapErr(err)
 }
 
 func (s *Store) leaveOrg(ctx context.Context, userID, orgID string) error {
-	defer s.lock()()
-	_, err := s.col(userOrgsCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: userID}},
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	_, err = s.col(userOrgsCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: userID}},
 		bson.D{{Key: "$pull", Value: bson.D{{Key: "org_ids", Value: orgID}}}})
 	return mapErr(err)
 }
@@ -190,7 +206,11 @@ func (s *Store) BackfillUserKeys(ctx context.Context, now time.Time) error {
 			}
 		}
 	}
-	defer s.lock()()
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	_, err = s.col("meta").InsertOne(ctx, bson.D{{Key: "_id", Value: key}, {Key: "at", Value: now}})
 	if err = mapErr(err); err == ErrConflict {
 		return nil
