@@ -16,13 +16,12 @@ func (s *Store) HeldPlaces(ctx context.Context) (map[string]int64, error) {
 		bson.D{{Key: "status", Value: bson.D{{Key: "$in", Value: models.PlaceHolding()}}}})
 }
 
-// WaitlistedShifts counts, per shift id, the applications waitlisted.
-func (s *Store) WaitlistedShifts(ctx context.Context) (map[string]int64, error) {
-	return s.countBy(ctx, "applications", "shift_id", bson.D{{Key: "status", Value: models.ApplicationWaitlisted}})
-}
-
 // ShiftsByIDs returns the shifts with these ids.
 func (s *Store) ShiftsByIDs(ctx context.Context, ids []string) ([]models.Shift, error) {
+	if s.Embedded() {
+		// {_id: {$in}} scans the collection there; key reads do not.
+		return byIDs[models.Shift](ctx, s, "shifts", ids)
+	}
 	cur, err := s.shifts().Find(ctx, bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: ids}}}})
 	if err != nil {
 		return nil, mapErr(err)
@@ -110,13 +109,6 @@ func (s *Store) PendingCreatedBefore(ctx context.Context, before time.Time, remi
 		filter = append(filter, bson.E{Key: "reminders", Value: bson.D{{Key: "$ne", Value: reminder}}})
 	}
 	return s.findApplications(ctx, filter, options.Find().SetSort(bson.D{{Key: "created_at", Value: 1}}).SetLimit(limit))
-}
-
-// LapsedOffers lists offers whose deadline passed at now.
-func (s *Store) LapsedOffers(ctx context.Context, now time.Time, limit int64) ([]models.Application, error) {
-	return s.findApplications(ctx,
-		bson.D{{Key: "status", Value: models.ApplicationOffered}, {Key: "offer_expires_at", Value: bson.D{{Key: "$lte", Value: now}}}},
-		options.Find().SetSort(bson.D{{Key: "offer_expires_at", Value: 1}}).SetLimit(limit))
 }
 
 // AcceptedStartingBetween lists accepted applications whose shift starts

@@ -53,9 +53,12 @@ func (s *Store) listShiftApplication(ctx context.Context, a *models.Application,
 	if err != nil {
 		return err
 	}
-	defer unlock()
 	_, err = s.col(shiftAppsCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: a.ShiftID}}, update, options.UpdateOne().SetUpsert(true))
-	return mapErr(err)
+	unlock()
+	if err != nil {
+		return mapErr(err)
+	}
+	return s.listJobState(ctx, a, from)
 }
 
 func (s *Store) shiftApps(ctx context.Context, shiftID string) (*shiftApps, error) {
