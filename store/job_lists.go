@@ -17,7 +17,9 @@ import (
 //   - "open_offers": {offers: {application id: offer deadline}}, the
 //     waiting-list offers awaiting an answer (ExpireOffers);
 //   - "waitlisted_shifts": {shifts: {shift id: true}}, the shifts that
-//     may have a waiting list (FillWaitlists).
+//     may have a waiting list (FillWaitlists);
+//   - "published_missions": {ends: {mission id: end of its last shift}},
+//     the published missions, for closing them once ended (auto-close).
 //
 // Both are kept in step where an application's state changes (every change
 // goes through listShiftApplication), with $set/$unset of one field, which
@@ -30,12 +32,14 @@ const jobListsCol = "job_lists"
 const (
 	openOffersKey       = "open_offers"
 	waitlistedShiftsKey = "waitlisted_shifts"
+	publishedKey        = "published_missions"
 )
 
 type jobLists struct {
 	ID     string               `bson:"_id"`
 	Offers map[string]time.Time `bson:"offers,omitempty"`
 	Shifts map[string]bool      `bson:"shifts,omitempty"`
+	Ends   map[string]time.Time `bson:"ends,omitempty"`
 }
 
 // setJobEntry sets (or, with value nil, removes) field.entry of list key.
@@ -201,7 +205,58 @@ func (s *Store) waitlistedOn(ctx context.Context, shiftID string, now time.Time)
 	return 0, false, nil
 }
 
-// BackfillJobLists writes job_lists from the applications once per
+// listPublished records a mission's place in published_missions: listed
+// with the end of its last shift while published, removed otherwise.
+func (s *Store) listPublished(ctx context.Context, m *models.Mission) error {
+	if m.Status == models.MissionPublished {
+		return s.setJobEntry(ctx, publishedKey, "ends", m.ID, m.LastShiftEnd.UTC())
+	}
+	return s.setJobEntry(ctx, publishedKey, "ends", m.ID, nil)
+}
+
+// EndedPublishedMissions returns the published missions whose last shift
+// ended at or before now: one key read for the list, one per mission
+// ended. Entries found stale (the mission left published, or its end
+// moved) are put in step.
+func (s *Store) EndedPublishedMissions(ctx context.Context, now time.Time) ([]models.Mission, error) {
+	doc, err := s.jobList(ctx, publishedKey)
+	if err != nil {
+		return nil, err
+	}
+	out := []models.Mission{}
+	for id, end := range doc.Ends {
+		if end.After(now) {
+			continue
+		}
+		m, err := s.MissionByID(ctx, id)
+		if err == ErrNotFound {
+			if err := s.setJobEntry(ctx, publishedKey, "ends", id, nil); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		if m.Status == models.MissionPublished && !m.LastShiftEnd.After(now) {
+			out = append(out, *m)
+			continue
+		}
+		// Put the entry in step, then look again: a change written
+		// meanwhile (whose own entry may have come before this one) wins.
+		if err := s.listPublished(ctx, m); err != nil {
+			return nil, err
+		}
+		if again, err := s.MissionByID(ctx, id); err == nil && (again.Status != m.Status || !again.LastShiftEnd.Equal(m.LastShiftEnd)) {
+			if err := s.listPublished(ctx, again); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return out, nil
+}
+
+// BackfillJobLists writes job_lists from the applications and missions once per
 // database (recorded in meta): offers and waiting lists made before these
 // lists existed, or written by a bulk load. Idempotent.
 func (s *Store) BackfillJobLists(ctx context.Context, now time.Time) error {
@@ -220,6 +275,20 @@ func (s *Store) BackfillJobLists(ctx context.Context, now time.Time) error {
 	}
 	for i := range apps {
 		if err := s.listJobState(ctx, &apps[i], ""); err != nil {
+			return err
+		}
+	}
+	cur, err := s.missions().Find(ctx, bson.D{{Key: "status", Value: models.MissionPublished}},
+		options.Find().SetProjection(bson.D{{Key: "_id", Value: 1}, {Key: "status", Value: 1}, {Key: "last_shift_end", Value: 1}}))
+	if err != nil {
+		return mapErr(err)
+	}
+	var published []models.Mission
+	if err := cur.All(ctx, &published); err != nil {
+		return mapErr(err)
+	}
+	for i := range published {
+		if err := s.listPublished(ctx, &published[i]); err != nil {
 			return err
 		}
 	}

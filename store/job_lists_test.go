@@ -115,3 +115,45 @@ func TestBackfillJobLists(t *testing.T) {
 		t.Fatalf("waitlisted shifts after the backfill: %v, %v", waiting, err)
 	}
 }
+
+// published_missions follows a mission's publication and last shift, so
+// that auto-close finds the ended missions by key.
+func TestPublishedMissionsListForAutoClose(t *testing.T) {
+	st := openInternal(t)
+	ctx := context.Background()
+	now := time.Date(2026, 6, 1, 9, 0, 0, 0, time.UTC)
+	m := &models.Mission{ID: NewID(), OrgID: NewID(), Title: "Distribution", Status: models.MissionPublished,
+		LastShiftEnd: now.Add(time.Hour), CreatedAt: now, UpdatedAt: now}
+	if err := st.CreateMission(ctx, m, nil); err != nil {
+		t.Fatal(err)
+	}
+	ended := func(at time.Time) []models.Mission {
+		t.Helper()
+		out, err := st.EndedPublishedMissions(ctx, at)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	if got := ended(now); len(got) != 0 {
+		t.Fatalf("ended before its last shift: %v", got)
+	}
+	if got := ended(now.Add(time.Hour)); len(got) != 1 || got[0].ID != m.ID {
+		t.Fatalf("ended at its last shift's end: %v", got)
+	}
+	if err := st.SetLastShiftEnd(ctx, m.ID, now.Add(3*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if got := ended(now.Add(2 * time.Hour)); len(got) != 0 {
+		t.Fatalf("ended before a shift added later: %v", got)
+	}
+	if _, err := st.TransitionMission(ctx, m.ID, []models.MissionStatus{models.MissionPublished}, models.MissionClosed, "test", now); err != nil {
+		t.Fatal(err)
+	}
+	if got := ended(now.Add(5 * time.Hour)); len(got) != 0 {
+		t.Fatalf("a closed mission listed as ended: %v", got)
+	}
+	if doc, err := st.jobList(ctx, publishedKey); err != nil || len(doc.Ends) != 0 {
+		t.Fatalf("a closed mission stays listed: %v, %v", doc, err)
+	}
+}

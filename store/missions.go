@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
@@ -22,6 +23,11 @@ func (s *Store) CreateMission(ctx context.Context, m *models.Mission, shifts []m
 	}
 	if err := s.listOrgMission(ctx, m.OrgID, m.ID); err != nil {
 		return err
+	}
+	if m.Status == models.MissionPublished {
+		if err := s.listPublished(ctx, m); err != nil {
+			return err
+		}
 	}
 	ids := make([]string, len(shifts))
 	for i := range shifts {
@@ -207,6 +213,11 @@ func (s *Store) TransitionMission(ctx context.Context, id string, from []models.
 	if err != nil {
 		return nil, err
 	}
+	if to == models.MissionPublished || slices.Contains(from, models.MissionPublished) {
+		if err := s.listPublished(ctx, &m); err != nil {
+			return &m, err
+		}
+	}
 	return &m, nil
 }
 
@@ -272,26 +283,16 @@ func (s *Store) DeleteMission(ctx context.Context, orgID, id string, states []mo
 	return mapErr(err)
 }
 
-// EndedPublishedMissions lists published missions whose last shift ended
-// before now.
-func (s *Store) EndedPublishedMissions(ctx context.Context, now time.Time) ([]models.Mission, error) {
-	cur, err := s.missions().Find(ctx, bson.D{{Key: "status", Value: models.MissionPublished}, {Key: "last_shift_end", Value: bson.D{{Key: "$lte", Value: now}}}})
-	if err != nil {
-		return nil, mapErr(err)
-	}
-	out := []models.Mission{}
-	return out, mapErr(cur.All(ctx, &out))
-}
-
 // SetLastShiftEnd records when a mission's last shift ends.
 func (s *Store) SetLastShiftEnd(ctx context.Context, id string, end time.Time) error {
-	unlock, err := s.lock(ctx)
-	if err != nil {
+	var m models.Mission
+	if err := s.updateByKey(ctx, "missions", id, nil, bson.D{{Key: "$set", Value: bson.D{{Key: "last_shift_end", Value: end}}}}, &m); err != nil {
 		return err
 	}
-	defer unlock()
-	_, err = s.missions().UpdateOne(ctx, bson.D{{Key: "_id", Value: id}}, bson.D{{Key: "$set", Value: bson.D{{Key: "last_shift_end", Value: end}}}})
-	return mapErr(err)
+	if m.Status == models.MissionPublished {
+		return s.listPublished(ctx, &m)
+	}
+	return nil
 }
 
 // CountMissions counts missions by status, and by category among published.
