@@ -299,7 +299,7 @@ func (s *Server) endSession(c *fiber.Ctx, refresh string, all bool) error {
 	if p != nil && t.UserID != p.UserID {
 		return nil
 	}
-	return s.store.RevokeFamily(ctx, t.Family)
+	return s.store.RevokeFamily(ctx, t.UserID, t.Family)
 }
 
 // memberships lists the organisations the user belongs to, for the token.
