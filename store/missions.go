@@ -29,6 +29,11 @@ func (s *Store) CreateMission(ctx context.Context, m *models.Mission, shifts []m
 			return err
 		}
 	}
+	if inSubmittedQueue(m) || inRevisionQueue(m) {
+		if err := s.listMissionQueues(ctx, m); err != nil {
+			return err
+		}
+	}
 	ids := make([]string, len(shifts))
 	for i := range shifts {
 		ids[i] = shifts[i].ID
@@ -113,6 +118,9 @@ func (s *Store) Missions(ctx context.Context, f MissionFilter, sortField string,
 	if out, total, ok, err := s.missionsFromOrgList(ctx, f, sortField, skip, limit); ok {
 		return out, total, err
 	}
+	if out, total, ok, err := s.submittedFromQueue(ctx, f, sortField, skip, limit); ok {
+		return out, total, err
+	}
 	filter := f.bson()
 	total, err := s.missions().CountDocuments(ctx, filter)
 	if err != nil {
@@ -180,6 +188,11 @@ func (s *Store) updateMission(ctx context.Context, filter, update bson.D, id str
 	if err != nil {
 		return nil, err
 	}
+	// Revisions (and direct edits dropping one) move the mission in the
+	// revision queue.
+	if err := s.listMissionQueues(ctx, &m); err != nil {
+		return &m, err
+	}
 	return &m, nil
 }
 
@@ -217,6 +230,9 @@ func (s *Store) TransitionMission(ctx context.Context, id string, from []models.
 		if err := s.listPublished(ctx, &m); err != nil {
 			return &m, err
 		}
+	}
+	if err := s.listMissionQueues(ctx, &m); err != nil {
+		return &m, err
 	}
 	return &m, nil
 }

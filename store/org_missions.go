@@ -73,6 +73,8 @@ func missionOrder(field string) func(a, b models.Mission) int {
 		key = func(a, b models.Mission) int { return a.CreatedAt.Compare(b.CreatedAt) }
 	case "updated_at":
 		key = func(a, b models.Mission) int { return a.UpdatedAt.Compare(b.UpdatedAt) }
+	case "submitted_at":
+		key = func(a, b models.Mission) int { return timeOrZero(a.SubmittedAt).Compare(timeOrZero(b.SubmittedAt)) }
 	default:
 		return nil
 	}
@@ -133,4 +135,11 @@ func (s *Store) BackfillOrgMissions(ctx context.Context, now time.Time) error {
 		return nil
 	}
 	return err
+}
+
+func timeOrZero(t *time.Time) time.Time {
+	if t == nil {
+		return time.Time{}
+	}
+	return *t
 }
