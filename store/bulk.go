@@ -24,7 +24,8 @@ func (s *Store) InsertApplicationsBulk(ctx context.Context, apps []models.Applic
 // Backfill); bulk loads clear them so the key documents are rebuilt.
 var backfillKeys = []string{"backfill:user_keys:v1", "backfill:mission_shifts:v1", "backfill:applications_lists:v1",
 	"backfill:notification_lists:v1", "backfill:org_missions:v1", "backfill:job_lists:v2",
-	"backfill:user_sessions:v1", "backfill:mission_queues:v1"}
+	"backfill:user_sessions:v1", "backfill:mission_queues:v1",
+	"backfill:open_reports:v1"}
 
 // RedoBackfills rebuilds the key documents that request paths read (e-mail
 // keys, memberships, shift and application lists...) after a bulk load,
