@@ -48,6 +48,35 @@ func (s *Store) claimEmail(ctx context.Context, email, userID string) error {
 	return ErrConflict
 }
 
+const emailBatch = 1000
+
+// claimEmails records a batch of keys in one insert, falling back to one
+// claimEmail each when the batch meets a key that exists already.
+func (s *Store) claimEmails(ctx context.Context, keys []emailKey) error {
+	if len(keys) == 0 {
+		return nil
+	}
+	docs := make([]any, len(keys))
+	for i := range keys {
+		docs[i] = keys[i]
+	}
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	_, err = s.col(userEmailsCol).InsertMany(ctx, docs, options.InsertMany().SetOrdered(false))
+	unlock()
+	if err == nil {
+		return nil
+	}
+	for _, k := range keys {
+		if err := s.claimEmail(ctx, k.Email, k.UserID); err != nil && err != ErrConflict {
+			return err
+		}
+	}
+	return nil
+}
+
 // releaseEmail frees email if it still belongs to userID.
 func (s *Store) releaseEmail(ctx context.Context, email, userID string) error {
 	var cur emailKey
@@ -176,6 +205,15 @@ func (s *Store) BackfillUserKeys(ctx context.Context, now time.Time) error {
 	if err != nil {
 		return mapErr(err)
 	}
+	// Batches of keys in one insert each: a bulk load's 100,000 accounts
+	// cost a hundred writes, not 100,000. A batch that meets a key already
+	// there (a backfill run again) is redone one key at a time.
+	batch := make([]emailKey, 0, emailBatch)
+	flush := func() error {
+		err := s.claimEmails(ctx, batch)
+		batch = batch[:0]
+		return err
+	}
 	for cur.Next(ctx) {
 		var u struct {
 			ID     string            `bson:"_id"`
@@ -189,12 +227,17 @@ func (s *Store) BackfillUserKeys(ctx context.Context, now time.Time) error {
 		if u.Status == models.UserDeleted || u.Email == "" {
 			continue
 		}
-		if err := s.claimEmail(ctx, u.Email, u.ID); err != nil && err != ErrConflict {
-			cur.Close(ctx)
-			return err
+		if batch = append(batch, emailKey{Email: u.Email, UserID: u.ID}); len(batch) == emailBatch {
+			if err := flush(); err != nil {
+				cur.Close(ctx)
+				return err
+			}
 		}
 	}
 	cur.Close(ctx)
+	if err := flush(); err != nil {
+		return err
+	}
 	orgs, err := s.findOrgs(ctx, bson.D{}, options.Find())
 	if err != nil {
 		return err
