@@ -32,13 +32,8 @@ func (s *Store) SetCalendarToken(ctx context.Context, userID, hash string, now t
 
 // RevokeCalendarToken deletes a user's feed token.
 func (s *Store) RevokeCalendarToken(ctx context.Context, userID string) error {
-	unlock, err := s.lock(ctx)
-	if err != nil {
-		return err
-	}
-	defer unlock()
-	_, err = s.col("calendar_feeds").DeleteMany(ctx, bson.D{{Key: "user_id", Value: userID}})
-	return mapErr(err)
+	_, err := s.deleteEach(ctx, "calendar_feeds", bson.D{{Key: "user_id", Value: userID}})
+	return err
 }
 
 // CalendarUser returns the user id of a feed token's hash.

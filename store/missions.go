@@ -274,23 +274,45 @@ func (s *Store) MissionsUnpublishedBySuspension(ctx context.Context, orgID strin
 }
 
 // DeleteMission removes a mission in one of the given states (drafts) and
-// its shifts.
+// its shifts: the mission by a conditional delete (on the embedded store,
+// checked by key under the write lock), its shifts by key from
+// mission_shifts, so nothing is scanned under the lock.
 func (s *Store) DeleteMission(ctx context.Context, orgID, id string, states []models.MissionStatus) error {
+	cond := bson.D{{Key: "org_id", Value: orgID}, {Key: "status", Value: bson.D{{Key: "$in", Value: states}}}}
+	shiftIDs, err := s.shiftIDsOf(ctx, id)
+	if err != nil {
+		return err
+	}
+	if s.writeMu == nil {
+		res, err := s.missions().DeleteOne(ctx, append(bson.D{{Key: "_id", Value: id}}, cond...))
+		if err != nil {
+			return mapErr(err)
+		}
+		if res.DeletedCount == 0 {
+			return ErrConflict
+		}
+		if _, err := s.shifts().DeleteMany(ctx, bson.D{{Key: "mission_id", Value: id}}); err != nil {
+			return mapErr(err)
+		}
+	} else {
+		deleted, err := s.deleteOneIf(ctx, "missions", id, cond)
+		if err != nil {
+			return err
+		}
+		if !deleted {
+			return ErrConflict
+		}
+		for _, sh := range shiftIDs {
+			if _, err := s.deleteOneIf(ctx, "shifts", sh, bson.D{{Key: "mission_id", Value: id}}); err != nil {
+				return err
+			}
+		}
+	}
 	unlock, err := s.lock(ctx)
 	if err != nil {
 		return err
 	}
 	defer unlock()
-	res, err := s.missions().DeleteOne(ctx, bson.D{{Key: "_id", Value: id}, {Key: "org_id", Value: orgID}, {Key: "status", Value: bson.D{{Key: "$in", Value: states}}}})
-	if err != nil {
-		return mapErr(err)
-	}
-	if res.DeletedCount == 0 {
-		return ErrConflict
-	}
-	if _, err = s.shifts().DeleteMany(ctx, bson.D{{Key: "mission_id", Value: id}}); err != nil {
-		return mapErr(err)
-	}
 	if _, err = s.col(missionShiftsCol).DeleteOne(ctx, bson.D{{Key: "_id", Value: id}}); err != nil {
 		return mapErr(err)
 	}

@@ -186,14 +186,14 @@ func (s *Store) SetNotificationPrefs(ctx context.Context, p *models.Notification
 
 // DeleteUserNotifications erases a user's notifications and preferences.
 func (s *Store) DeleteUserNotifications(ctx context.Context, userID string) error {
+	if _, err := s.deleteEach(ctx, "notifications", bson.D{{Key: "user_id", Value: userID}}); err != nil {
+		return err
+	}
 	unlock, err := s.lock(ctx)
 	if err != nil {
 		return err
 	}
 	defer unlock()
-	if _, err := s.notifications().DeleteMany(ctx, bson.D{{Key: "user_id", Value: userID}}); err != nil {
-		return mapErr(err)
-	}
 	if _, err := s.col(notificationListsCol).DeleteOne(ctx, bson.D{{Key: "_id", Value: userID}}); err != nil {
 		return mapErr(err)
 	}

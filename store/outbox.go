@@ -222,14 +222,9 @@ func (s *Store) PurgeEmails(ctx context.Context, sentBefore, failedBefore time.T
 
 // DeleteUserEmails deletes every job addressed to a user's account.
 func (s *Store) DeleteUserEmails(ctx context.Context, userID string) error {
-	unlock, err := s.lock(ctx)
-	if err != nil {
-		return err
-	}
-	defer unlock()
-	for _, col := range []*mongo.Collection{s.outbox(), s.col("outbox_done")} {
-		if _, err := col.DeleteMany(ctx, bson.D{{Key: "user_id", Value: userID}}); err != nil {
-			return mapErr(err)
+	for _, col := range []string{"outbox", "outbox_done"} {
+		if _, err := s.deleteEach(ctx, col, bson.D{{Key: "user_id", Value: userID}}); err != nil {
+			return err
 		}
 	}
 	return nil
