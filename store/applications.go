@@ -237,12 +237,15 @@ func (s *Store) TransitionApplication(ctx context.Context, id string, ch Applica
 // in state status, and reports whether this call recorded it: the
 // conditional update lets one caller only send each reminder.
 func (s *Store) MarkReminder(ctx context.Context, id string, status models.ApplicationStatus, key string) (bool, error) {
+	var a models.Application
 	err := s.updateByKey(ctx, "applications", id,
 		bson.D{{Key: "status", Value: status}, {Key: "reminders", Value: bson.D{{Key: "$ne", Value: key}}}},
-		bson.D{{Key: "$addToSet", Value: bson.D{{Key: "reminders", Value: key}}}}, nil)
+		bson.D{{Key: "$addToSet", Value: bson.D{{Key: "reminders", Value: key}}}}, &a)
 	switch err {
 	case nil:
-		return true, nil
+		// The reminder buckets carry the reminders sent, so the job
+		// does not read this application again for this reminder.
+		return true, s.listReminderState(ctx, &a, "")
 	case ErrNotFound:
 		return false, nil
 	}

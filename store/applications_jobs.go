@@ -101,26 +101,6 @@ func (s *Store) DeletePlaceCheck(ctx context.Context, shiftID string) error {
 	return mapErr(err)
 }
 
-// PendingCreatedBefore lists pending applications made at or before
-// before, without reminder (any when empty), oldest first.
-func (s *Store) PendingCreatedBefore(ctx context.Context, before time.Time, reminder string, limit int64) ([]models.Application, error) {
-	filter := bson.D{{Key: "status", Value: models.ApplicationPending}, {Key: "created_at", Value: bson.D{{Key: "$lte", Value: before}}}}
-	if reminder != "" {
-		filter = append(filter, bson.E{Key: "reminders", Value: bson.D{{Key: "$ne", Value: reminder}}})
-	}
-	return s.findApplications(ctx, filter, options.Find().SetSort(bson.D{{Key: "created_at", Value: 1}}).SetLimit(limit))
-}
-
-// AcceptedStartingBetween lists accepted applications whose shift starts
-// in (from, to] and that have not had reminder yet.
-func (s *Store) AcceptedStartingBetween(ctx context.Context, from, to time.Time, reminder string, limit int64) ([]models.Application, error) {
-	return s.findApplications(ctx, bson.D{
-		{Key: "status", Value: models.ApplicationAccepted},
-		{Key: "shift_start", Value: bson.D{{Key: "$gt", Value: from}, {Key: "$lte", Value: to}}},
-		{Key: "reminders", Value: bson.D{{Key: "$ne", Value: reminder}}},
-	}, options.Find().SetSort(bson.D{{Key: "shift_start", Value: 1}}).SetLimit(limit))
-}
-
 // DecidedSince lists the applications the organisations answered at or
 // after since, for their response times.
 func (s *Store) DecidedSince(ctx context.Context, since time.Time) ([]models.Application, error) {

@@ -73,6 +73,9 @@ func (s *Store) listJobState(ctx context.Context, a *models.Application, from mo
 	if err := s.listOrgPending(ctx, a, from); err != nil {
 		return err
 	}
+	if err := s.listReminderState(ctx, a, from); err != nil {
+		return err
+	}
 	if a.Status == models.ApplicationWaitlisted {
 		return s.setJobEntry(ctx, waitlistedShiftsKey, "shifts", a.ShiftID, true)
 	}
@@ -303,7 +306,7 @@ func (s *Store) EndedPublishedMissions(ctx context.Context, now time.Time) ([]mo
 // database (recorded in meta): offers and waiting lists made before these
 // lists existed, or written by a bulk load. Idempotent.
 func (s *Store) BackfillJobLists(ctx context.Context, now time.Time) error {
-	const key = "backfill:job_lists:v2"
+	const key = "backfill:job_lists:v3"
 	var done struct {
 		ID string `bson:"_id"`
 	}
@@ -311,15 +314,45 @@ func (s *Store) BackfillJobLists(ctx context.Context, now time.Time) error {
 		return err
 	}
 	apps, err := s.findApplications(ctx,
-		bson.D{{Key: "status", Value: bson.D{{Key: "$in", Value: []models.ApplicationStatus{models.ApplicationOffered, models.ApplicationWaitlisted, models.ApplicationPending}}}}},
-		options.Find().SetProjection(bson.D{{Key: "_id", Value: 1}, {Key: "status", Value: 1}, {Key: "shift_id", Value: 1}, {Key: "org_id", Value: 1}, {Key: "offer_expires_at", Value: 1}}))
+		bson.D{{Key: "status", Value: bson.D{{Key: "$in", Value: []models.ApplicationStatus{models.ApplicationOffered, models.ApplicationWaitlisted, models.ApplicationPending, models.ApplicationAccepted}}}}},
+		options.Find().SetProjection(bson.D{{Key: "_id", Value: 1}, {Key: "status", Value: 1}, {Key: "shift_id", Value: 1}, {Key: "org_id", Value: 1},
+			{Key: "offer_expires_at", Value: 1}, {Key: "created_at", Value: 1}, {Key: "shift_start", Value: 1}, {Key: "reminders", Value: 1}}))
 	if err != nil {
 		return err
 	}
-	for i := range apps {
-		if err := s.listJobState(ctx, &apps[i], ""); err != nil {
+	// Grouped: one write per list, not one per application.
+	offers, shifts, pending := bson.D{}, bson.D{}, map[string][]string{}
+	for _, a := range apps {
+		switch {
+		case a.Status == models.ApplicationOffered && a.OfferExpiresAt != nil:
+			offers = append(offers, bson.E{Key: "offers." + a.ID, Value: a.OfferExpiresAt.UTC()})
+		case a.Status == models.ApplicationWaitlisted:
+			shifts = append(shifts, bson.E{Key: "shifts." + a.ShiftID, Value: true})
+		case a.Status == models.ApplicationPending && a.OrgID != "":
+			pending[a.OrgID] = append(pending[a.OrgID], a.ID)
+		}
+	}
+	for key, set := range map[string]bson.D{openOffersKey: offers, waitlistedShiftsKey: shifts} {
+		if len(set) > 0 {
+			if err := s.writeJobList(ctx, key, bson.D{{Key: "$set", Value: set}}); err != nil {
+				return err
+			}
+		}
+	}
+	for orgID, ids := range pending {
+		unlock, err := s.lock(ctx)
+		if err != nil {
 			return err
 		}
+		_, err = s.col(orgPendingCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: orgID}},
+			bson.D{{Key: "$addToSet", Value: bson.D{{Key: "ids", Value: bson.D{{Key: "$each", Value: ids}}}}}}, options.UpdateOne().SetUpsert(true))
+		unlock()
+		if err != nil {
+			return mapErr(err)
+		}
+	}
+	if err := s.backfillReminderLists(ctx, apps, now); err != nil {
+		return err
 	}
 	cur, err := s.missions().Find(ctx, bson.D{{Key: "status", Value: models.MissionPublished}},
 		options.Find().SetProjection(bson.D{{Key: "_id", Value: 1}, {Key: "status", Value: 1}, {Key: "last_shift_end", Value: 1}}))
@@ -330,8 +363,12 @@ func (s *Store) BackfillJobLists(ctx context.Context, now time.Time) error {
 	if err := cur.All(ctx, &published); err != nil {
 		return mapErr(err)
 	}
-	for i := range published {
-		if err := s.listPublished(ctx, &published[i]); err != nil {
+	ends := bson.D{}
+	for _, m := range published {
+		ends = append(ends, bson.E{Key: "ends." + m.ID, Value: m.LastShiftEnd.UTC()})
+	}
+	if len(ends) > 0 {
+		if err := s.writeJobList(ctx, publishedKey, bson.D{{Key: "$set", Value: ends}}); err != nil {
 			return err
 		}
 	}
