@@ -321,12 +321,15 @@ func (s *Store) BackfillJobLists(ctx context.Context, now time.Time) error {
 		return err
 	}
 	// Grouped: one write per list, not one per application.
-	offers, shifts, pending := bson.D{}, bson.D{}, map[string][]string{}
+	// A field may appear once per update: a shift with several waitlisted
+	// applications is set once.
+	offers, shifts, pending, seenShift := bson.D{}, bson.D{}, map[string][]string{}, map[string]bool{}
 	for _, a := range apps {
 		switch {
 		case a.Status == models.ApplicationOffered && a.OfferExpiresAt != nil:
 			offers = append(offers, bson.E{Key: "offers." + a.ID, Value: a.OfferExpiresAt.UTC()})
-		case a.Status == models.ApplicationWaitlisted:
+		case a.Status == models.ApplicationWaitlisted && !seenShift[a.ShiftID]:
+			seenShift[a.ShiftID] = true
 			shifts = append(shifts, bson.E{Key: "shifts." + a.ShiftID, Value: true})
 		case a.Status == models.ApplicationPending && a.OrgID != "":
 			pending[a.OrgID] = append(pending[a.OrgID], a.ID)

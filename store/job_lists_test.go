@@ -102,7 +102,17 @@ func TestBackfillJobLists(t *testing.T) {
 	waitlisted := models.Application{ID: NewID(), ShiftID: NewID(), VolunteerID: NewID(), Status: models.ApplicationWaitlisted,
 		ShiftStart: now.Add(24 * time.Hour)}
 	waitlisted.VolunteerShift = waitlisted.VolunteerID + ":" + waitlisted.ShiftID
-	if err := st.InsertApplicationsBulk(ctx, []models.Application{offered, waitlisted}); err != nil {
+	// Two on one shift and one day: each list field is written once.
+	second := waitlisted
+	second.ID, second.VolunteerID = NewID(), NewID()
+	second.VolunteerShift = second.VolunteerID + ":" + second.ShiftID
+	pendingA := models.Application{ID: NewID(), ShiftID: NewID(), OrgID: NewID(), VolunteerID: NewID(), Status: models.ApplicationPending,
+		CreatedAt: now.Add(-4 * 24 * time.Hour), ShiftStart: now.Add(24 * time.Hour)}
+	pendingA.VolunteerShift = pendingA.VolunteerID + ":" + pendingA.ShiftID
+	pendingB := pendingA
+	pendingB.ID, pendingB.VolunteerID = NewID(), NewID()
+	pendingB.VolunteerShift = pendingB.VolunteerID + ":" + pendingB.ShiftID
+	if err := st.InsertApplicationsBulk(ctx, []models.Application{offered, waitlisted, second, pendingA, pendingB}); err != nil {
 		t.Fatal(err)
 	}
 	if err := st.RedoBackfills(ctx, now); err != nil {
@@ -111,8 +121,14 @@ func TestBackfillJobLists(t *testing.T) {
 	if lapsed, err := st.LapsedOffers(ctx, expires, 10); err != nil || len(lapsed) != 1 || lapsed[0].ID != offered.ID {
 		t.Fatalf("lapsed offers after the backfill: %v, %v", lapsed, err)
 	}
-	if waiting, err := st.WaitlistedShifts(ctx, now); err != nil || waiting[waitlisted.ShiftID] != 1 {
+	if waiting, err := st.WaitlistedShifts(ctx, now); err != nil || waiting[waitlisted.ShiftID] != 2 {
 		t.Fatalf("waitlisted shifts after the backfill: %v, %v", waiting, err)
+	}
+	if n, err := st.CountPendingApplicationsOfOrg(ctx, pendingA.OrgID); err != nil || n != 2 {
+		t.Fatalf("organisation's pending count after the backfill: %d, %v", n, err)
+	}
+	if due, err := st.PendingCreatedBefore(ctx, now.Add(-3*24*time.Hour), "k3", 10); err != nil || len(due) != 2 {
+		t.Fatalf("pending reminders due after the backfill: %v, %v", due, err)
 	}
 }
 

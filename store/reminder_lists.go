@@ -222,7 +222,7 @@ func (s *Store) AcceptedStartingBetween(ctx context.Context, from, to time.Time,
 // bulk load's hundreds of thousands of applications.
 func (s *Store) backfillReminderLists(ctx context.Context, apps []models.Application, now time.Time) error {
 	buckets := map[string]bson.D{}
-	days := bson.D{}
+	days, seenDay := bson.D{}, map[string]bool{}
 	for i := range apps {
 		a := &apps[i]
 		if a.Status == models.ApplicationAccepted && !a.ShiftStart.After(now) {
@@ -233,8 +233,9 @@ func (s *Store) backfillReminderLists(ctx context.Context, apps []models.Applica
 			continue
 		}
 		buckets[bucket] = append(buckets[bucket], bson.E{Key: "apps." + a.ID, Value: reminderEntry{At: at.UTC(), Reminders: nonNil(a.Reminders)}})
-		if a.Status == models.ApplicationPending {
-			days = append(days, bson.E{Key: "days." + dayKey(a.CreatedAt), Value: true})
+		if day := dayKey(a.CreatedAt); a.Status == models.ApplicationPending && !seenDay[day] {
+			seenDay[day] = true // a field may appear once per update
+			days = append(days, bson.E{Key: "days." + day, Value: true})
 		}
 	}
 	if len(days) > 0 {
