@@ -27,6 +27,9 @@ type fieldProblem struct {
 
 // toProblem classifies any error returned by a handler.
 func toProblem(err error) *Problem {
+	if p := moderationProblem(err); p != nil {
+		return p
+	}
 	var p *Problem
 	var verr *models.ValidationError
 	var ferr *fiber.Error

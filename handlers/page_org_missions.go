@@ -133,18 +133,20 @@ func (s *Server) missionStateSubmit(action string) fiber.Handler {
 		org, m := orgOf(c), missionOf(c)
 		var err error
 		base := "/organizations/" + org.ID + "/missions"
+		ctx, cancel := s.ctx(c)
+		defer cancel()
 		switch action {
 		case "submit":
-			_, err = s.submitForModeration(c, org, m)
+			_, err = s.moderation.Submit(ctx, org, m)
 		case "close":
-			_, err = s.transitionMission(c, m, models.MissionClosed, "")
+			_, err = s.moderation.Close(ctx, m)
 		case "cancel":
 			var reason string
 			if reason, err = checkReason(c.FormValue("reason"), false); err == nil {
-				_, err = s.cancelOrgMission(c, m, reason)
+				_, err = s.moderation.Cancel(ctx, m, reason)
 			}
 		case "delete":
-			if err = s.deleteDraft(c, org, m); err == nil {
+			if err = s.moderation.DeleteDraft(ctx, org, m); err == nil {
 				return seeOther(c, base+"?notice=mission_deleted")
 			}
 		}

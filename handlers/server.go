@@ -22,6 +22,7 @@ import (
 	"github.com/entraide/entraide/geo"
 	"github.com/entraide/entraide/i18n"
 	"github.com/entraide/entraide/metrics"
+	"github.com/entraide/entraide/moderation"
 	"github.com/entraide/entraide/notify"
 	"github.com/entraide/entraide/privacy"
 	"github.com/entraide/entraide/store"
@@ -90,6 +91,8 @@ type Server struct {
 	numbers liveNumbers
 	// watch keeps in touch with isolated people (issue 15).
 	watch *watch.Service
+	// moderation holds the rules of missions under review and of reports.
+	moderation *moderation.Service
 }
 
 // BodyLimit is the largest request body accepted.
@@ -126,6 +129,8 @@ func New(d Deps) (*Server, error) {
 		s.privacy = &privacy.Service{Store: d.Store, Notify: d.Notify, Events: s.events, Log: s.log, Now: s.now}
 	}
 	s.limits = newLimiters(d.Config)
+	s.moderation = &moderation.Service{Store: d.Store, Apps: s.apps, Events: s.events, Gazetteer: d.Gazetteer, Log: s.log, Now: s.now,
+		ReportThrottle: func(userID string) error { return s.checkUserLimit(s.limits.reports, userID, "detail.report_rate") }}
 	s.proxies = parseTrustedProxies(d.Config.TrustedProxies)
 	s.partnerLimits.enabled = d.Config.RateLimit
 	pages, err := frontend.NewRenderer()
