@@ -6,6 +6,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/entraide/entraide/models"
+	"github.com/entraide/entraide/moderation"
 	"github.com/entraide/entraide/store"
 )
 
@@ -69,7 +70,7 @@ func (s *Server) getMission(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if !internal && m.Status != models.MissionPublished && m.Status != models.MissionClosed {
+	if !internal && !moderation.Public(m.Status) {
 		return errMissionUnavailable(m)
 	}
 	view, err := s.renderMission(c, m, internal)

@@ -11,6 +11,7 @@ import (
 	"github.com/entraide/entraide/i18n"
 	"github.com/entraide/entraide/match"
 	"github.com/entraide/entraide/models"
+	"github.com/entraide/entraide/moderation"
 )
 
 type missionPageData struct {
@@ -125,7 +126,7 @@ func (s *Server) visibleMission(c *fiber.Ctx) (*models.Mission, missionResponse,
 	if err != nil {
 		return nil, missionResponse{}, err
 	}
-	if !internal && m.Status != models.MissionPublished && m.Status != models.MissionClosed {
+	if !internal && !moderation.Public(m.Status) {
 		return nil, missionResponse{}, errMissionUnavailable(m)
 	}
 	view, err := s.renderMission(c, m, internal)

@@ -9,6 +9,7 @@ import (
 	"github.com/entraide/entraide/frontend"
 	"github.com/entraide/entraide/i18n"
 	"github.com/entraide/entraide/models"
+	"github.com/entraide/entraide/moderation"
 )
 
 // missionTabs are the states the missions page filters on, "" for all.
@@ -107,16 +108,21 @@ func (s *Server) orgMissionView(c *fiber.Ctx, form *frontend.Form) (frontend.Pag
 	if err != nil {
 		return frontend.Page{}, err
 	}
-	st := m.Status
+	// What the page offers follows what the transition tables let the
+	// organisation do from the mission's state.
+	st, verified := m.Status, space.Org.Status == models.OrgVerified
+	can := func(to models.MissionStatus) bool {
+		return models.CanMissionTransition(st, to, models.ActorOrganization)
+	}
 	data := orgMissionData{Space: space, Mission: view,
-		CanSubmit:          (st == models.MissionDraft || st == models.MissionRejected) && space.Org.Status == models.OrgVerified,
-		AwaitsVerification: (st == models.MissionDraft || st == models.MissionRejected) && space.Org.Status != models.OrgVerified,
-		CanClose:           st == models.MissionPublished,
-		CanCancel:          st != models.MissionClosed && st != models.MissionCancelled && st != models.MissionRejected,
+		CanSubmit:          can(models.MissionSubmitted) && verified,
+		AwaitsVerification: can(models.MissionSubmitted) && !verified,
+		CanClose:           can(models.MissionClosed),
+		CanCancel:          can(models.MissionCancelled),
 		CanDelete:          st == models.MissionDraft,
-		CanEdit:            st != models.MissionClosed && st != models.MissionCancelled,
-		CanAddShifts:       st != models.MissionClosed && st != models.MissionCancelled,
-		Public:             st == models.MissionPublished || st == models.MissionClosed,
+		CanEdit:            moderation.Editable(st),
+		CanAddShifts:       moderation.Editable(st),
+		Public:             moderation.Public(st),
 	}
 	lang := s.lang(c)
 	if view.Revision != nil {

@@ -48,10 +48,10 @@ func (svc *Service) Draft(ctx context.Context, org *models.Organization, userID 
 // a moderator as its revision (see revise) while the published version
 // stays online; a closed or cancelled mission is no longer edited.
 func (svc *Service) Edit(ctx context.Context, org *models.Organization, m *models.Mission, userID string, in models.MissionInput) (*models.Mission, error) {
-	switch m.Status {
-	case models.MissionClosed, models.MissionCancelled:
+	if !Editable(m.Status) {
 		return nil, stateError(m.Status)
-	case models.MissionPublished:
+	}
+	if m.Status == models.MissionPublished {
 		return svc.revise(ctx, org, m, userID, in)
 	}
 	next, err := in.Apply(m)
@@ -125,6 +125,18 @@ func (svc *Service) transition(ctx context.Context, id string, to models.Mission
 	}
 	svc.missionChanged(ctx, updated.ID)
 	return updated, nil
+}
+
+// Public reports whether a mission in status is shown to everyone: a
+// published one, and a closed one (still readable, nobody applies).
+func Public(status models.MissionStatus) bool {
+	return status == models.MissionPublished || status == models.MissionClosed
+}
+
+// Editable reports whether a mission in status may still change: not once
+// it is closed or cancelled.
+func Editable(status models.MissionStatus) bool {
+	return status != models.MissionClosed && status != models.MissionCancelled
 }
 
 // locate fills a mission's city, coordinates and time zone from its

@@ -77,7 +77,7 @@ func (svc *Service) checkVisible(ctx context.Context, who Actor, kind, id string
 	if err != nil {
 		return err
 	}
-	if who.Admin || m.Status == models.MissionPublished || m.Status == models.MissionClosed {
+	if who.Admin || Public(m.Status) {
 		return nil
 	}
 	_, err = svc.Store.OrganizationForMember(ctx, who.UserID, m.OrgID)
