@@ -1,13 +1,10 @@
 package handlers
 
 import (
-	"errors"
-
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/entraide/entraide/models"
 	"github.com/entraide/entraide/moderation"
-	"github.com/entraide/entraide/store"
 )
 
 type stateResponse struct {
@@ -87,14 +84,12 @@ func (s *Server) isMissionInsider(c *fiber.Ctx, m *models.Mission) (bool, error)
 	if p == nil {
 		return false, nil
 	}
-	if p.Role == models.RoleAdmin {
-		return true, nil
-	}
 	ctx, cancel := s.ctx(c)
 	defer cancel()
-	_, err := s.store.OrganizationForMember(ctx, p.UserID, m.OrgID)
-	if errors.Is(err, store.ErrNotFound) {
-		return false, nil
-	}
-	return err == nil, err
+	return s.moderation.Insider(ctx, moderationActor(p), m)
+}
+
+// moderationActor is the signed-in caller as the moderation rules see it.
+func moderationActor(p *Principal) moderation.Actor {
+	return moderation.Actor{UserID: p.UserID, Admin: p.Role == models.RoleAdmin}
 }

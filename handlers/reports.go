@@ -55,7 +55,7 @@ func (s *Server) fileReport(c *fiber.Ctx, req reportRequest) (*models.Report, er
 	p := principal(c)
 	ctx, cancel := s.ctx(c)
 	defer cancel()
-	return s.moderation.FileReport(ctx, moderation.Actor{UserID: p.UserID, Admin: p.Role == models.RoleAdmin},
+	return s.moderation.FileReport(ctx, moderationActor(p),
 		moderation.ReportInput{TargetType: req.TargetType, TargetID: req.TargetID, Reason: req.Reason})
 }
 

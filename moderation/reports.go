@@ -2,6 +2,7 @@ package moderation
 
 import (
 	"context"
+	"errors"
 	"sort"
 	"time"
 
@@ -77,11 +78,30 @@ func (svc *Service) checkVisible(ctx context.Context, who Actor, kind, id string
 	if err != nil {
 		return err
 	}
-	if who.Admin || Public(m.Status) {
+	if Public(m.Status) {
 		return nil
 	}
-	_, err = svc.Store.OrganizationForMember(ctx, who.UserID, m.OrgID)
+	insider, err := svc.Insider(ctx, who, m)
+	if err == nil && !insider {
+		err = store.ErrNotFound
+	}
 	return err
+}
+
+// Insider reports whether who sees m as its organisation does: an admin,
+// or a member of its organisation.
+func (svc *Service) Insider(ctx context.Context, who Actor, m *models.Mission) (bool, error) {
+	if who.Admin {
+		return true, nil
+	}
+	if who.UserID == "" {
+		return false, nil
+	}
+	_, err := svc.Store.OrganizationForMember(ctx, who.UserID, m.OrgID)
+	if errors.Is(err, store.ErrNotFound) {
+		return false, nil
+	}
+	return err == nil, err
 }
 
 // ReportGroup is the reports on one target.
