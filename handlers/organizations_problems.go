@@ -15,13 +15,20 @@ import (
 func orgProblem(err error) *Problem {
 	var state *organizations.StateError
 	var sole *organizations.SoleOwnerError
+	var quota *organizations.QuotaError
 	var p *Problem
 	switch {
 	case errors.As(err, &state):
-		p = errState(string(state.Current))
+		p = errState(state.Current)
 	case errors.As(err, &sole):
 		p = problem(409, ProblemSoleOwner, "detail.sole_owner", strings.Join(sole.Names, ", "))
 		p.Extra = map[string]any{"organizations": sole.Names}
+	case errors.As(err, &quota) && quota.PerOrg:
+		p = problem(422, ProblemInvitationLimit, "detail.invitation_org_limit", quota.Limit)
+	case errors.As(err, &quota):
+		p = problem(422, ProblemInvitationLimit, "detail.invitation_limit", quota.Limit)
+	case errors.Is(err, organizations.ErrAlreadyInvited):
+		p = problem(409, ProblemAlreadyInvited, "detail.already_invited")
 	case errors.Is(err, organizations.ErrOwnerRequired):
 		p = errForbidden("detail.owner_required")
 	case errors.Is(err, organizations.ErrLastOwner):

@@ -74,11 +74,11 @@ func (svc *Service) decideStatus(ctx context.Context, org *models.Organization, 
 	// decision must be the one made for that state: verify and restore
 	// both lead to verified, from pending and from suspended.
 	if !models.CanOrgTransition(org.Status, step.To) || org.Status != step.From {
-		return nil, nil, nil, &StateError{Current: org.Status}
+		return nil, nil, nil, &StateError{Current: string(org.Status)}
 	}
 	updated, err := svc.Store.TransitionOrganization(ctx, org.ID, []models.OrgStatus{step.From}, step.To, reason, svc.now())
 	if errors.Is(err, store.ErrConflict) {
-		return nil, nil, nil, &StateError{Current: updated.Status}
+		return nil, nil, nil, &StateError{Current: string(updated.Status)}
 	}
 	if err != nil {
 		return nil, nil, nil, err

@@ -72,7 +72,7 @@ func TestDecideFollowsTheTransitionTable(t *testing.T) {
 		t.Helper()
 		_, err := w.svc.Decide(w.ctx, admin.ID, org.ID, d, "une raison")
 		var state *organizations.StateError
-		if !errors.As(err, &state) || state.Current != current {
+		if !errors.As(err, &state) || state.Current != string(current) {
 			t.Fatalf("%s from %s: %v, want a state error naming %s", d, current, err, current)
 		}
 	}

@@ -69,12 +69,12 @@ var (
 	ErrUnknownDecision = errors.New("organizations: unknown decision")
 )
 
-// StateError refuses a decision that does not apply to the organisation's
-// current state, which it names.
-type StateError struct{ Current models.OrgStatus }
+// StateError refuses an action that does not apply to the current state
+// of the organisation (or of the mission it is about), which it names.
+type StateError struct{ Current string }
 
 func (e *StateError) Error() string {
-	return "organizations: not allowed from state " + string(e.Current)
+	return "organizations: not allowed from state " + e.Current
 }
 
 // SoleOwnerError refuses to delete the account of the only owner of the
