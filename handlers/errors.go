@@ -27,12 +27,15 @@ type fieldProblem struct {
 
 // toProblem classifies any error returned by a handler.
 func toProblem(err error) *Problem {
-	if p := moderationProblem(err); p != nil {
-		return p
-	}
 	var p *Problem
 	var verr *models.ValidationError
 	var ferr *fiber.Error
+	if op := orgProblem(err); op != nil {
+		return op
+	}
+	if mp := moderationProblem(err); mp != nil {
+		return mp
+	}
 	switch {
 	case errors.As(err, &p):
 		return p

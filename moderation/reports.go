@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/entraide/entraide/models"
+	"github.com/entraide/entraide/organizations"
 	"github.com/entraide/entraide/store"
 )
 
@@ -61,15 +62,15 @@ func (svc *Service) FileReport(ctx context.Context, reporter Actor, in ReportInp
 }
 
 // checkVisible answers store.ErrNotFound for a target that does not exist
-// or that who cannot see: an organisation that is not verified, or a
-// mission that is not public, unless who is a member or an admin.
+// or that who cannot see (organizations.CanSee; a mission that is not
+// public, unless who is a member of its organisation or an admin).
 func (svc *Service) checkVisible(ctx context.Context, who Actor, kind, id string) error {
 	if kind == TargetOrganization {
 		org, err := svc.Store.OrganizationByID(ctx, id)
 		if err != nil {
 			return err
 		}
-		if _, member := org.Member(who.UserID); org.Status != models.OrgVerified && !member && !who.Admin {
+		if !organizations.CanSee(org, who.UserID, who.Admin) {
 			return store.ErrNotFound
 		}
 		return nil
