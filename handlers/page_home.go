@@ -10,6 +10,7 @@ import (
 	"github.com/entraide/entraide/i18n"
 	"github.com/entraide/entraide/match"
 	"github.com/entraide/entraide/models"
+	"github.com/entraide/entraide/search"
 	"github.com/entraide/entraide/store"
 )
 
@@ -31,7 +32,7 @@ type categoryLink struct {
 
 type homeData struct {
 	Categories []categoryLink
-	Urgent     []searchItem
+	Urgent     []search.Item
 	Near       string // the place urgent missions are near, named
 	Numbers    homeNumbers
 }
@@ -46,7 +47,7 @@ type homeNumbers struct {
 func (s *Server) homePage(c *fiber.Ctx) error {
 	lang := s.lang(c)
 	data := homeData{}
-	all, err := s.runSearch(searchRequest{query: match.Query{PerPage: 1}})
+	all, err := s.runSearch(search.Request{Query: match.Query{PerPage: 1}})
 	if err != nil {
 		return err
 	}
@@ -97,7 +98,7 @@ func (s *Server) visitorPostcode(c *fiber.Ctx) (string, error) {
 
 // urgentNear lists up to three urgent missions, soonest first, within
 // urgentRadiusKm of near (a postcode or a town), or anywhere without it.
-func (s *Server) urgentNear(near string) ([]searchItem, string, error) {
+func (s *Server) urgentNear(near string) ([]search.Item, string, error) {
 	q := match.Query{Sort: match.SortDate, PerPage: match.MaxPerPage}
 	named := ""
 	if near != "" {
@@ -108,11 +109,11 @@ func (s *Server) urgentNear(near string) ([]searchItem, string, error) {
 		q.Near, q.RadiusKm = &match.Point{Lat: p.Lat, Lon: p.Lon}, urgentRadiusKm
 		named = s.placeName(s.resolveWhere(near))
 	}
-	res, err := s.runSearch(searchRequest{query: q})
+	res, err := s.runSearch(search.Request{Query: q})
 	if err != nil {
 		return nil, "", err
 	}
-	var urgent []searchItem
+	var urgent []search.Item
 	for _, it := range res.Items {
 		if it.Urgent && len(urgent) < 3 {
 			urgent = append(urgent, it)

@@ -11,6 +11,7 @@ import (
 	"github.com/entraide/entraide/i18n"
 	"github.com/entraide/entraide/match"
 	"github.com/entraide/entraide/models"
+	"github.com/entraide/entraide/search"
 )
 
 type missionPageData struct {
@@ -22,7 +23,7 @@ type missionPageData struct {
 	ShiftOptions []frontend.Option
 	// Mine are the caller's applications to this mission.
 	Mine    []applicationResponse
-	Similar []searchItem
+	Similar []search.Item
 	// Who is visitor, volunteer, member (of its organisation) or other.
 	Who        string
 	LoginURL   string
@@ -197,16 +198,16 @@ func shiftOptions(lang string, open []shiftResponse, mine []applicationResponse,
 
 // similarMissions are published missions of the same category, near it
 // when it is on site.
-func (s *Server) similarMissions(m *models.Mission) ([]searchItem, error) {
+func (s *Server) similarMissions(m *models.Mission) ([]search.Item, error) {
 	q := match.Query{Categories: []string{string(m.Category)}, PerPage: 5}
 	if !m.Remote && m.Postcode != "" {
 		q.Near, q.RadiusKm = &match.Point{Lat: m.Lat, Lon: m.Lon}, 50
 	}
-	res, err := s.runSearch(searchRequest{query: q})
+	res, err := s.runSearch(search.Request{Query: q})
 	if err != nil {
 		return nil, err
 	}
-	out := make([]searchItem, 0, 4)
+	out := make([]search.Item, 0, 4)
 	for _, it := range res.Items {
 		if it.ID != m.ID && len(out) < 4 {
 			out = append(out, it)

@@ -10,6 +10,7 @@ import (
 	"github.com/entraide/entraide/i18n"
 	"github.com/entraide/entraide/match"
 	"github.com/entraide/entraide/models"
+	"github.com/entraide/entraide/search"
 )
 
 type reasonResponse struct {
@@ -61,7 +62,7 @@ func labelled(lang string, r match.Reason) match.Reason {
 func round3(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
 
 type recommendationItem struct {
-	searchItem
+	search.Item
 	Score   float64          `json:"score"`
 	Reasons []reasonResponse `json:"reasons"`
 }
@@ -114,8 +115,8 @@ func (s *Server) recommendFor(c *fiber.Ctx, limit int) ([]recommendationItem, bo
 	items := make([]recommendationItem, len(recs))
 	for i, r := range recs {
 		items[i] = recommendationItem{
-			searchItem: itemFromIndex(r.Mission, r.NextShift, r.PlacesLeft, r.DistanceKm, r.HasDistance),
-			Score:      round3(r.Score), Reasons: reasonsView(lang, r.Reasons),
+			Item:  search.ItemOf(r.Mission, r.NextShift, r.PlacesLeft, r.DistanceKm, r.HasDistance),
+			Score: round3(r.Score), Reasons: reasonsView(lang, r.Reasons),
 		}
 	}
 	return items, true, nil
