@@ -6,8 +6,6 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
-
-
 )
 
 // FuzzDecodeStrict feeds arbitrary bodies to the strict JSON decoder of
