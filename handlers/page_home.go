@@ -21,10 +21,6 @@ var homeCategories = []string{
 	"health_support", "logistics", "education", "other",
 }
 
-// urgentRadiusKm is how far the home page looks for urgent missions
-// around the visitor's postcode.
-const urgentRadiusKm = 30
-
 type categoryLink struct {
 	ID, Label string
 	Count     int
@@ -64,8 +60,8 @@ func (s *Server) homePage(c *fiber.Ctx) error {
 		return err
 	}
 	form.Set("near", near)
-	if data.Urgent, data.Near, err = s.urgentNear(near); err != nil {
-		return s.renderFormError(c, "home", s.homeView(lang, form, data), err)
+	if data.Urgent, data.Near, err = s.searcher.Urgent(near); err != nil {
+		return s.renderFormError(c, "home", s.homeView(lang, form, data), searchProblem(err))
 	}
 	return s.render(c, fiber.StatusOK, "home", s.homeView(lang, form, data))
 }
@@ -94,30 +90,4 @@ func (s *Server) visitorPostcode(c *fiber.Ctx) (string, error) {
 		return "", nil
 	}
 	return profile.Postcode, err
-}
-
-// urgentNear lists up to three urgent missions, soonest first, within
-// urgentRadiusKm of near (a postcode or a town), or anywhere without it.
-func (s *Server) urgentNear(near string) ([]search.Item, string, error) {
-	q := match.Query{Sort: match.SortDate, PerPage: match.MaxPerPage}
-	named := ""
-	if near != "" {
-		p, err := s.gazetteer.Resolve(s.resolveWhere(near))
-		if err != nil {
-			return nil, "", errField("near", "unknown_place")
-		}
-		q.Near, q.RadiusKm = &match.Point{Lat: p.Lat, Lon: p.Lon}, urgentRadiusKm
-		named = s.placeName(s.resolveWhere(near))
-	}
-	res, err := s.runSearch(search.Request{Query: q})
-	if err != nil {
-		return nil, "", err
-	}
-	var urgent []search.Item
-	for _, it := range res.Items {
-		if it.Urgent && len(urgent) < 3 {
-			urgent = append(urgent, it)
-		}
-	}
-	return urgent, named, nil
 }

@@ -71,9 +71,8 @@ type Server struct {
 	// searcher answers mission searches (API and page) from the catalogue's index.
 	searcher *search.Searcher
 	notify   *notify.Service
-	// gazetteer and cityPostcodes (built from it) locate what people type.
-	gazetteer     *geo.Gazetteer
-	cityPostcodes map[string]string
+	// gazetteer locates what people type.
+	gazetteer *geo.Gazetteer
 	// resetLimits bound password-reset and confirmation requests.
 	resetLimits *resetLimiters
 	// orgMemberships lists a user's organisation ids for the access token.
@@ -113,7 +112,7 @@ func New(d Deps) (*Server, error) {
 		cfg: d.Config, store: d.Store, tokens: d.Tokens, hasher: d.Hasher,
 		log: d.Logger, now: func() time.Time { return d.Now().UTC() },
 		catalog: d.Catalog, notify: d.Notify, apps: d.Applications, privacy: d.Privacy, events: d.Events,
-		gazetteer: d.Gazetteer, cityPostcodes: cityPostcodesOf(d.Gazetteer),
+		gazetteer: d.Gazetteer,
 	}
 	s.searcher = search.New(func() *match.Index { return s.catalog.Index() }, d.Gazetteer, s.now)
 	if s.events == nil {

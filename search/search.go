@@ -21,17 +21,19 @@ var ErrInvalidQuery = errors.New("search: invalid query")
 
 // Searcher runs searches over the current matching index.
 type Searcher struct {
-	index   func() *match.Index
-	places  *geo.Gazetteer
-	now     func() time.Time
-	answers *answerCache
+	index  func() *match.Index
+	places *geo.Gazetteer
+	// cityPostcodes (built from places) turns a town's name into a postcode.
+	cityPostcodes map[string]string
+	now           func() time.Time
+	answers       *answerCache
 }
 
 // New builds a Searcher: index returns the current matching index (it is
 // replaced on reloads), places locates what people type, now is the clock
 // searches run at.
 func New(index func() *match.Index, places *geo.Gazetteer, now func() time.Time) *Searcher {
-	return &Searcher{index: index, places: places, now: now, answers: newAnswerCache()}
+	return &Searcher{index: index, places: places, cityPostcodes: cityPostcodesOf(places), now: now, answers: newAnswerCache()}
 }
 
 // Shift is a mission's next shift, in a result.

@@ -167,3 +167,38 @@ func TestJSONCachesByVersion(t *testing.T) {
 		t.Errorf("a bad query answered %v", err)
 	}
 }
+
+// TestUrgentNearAPlace: urgent missions near a town's name, named for the
+// page; an unknown place is a field error.
+func TestUrgentNearAPlace(t *testing.T) {
+	urgent := mission("m1", "Colis en urgence", "food_aid", false)
+	urgent.Urgent = true
+	s, _ := newSearcher(t, urgent, mission("m2", "Colis plus tard", "food_aid", false))
+	items, named, err := s.Urgent("Lyon")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(items) != 1 || items[0].ID != "m1" || !strings.Contains(named, "Lyon") {
+		t.Fatalf("items %+v, named %q", items, named)
+	}
+	if _, _, err := s.Urgent("Zorglubville"); strings.Join(fields(err), " ") != "near:unknown_place" {
+		t.Errorf("unknown place: %v", err)
+	}
+	if got := s.ResolveWhere("Marseille"); got != "13001" {
+		t.Errorf("Marseille resolves to %q, want its centre 13001", got)
+	}
+}
+
+// TestSimilarLeavesTheMissionOut: similar missions share the category and
+// never include the mission itself.
+func TestSimilarLeavesTheMissionOut(t *testing.T) {
+	s, _ := newSearcher(t, mission("m1", "Colis", "food_aid", true), mission("m2", "Tri", "food_aid", true),
+		mission("m3", "Appels", "isolated_people", true))
+	items, err := s.Similar(&models.Mission{ID: "m1", Category: "food_aid", Remote: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(items) != 1 || items[0].ID != "m2" {
+		t.Fatalf("similar %+v", items)
+	}
+}
