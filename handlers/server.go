@@ -24,6 +24,7 @@ import (
 	"github.com/entraide/entraide/match"
 	"github.com/entraide/entraide/metrics"
 	"github.com/entraide/entraide/notify"
+	"github.com/entraide/entraide/organizations"
 	"github.com/entraide/entraide/privacy"
 	"github.com/entraide/entraide/search"
 	"github.com/entraide/entraide/store"
@@ -52,6 +53,9 @@ type Deps struct {
 	Gazetteer *geo.Gazetteer
 	// Watch keeps in touch with isolated people (issue 15).
 	Watch *watch.Service
+	// Organizations holds the rules of organisations, their members,
+	// invitations and the admins' decisions on them.
+	Organizations *organizations.Service
 }
 
 // Server holds the dependencies and the Fiber app.
@@ -92,6 +96,7 @@ type Server struct {
 	numbers liveNumbers
 	// watch keeps in touch with isolated people (issue 15).
 	watch *watch.Service
+	orgs  *organizations.Service
 }
 
 // BodyLimit is the largest request body accepted.
@@ -123,6 +128,10 @@ func New(d Deps) (*Server, error) {
 	}
 	if s.watch = d.Watch; s.watch == nil {
 		s.watch = watch.New(d.Store, d.Notify, watch.Options{Logger: s.log, Now: s.now})
+	}
+	if s.orgs = d.Organizations; s.orgs == nil {
+		s.orgs = &organizations.Service{Store: d.Store, Apps: s.apps, Events: s.events, Gazetteer: d.Gazetteer,
+			BaseURL: d.Config.BaseURL, Log: s.log, Now: s.now}
 	}
 	if s.privacy == nil {
 		s.privacy = &privacy.Service{Store: d.Store, Notify: d.Notify, Events: s.events, Log: s.log, Now: s.now}
