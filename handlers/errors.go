@@ -30,6 +30,12 @@ func toProblem(err error) *Problem {
 	var p *Problem
 	var verr *models.ValidationError
 	var ferr *fiber.Error
+	if op := orgProblem(err); op != nil {
+		return op
+	}
+	if mp := moderationProblem(err); mp != nil {
+		return mp
+	}
 	switch {
 	case errors.As(err, &p):
 		return p
