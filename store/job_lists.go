@@ -306,7 +306,7 @@ func (s *Store) EndedPublishedMissions(ctx context.Context, now time.Time) ([]mo
 // database (recorded in meta): offers and waiting lists made before these
 // lists existed, or written by a bulk load. Idempotent.
 func (s *Store) BackfillJobLists(ctx context.Context, now time.Time) error {
-	const key = "backfill:job_lists:v3"
+	const key = "backfill:job_lists:v4"
 	var done struct {
 		ID string `bson:"_id"`
 	}

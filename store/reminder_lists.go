@@ -14,23 +14,25 @@ import (
 
 // The reminder job (every 5 minutes) looks for pending applications by
 // creation date and accepted ones by shift start. Instead of filtering
-// every application, it reads day buckets in job_lists:
+// every application, it reads hour buckets in job_lists (an hour, not a
+// day, so that a bucket stays a few hundred entries at a national surge,
+// when every application rewrites one):
 //
-//   - "pending:YYYY-MM-DD": {apps: {application id: {c: created_at, r:
+//   - "pending:YYYY-MM-DDTHH": {apps: {application id: {c: created_at, r:
 //     reminders sent}}}, the applications still pending that were made
-//     that day, with "pending_days" {days: {YYYY-MM-DD: true}} naming the
-//     days that have some (a pending application may be any age);
-//   - "accepted:YYYY-MM-DD": {apps: {application id: {c: shift start, r}}},
-//     the accepted applications whose shift starts that day; the job reads
-//     the one or two days of its window.
+//     that hour, with "pending_hours" {hours: {YYYY-MM-DDTHH: true}} naming
+//     the hours that have some (a pending application may be any age);
+//   - "accepted:YYYY-MM-DDTHH": {apps: {application id: {c: shift start,
+//     r}}}, the accepted applications whose shift starts that hour; the job
+//     reads the hours of its window.
 //
 // Entries follow the state (listReminderState, from listJobState and
 // MarkReminder) with $set/$unset of one field; the job checks each entry it
 // acts on against its application by key and puts stale ones in step.
 // Pending applications are answered or released within 14 days, so the
-// pending buckets stay small; an accepted bucket is read only while its day
+// pending buckets stay few; an accepted bucket is read only while its hour
 // is within a day ahead.
-const pendingDaysKey = "pending_days"
+const pendingHoursKey = "pending_hours"
 
 type reminderEntry struct {
 	At        time.Time `bson:"c"`
@@ -41,15 +43,15 @@ type reminderBucket struct {
 	Apps map[string]reminderEntry `bson:"apps,omitempty"`
 }
 
-func dayKey(t time.Time) string { return t.UTC().Format("2006-01-02") }
+func hourKey(t time.Time) string { return t.UTC().Format("2006-01-02T15") }
 
 // reminderSlot says in which bucket a's entry belongs (ok false: none).
 func reminderSlot(a *models.Application) (bucket string, at time.Time, ok bool) {
 	switch a.Status {
 	case models.ApplicationPending:
-		return "pending:" + dayKey(a.CreatedAt), a.CreatedAt, true
+		return "pending:" + hourKey(a.CreatedAt), a.CreatedAt, true
 	case models.ApplicationAccepted:
-		return "accepted:" + dayKey(a.ShiftStart), a.ShiftStart, true
+		return "accepted:" + hourKey(a.ShiftStart), a.ShiftStart, true
 	}
 	return "", time.Time{}, false
 }
@@ -75,7 +77,7 @@ func (s *Store) listReminderState(ctx context.Context, a *models.Application, fr
 		return err
 	}
 	if a.Status == models.ApplicationPending {
-		return s.setJobEntry(ctx, pendingDaysKey, "days", dayKey(a.CreatedAt), true)
+		return s.setJobEntry(ctx, pendingHoursKey, "hours", hourKey(a.CreatedAt), true)
 	}
 	return nil
 }
@@ -149,25 +151,25 @@ func (s *Store) refreshReminderEntry(ctx context.Context, a *models.Application)
 
 // PendingCreatedBefore lists pending applications made at or before
 // before, without reminder (any when empty), oldest first, from the
-// pending day buckets.
+// pending hour buckets.
 func (s *Store) PendingCreatedBefore(ctx context.Context, before time.Time, reminder string, limit int64) ([]models.Application, error) {
 	var index struct {
-		Days map[string]bool `bson:"days"`
+		Hours map[string]bool `bson:"hours"`
 	}
-	if err := s.findByKey(ctx, jobListsCol, pendingDaysKey, nil, &index); err != nil && err != ErrNotFound {
+	if err := s.findByKey(ctx, jobListsCol, pendingHoursKey, nil, &index); err != nil && err != ErrNotFound {
 		return nil, err
 	}
 	var due []dueEntry
-	for day := range index.Days {
-		if day > dayKey(before) {
+	for hour := range index.Hours {
+		if hour > hourKey(before) {
 			continue
 		}
-		bucket, err := s.reminderBucket(ctx, "pending:"+day)
+		bucket, err := s.reminderBucket(ctx, "pending:"+hour)
 		if err != nil {
 			return nil, err
 		}
 		if len(bucket.Apps) == 0 {
-			if err := s.dropPendingDay(ctx, day); err != nil {
+			if err := s.dropPendingHour(ctx, hour); err != nil {
 				return nil, err
 			}
 			continue
@@ -183,26 +185,26 @@ func (s *Store) PendingCreatedBefore(ctx context.Context, before time.Time, remi
 	})
 }
 
-// dropPendingDay takes an emptied day off the index, then looks again: an
-// application listed there meanwhile puts it back.
-func (s *Store) dropPendingDay(ctx context.Context, day string) error {
-	if err := s.setJobEntry(ctx, pendingDaysKey, "days", day, nil); err != nil {
+// dropPendingHour takes an emptied hour off the index, then looks again:
+// an application listed there meanwhile puts it back.
+func (s *Store) dropPendingHour(ctx context.Context, hour string) error {
+	if err := s.setJobEntry(ctx, pendingHoursKey, "hours", hour, nil); err != nil {
 		return err
 	}
-	bucket, err := s.reminderBucket(ctx, "pending:"+day)
+	bucket, err := s.reminderBucket(ctx, "pending:"+hour)
 	if err != nil || len(bucket.Apps) == 0 {
 		return err
 	}
-	return s.setJobEntry(ctx, pendingDaysKey, "days", day, true)
+	return s.setJobEntry(ctx, pendingHoursKey, "hours", hour, true)
 }
 
 // AcceptedStartingBetween lists accepted applications whose shift starts
-// in (from, to] and that have not had reminder yet, from the accepted day
+// in (from, to] and that have not had reminder yet, from the accepted hour
 // buckets of that window.
 func (s *Store) AcceptedStartingBetween(ctx context.Context, from, to time.Time, reminder string, limit int64) ([]models.Application, error) {
 	var due []dueEntry
-	for day := from.UTC().Truncate(24 * time.Hour); !day.After(to); day = day.Add(24 * time.Hour) {
-		bucket, err := s.reminderBucket(ctx, "accepted:"+dayKey(day))
+	for hour := from.UTC().Truncate(time.Hour); !hour.After(to); hour = hour.Add(time.Hour) {
+		bucket, err := s.reminderBucket(ctx, "accepted:"+hourKey(hour))
 		if err != nil {
 			return nil, err
 		}
@@ -222,7 +224,7 @@ func (s *Store) AcceptedStartingBetween(ctx context.Context, from, to time.Time,
 // bulk load's hundreds of thousands of applications.
 func (s *Store) backfillReminderLists(ctx context.Context, apps []models.Application, now time.Time) error {
 	buckets := map[string]bson.D{}
-	days, seenDay := bson.D{}, map[string]bool{}
+	hours, seenHour := bson.D{}, map[string]bool{}
 	for i := range apps {
 		a := &apps[i]
 		if a.Status == models.ApplicationAccepted && !a.ShiftStart.After(now) {
@@ -233,13 +235,13 @@ func (s *Store) backfillReminderLists(ctx context.Context, apps []models.Applica
 			continue
 		}
 		buckets[bucket] = append(buckets[bucket], bson.E{Key: "apps." + a.ID, Value: reminderEntry{At: at.UTC(), Reminders: nonNil(a.Reminders)}})
-		if day := dayKey(a.CreatedAt); a.Status == models.ApplicationPending && !seenDay[day] {
-			seenDay[day] = true // a field may appear once per update
-			days = append(days, bson.E{Key: "days." + day, Value: true})
+		if hour := hourKey(a.CreatedAt); a.Status == models.ApplicationPending && !seenHour[hour] {
+			seenHour[hour] = true // a field may appear once per update
+			hours = append(hours, bson.E{Key: "hours." + hour, Value: true})
 		}
 	}
-	if len(days) > 0 {
-		buckets[pendingDaysKey] = days
+	if len(hours) > 0 {
+		buckets[pendingHoursKey] = hours
 	}
 	for id, set := range buckets {
 		if err := s.writeJobList(ctx, id, bson.D{{Key: "$set", Value: set}}); err != nil {

@@ -8,7 +8,7 @@ import (
 	"github.com/entraide/entraide/models"
 )
 
-// The reminder job's queries are answered from day buckets that follow an
+// The reminder job's queries are answered from hour buckets that follow an
 // application from pending to accepted and record the reminders sent.
 func TestReminderBucketsFollowApplications(t *testing.T) {
 	st := openInternal(t)
@@ -68,11 +68,11 @@ func TestReminderBucketsFollowApplications(t *testing.T) {
 	if got := ids(st.AcceptedStartingBetween(ctx, now.Add(2*time.Hour), now.Add(24*time.Hour), "s24", 10)); len(got) != 0 {
 		t.Fatalf("accepted starting within a day once reminded: %v", got)
 	}
-	// The pending day emptied: the job's read takes it off the index.
+	// The pending hour emptied: the job's read takes it off the index.
 	var index struct {
-		Days map[string]bool `bson:"days"`
+		Hours map[string]bool `bson:"hours"`
 	}
-	if err := st.findByKey(ctx, jobListsCol, pendingDaysKey, nil, &index); err != nil || len(index.Days) != 0 {
-		t.Fatalf("pending days once none is pending: %v, %v", index.Days, err)
+	if err := st.findByKey(ctx, jobListsCol, pendingHoursKey, nil, &index); err != nil || len(index.Hours) != 0 {
+		t.Fatalf("pending hours once none is pending: %v, %v", index.Hours, err)
 	}
 }
