@@ -19,7 +19,9 @@ func (s *Server) applySubmit(c *fiber.Ctx) error {
 	var a *models.Application
 	var err error = errField("shift", "required")
 	if shiftID != "" {
-		a, _, err = s.applyToShift(c, c.Params("id"), shiftID, form.Value("message"))
+		ctx, cancel := s.ctx(c)
+		a, _, err = s.apps.Apply(ctx, volunteerOf(c), c.Params("id"), shiftID, form.Value("message"))
+		cancel()
 	}
 	if err != nil {
 		page, perr := s.missionPageFor(c, form)
@@ -100,7 +102,7 @@ func (s *Server) myApplicationView(c *fiber.Ctx, form *frontend.Form) (frontend.
 		return frontend.Page{}, err
 	}
 	data := myApplicationData{Application: views[0], Messages: msgs,
-		CanWithdraw: a.Status.Open() && !(a.Status == models.ApplicationAccepted && !a.ShiftStart.After(s.now())),
+		CanWithdraw: s.apps.CanWithdraw(a),
 		CanConfirm:  a.Status == models.ApplicationOffered,
 		Calendar:    a.Status == models.ApplicationAccepted || a.Status == models.ApplicationAttended,
 	}
@@ -121,14 +123,16 @@ func (s *Server) myApplicationAction(action string) fiber.Handler {
 			return err
 		}
 		form := formValues(c, "body", "reason")
+		ctx, cancel := s.ctx(c)
+		defer cancel()
 		switch action {
 		case "withdraw":
 			var reason string
 			if reason, err = checkReason(form.Value("reason"), false); err == nil {
-				_, err = s.withdraw(c, a, reason)
+				_, err = s.apps.Withdraw(ctx, volunteerOf(c), a, reason)
 			}
 		case "confirm":
-			_, err = s.confirmPlace(c, a)
+			_, err = s.apps.Confirm(ctx, a)
 		case "message":
 			_, err = s.addMessage(c, a, models.ActorVolunteer, form.Value("body"))
 		}

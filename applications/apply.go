@@ -1,0 +1,142 @@
+package applications
+
+import (
+	"context"
+	"errors"
+
+	"github.com/entraide/entraide/models"
+	"github.com/entraide/entraide/store"
+)
+
+// Apply makes v's application to a shift of a mission. Under auto-accept
+// it takes a place at once; when the shift is full it joins the waiting
+// list. The API, the mission page and the series all come here.
+func (svc *Service) Apply(ctx context.Context, v Volunteer, missionID, shiftID, rawMessage string) (*models.Application, *models.Mission, error) {
+	message, err := models.ValidateApplicationMessage(rawMessage)
+	if err != nil {
+		return nil, nil, err
+	}
+	m, err := svc.applicableMission(ctx, missionID)
+	if err != nil {
+		return nil, nil, err
+	}
+	shift, err := svc.Store.ShiftByID(ctx, m.ID, shiftID)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := svc.notMember(ctx, v.ID, m); err != nil {
+		return nil, nil, err
+	}
+	a, err := svc.applyToShift(ctx, v, m, shift, message)
+	if err != nil {
+		return nil, nil, err
+	}
+	return a, m, nil
+}
+
+// applyToShift checks the rules of one shift and places the application.
+func (svc *Service) applyToShift(ctx context.Context, v Volunteer, m *models.Mission, shift *models.Shift, message string) (*models.Application, error) {
+	if err := svc.CheckEligible(ctx, v.ID, m, shift); err != nil {
+		return nil, err
+	}
+	return svc.place(ctx, v, m, shift, message)
+}
+
+// place decides the new application's state and writes it. A place is
+// taken before the application is written: a crash in between leaves
+// taken one too high, which reconciliation repairs; the reverse order
+// could overbook.
+func (svc *Service) place(ctx context.Context, v Volunteer, m *models.Mission, shift *models.Shift, message string) (*models.Application, error) {
+	now := svc.now()
+	a := &models.Application{
+		ID: store.NewID(), MissionID: m.ID, ShiftID: shift.ID, OrgID: m.OrgID, VolunteerID: v.ID,
+		VolunteerShift: v.ID + ":" + shift.ID, Status: models.ApplicationPending, Message: message,
+		ShiftStart: shift.Start, ShiftEnd: shift.End, CreatedAt: now, UpdatedAt: now,
+		History:   []models.StatusChange{{At: now, By: v.ID, Actor: models.ActorVolunteer, To: models.ApplicationPending}},
+		Reminders: []string{},
+	}
+	// The application is first reserved in the volunteer's document, which
+	// refuses it atomically under the volunteer-wide rules; only then may
+	// it take a place. Every later failure undoes what came before.
+	if err := svc.Store.ReserveApplication(ctx, a, models.MaxOpenApplications, now); err != nil {
+		return nil, ruleRefusal(err)
+	}
+	forget := func() {
+		if err := svc.Store.ForgetApplication(ctx, a); err != nil {
+			svc.Log.Error("application reservation not undone", "application_id", a.ID, "error", err)
+		}
+	}
+	took := false
+	// A shift seen full skips the locked update: a place freed meanwhile
+	// goes to the waiting list in order (see below).
+	if m.AutoAccept && shift.PlacesLeft() > 0 {
+		ok, err := svc.Store.TakePlace(ctx, shift.ID)
+		if err != nil {
+			forget()
+			return nil, err
+		}
+		took = ok
+	}
+	if took {
+		// Accepted at once: the shift's time must be free.
+		if err := svc.Store.ClaimShiftTime(ctx, a, now); err != nil {
+			svc.ReleasePlace(ctx, m.ID, shift.ID)
+			forget()
+			return nil, ruleRefusal(err)
+		}
+	}
+	switch {
+	case took:
+		a.Status = models.ApplicationAccepted
+		a.History = append(a.History, models.StatusChange{At: now, By: "system", Actor: models.ActorSystem,
+			From: models.ApplicationPending, To: models.ApplicationAccepted, Reason: "auto_accept"})
+	case m.AutoAccept || shift.PlacesLeft() == 0:
+		rank, err := svc.Store.NextWaitlistRank(ctx, shift.ID)
+		if err != nil {
+			forget()
+			return nil, err
+		}
+		a.Status, a.WaitlistRank = models.ApplicationWaitlisted, rank
+		a.History[0].To, a.History[0].Reason = models.ApplicationWaitlisted, "shift_full"
+	}
+	if err := svc.Store.InsertApplication(ctx, a); err != nil {
+		if took && errors.Is(err, store.ErrConflict) {
+			// Nothing was written: give the place back at once. On any
+			// other error the write may have happened; reconciliation
+			// settles the count.
+			svc.ReleasePlace(ctx, m.ID, shift.ID)
+		}
+		if errors.Is(err, store.ErrConflict) {
+			forget()
+			return nil, conflict(CodeAlreadyApplied)
+		}
+		return nil, err
+	}
+	svc.tellPlaced(ctx, v, m, a)
+	// A waitlisted application may have missed a place freed between the
+	// full shift it saw and its write, when nobody was on the list yet:
+	// FillWaitlists, every minute, offers it. Checking here would cost
+	// every waitlisted applicant a read for a rare case.
+	return a, nil
+}
+
+// tellPlaced tells the volunteer and the organisation what became of a
+// new application.
+func (svc *Service) tellPlaced(ctx context.Context, v Volunteer, m *models.Mission, a *models.Application) {
+	switch a.Status {
+	case models.ApplicationAccepted:
+		svc.MissionChanged(ctx, m.ID)
+		svc.Tell(ctx, v.ID, models.EventApplicationAccepted, svc.EventParams(ctx, a, VolunteerLink(a)))
+		svc.tellReceived(ctx, v, a)
+	case models.ApplicationPending:
+		svc.tellReceived(ctx, v, a)
+	case models.ApplicationWaitlisted:
+		svc.TellWaitlisted(ctx, a)
+	}
+}
+
+func (svc *Service) tellReceived(ctx context.Context, v Volunteer, a *models.Application) {
+	params := svc.EventParams(ctx, a, OrgLink(a))
+	params["volunteer_name"] = v.Name
+	svc.TellMembers(ctx, a.OrgID, "", models.EventApplicationReceived, params)
+}
