@@ -58,11 +58,28 @@ func (svc *Service) place(ctx context.Context, v Volunteer, m *models.Mission, s
 	// The application is first reserved in the volunteer's document, which
 	// refuses it atomically under the volunteer-wide rules; only then may
 	// it take a place. Every later failure undoes what came before.
+	// A volunteer who withdrew and applies again reuses the application:
+	// one per volunteer and shift, its history keeping both.
+	earlier, err := svc.withdrawnBefore(ctx, v.ID, shift.ID)
+	if err != nil {
+		return nil, err
+	}
+	if earlier != nil {
+		a.ID, a.CreatedAt = earlier.ID, earlier.CreatedAt
+		a.History[0].From = models.ApplicationWithdrawn
+		a.History[0].Reason = "applied_again"
+	}
 	if err := svc.Store.ReserveApplication(ctx, a, models.MaxOpenApplications, now); err != nil {
 		return nil, ruleRefusal(err)
 	}
 	forget := func() {
-		if err := svc.Store.ForgetApplication(ctx, a); err != nil {
+		err := error(nil)
+		if earlier != nil {
+			err = svc.Store.SyncApplication(ctx, earlier, now)
+		} else {
+			err = svc.Store.ForgetApplication(ctx, a)
+		}
+		if err != nil {
 			svc.Log.Error("application reservation not undone", "application_id", a.ID, "error", err)
 		}
 	}
@@ -97,7 +114,16 @@ func (svc *Service) place(ctx context.Context, v Volunteer, m *models.Mission, s
 			return nil, err
 		}
 		a.Status, a.WaitlistRank = models.ApplicationWaitlisted, rank
-		a.History[0].To, a.History[0].Reason = models.ApplicationWaitlisted, "shift_full"
+		if earlier != nil {
+			// Back through pending, as the transition table says.
+			a.History = append(a.History, models.StatusChange{At: now, By: "system", Actor: models.ActorSystem,
+				From: models.ApplicationPending, To: models.ApplicationWaitlisted, Reason: "shift_full"})
+		} else {
+			a.History[0].To, a.History[0].Reason = models.ApplicationWaitlisted, "shift_full"
+		}
+	}
+	if earlier != nil {
+		return svc.reopen(ctx, v, m, a, took)
 	}
 	if err := svc.Store.InsertApplication(ctx, a); err != nil {
 		if took && errors.Is(err, store.ErrConflict) {
@@ -118,6 +144,45 @@ func (svc *Service) place(ctx context.Context, v Volunteer, m *models.Mission, s
 	// FillWaitlists, every minute, offers it. Checking here would cost
 	// every waitlisted applicant a read for a rare case.
 	return a, nil
+}
+
+// withdrawnBefore returns the volunteer's withdrawn application to the
+// shift, if any: nil when they never applied to it, or when their
+// application is in any other state (ReserveApplication refuses that one).
+func (svc *Service) withdrawnBefore(ctx context.Context, volunteerID, shiftID string) (*models.Application, error) {
+	earlier, err := svc.Store.VolunteerApplicationForShift(ctx, volunteerID, shiftID)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if earlier.Status != models.ApplicationWithdrawn || !models.CanTransition(earlier.Status, models.ApplicationPending, models.ActorVolunteer) {
+		return nil, nil
+	}
+	return earlier, nil
+}
+
+// reopen writes a withdrawn application applied to again (see place),
+// undoing what place did when it changed meanwhile.
+func (svc *Service) reopen(ctx context.Context, v Volunteer, m *models.Mission, a *models.Application, took bool) (*models.Application, error) {
+	updated, err := svc.Store.ReopenApplication(ctx, a, a.History)
+	if err != nil {
+		if took && errors.Is(err, store.ErrConflict) {
+			svc.ReleasePlace(ctx, m.ID, a.ShiftID)
+		}
+		if errors.Is(err, store.ErrConflict) {
+			// Applied to again by a concurrent request: the document
+			// follows the state it is in.
+			svc.SyncVolunteer(ctx, updated)
+			return nil, conflict(CodeAlreadyApplied)
+		}
+		// The write may have happened: the next change or the rebuild
+		// puts the volunteer's document in step, as after an insert.
+		return nil, err
+	}
+	svc.tellPlaced(ctx, v, m, updated)
+	return updated, nil
 }
 
 // tellPlaced tells the volunteer and the organisation what became of a

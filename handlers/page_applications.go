@@ -8,12 +8,15 @@ import (
 	"github.com/entraide/entraide/models"
 )
 
-// applySubmit applies to the chosen shift with the API's logic, from the
-// mission page's form.
+// applySubmit applies to the chosen shift, or to the ticked dates of a
+// recurring mission, with the API's logic, from the mission page's form.
 func (s *Server) applySubmit(c *fiber.Ctx) error {
-	form := formValues(c, "shift", "message")
+	form := formValues(c, "shift", "message", "all", "series_message")
 	if principal(c).Role == models.RoleAdmin {
 		return errForbidden("detail.role_required", "volunteer, organization")
+	}
+	if c.FormValue("series") != "" {
+		return s.applySeriesSubmit(c, form)
 	}
 	shiftID := form.Value("shift")
 	var a *models.Application
@@ -40,34 +43,46 @@ func (s *Server) applySubmit(c *fiber.Ctx) error {
 }
 
 type myApplicationsData struct {
+	// Series are the recurring commitments, one line each; Open the other
+	// applications still open.
+	Series       []seriesRow
 	Open, Closed []applicationResponse
 }
 
 // myApplicationsPage lists the volunteer's applications: those still
-// open first, with their state and place on the waiting list.
+// open first (a series of dates of one mission as one line), with their
+// state and place on the waiting list.
 func (s *Server) myApplicationsPage(c *fiber.Ctx) error {
+	page, err := s.myApplicationsView(c)
+	if err != nil {
+		return err
+	}
+	return s.render(c, fiber.StatusOK, "my_applications", page)
+}
+
+func (s *Server) myApplicationsView(c *fiber.Ctx) (frontend.Page, error) {
 	ctx, cancel := s.ctx(c)
 	defer cancel()
 	apps, err := s.volunteerApplications(ctx, principal(c).UserID)
 	if err != nil {
-		return err
+		return frontend.Page{}, err
 	}
 	views, err := s.volunteerViews(c, apps, true)
 	if err != nil {
-		return err
+		return frontend.Page{}, err
 	}
 	data := myApplicationsData{}
-	for _, v := range views {
+	var open []models.Application
+	for i, v := range views {
 		if models.ApplicationStatus(v.Status).Open() {
-			data.Open = append(data.Open, v)
+			open = append(open, apps[i])
 		} else {
 			data.Closed = append(data.Closed, v)
 		}
 	}
+	data.Series, data.Open = s.seriesRows(views, open)
 	lang := s.lang(c)
-	return s.render(c, fiber.StatusOK, "my_applications", frontend.Page{
-		Lang: lang, Title: i18n.T(lang, "applications.title"), Section: "/me", Data: data,
-	})
+	return frontend.Page{Lang: lang, Title: i18n.T(lang, "applications.title"), Section: "/me", Data: data}, nil
 }
 
 type myApplicationData struct {
