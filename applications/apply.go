@@ -58,18 +58,24 @@ func (svc *Service) place(ctx context.Context, v Volunteer, m *models.Mission, s
 	// The application is first reserved in the volunteer's document, which
 	// refuses it atomically under the volunteer-wide rules; only then may
 	// it take a place. Every later failure undoes what came before.
+	err := svc.Store.ReserveApplication(ctx, a, models.MaxOpenApplications, now)
 	// A volunteer who withdrew and applies again reuses the application:
-	// one per volunteer and shift, its history keeping both.
-	earlier, err := svc.withdrawnBefore(ctx, v.ID, shift.ID)
+	// one per volunteer and shift, its history keeping both. Looked for
+	// only when the shift is already in the volunteer's list.
+	var earlier *models.Application
+	if errors.Is(err, store.ErrConflict) {
+		if earlier, err = svc.withdrawnBefore(ctx, v.ID, shift.ID); err != nil {
+			return nil, err
+		}
+		err = store.ErrConflict
+		if earlier != nil {
+			a.ID, a.CreatedAt = earlier.ID, earlier.CreatedAt
+			a.History[0].From = models.ApplicationWithdrawn
+			a.History[0].Reason = "applied_again"
+			err = svc.Store.ReserveApplication(ctx, a, models.MaxOpenApplications, now)
+		}
+	}
 	if err != nil {
-		return nil, err
-	}
-	if earlier != nil {
-		a.ID, a.CreatedAt = earlier.ID, earlier.CreatedAt
-		a.History[0].From = models.ApplicationWithdrawn
-		a.History[0].Reason = "applied_again"
-	}
-	if err := svc.Store.ReserveApplication(ctx, a, models.MaxOpenApplications, now); err != nil {
 		return nil, ruleRefusal(err)
 	}
 	forget := func() {

@@ -52,6 +52,9 @@ func TestWeeklySeriesInOneAction(t *testing.T) {
 	vol.open("/missions/" + missionID)
 	vol.expectPath("/missions/"+missionID, title)
 	vol.expectText("Plusieurs dates ? Engagez-vous en une fois", "Toutes les dates")
+	checker := newHTMLChecker(t)
+	axe, _ := loadAxe(t)
+	vol.checkSeriesPage(checker, axe, "mission-series")
 	vol.do(clickOn(`#f-all`))
 	vol.fill("#f-series_message", "Je peux appeler chaque mardi.")
 	vol.click(`form[aria-labelledby="series-form-title"] button[type=submit]`)
@@ -73,6 +76,7 @@ func TestWeeklySeriesInOneAction(t *testing.T) {
 	if rows != 1 {
 		t.Fatalf("the series shows on %d lines, want one: %s", rows, vol.text())
 	}
+	vol.checkSeriesPage(checker, axe, "my-applications-series")
 	// Its four dates are not listed one by one among the open applications.
 	if n := strings.Count(vol.text(), title); n != 1 {
 		t.Errorf("the mission's title shows %d times, want once", n)
@@ -92,5 +96,28 @@ func TestWeeklySeriesInOneAction(t *testing.T) {
 	if strings.Contains(vol.text(), "Mes missions régulières") {
 		t.Error("the series still shows as open after withdrawing from all its dates")
 	}
+	checker.check(t)
 	reportProblems(t, problems)
+}
+
+// checkSeriesPage holds a page with a series to the key pages' bar: valid
+// HTML, no raw code, no serious axe-core violation (when axe-core is
+// installed), no sideways overflow at any viewport.
+func (tb *tab) checkSeriesPage(checker *htmlChecker, axe, name string) {
+	tb.t.Helper()
+	checker.add(tb, name)
+	tb.checkNoRawText(name)
+	for _, v := range viewports {
+		tb.setViewport(v.width, v.height, v.mobile)
+		if axe != "" {
+			tb.checkAxe(axe, name+" ("+v.name+")")
+		}
+		if width, inner := tb.pageWidth(); width > inner {
+			tb.t.Errorf("%s (%s): the page is %d px wide, more than the window's %d", name, v.name, width, inner)
+		}
+		for _, table := range tb.scrollingTables() {
+			tb.t.Errorf("%s (%s): the table %q scrolls sideways", name, v.name, table)
+		}
+	}
+	tb.setViewport(1280, 800, false)
 }

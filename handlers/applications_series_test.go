@@ -16,7 +16,9 @@ type seriesFixture struct {
 }
 
 func (f seriesFixture) applyPath() string { return "/api/v1/missions/" + f.missionID + "/applications" }
-func (f seriesFixture) minePath() string  { return "/api/v1/me/missions/" + f.missionID + "/applications" }
+func (f seriesFixture) minePath() string {
+	return "/api/v1/me/missions/" + f.missionID + "/applications"
+}
 
 // publishedSeries publishes a mission of weeks weekly shifts of capacity
 // places, the first in three days; edit changes the mission body first.
