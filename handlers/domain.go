@@ -14,16 +14,7 @@ func (s *Server) volunteerApplications(ctx context.Context, userID string, statu
 	return s.apps.VolunteerApplications(ctx, userID, statuses...)
 }
 
-func (s *Server) tell(ctx context.Context, userID string, event models.Event, params map[string]string) {
-	s.apps.Tell(ctx, userID, event, params)
-}
-
 // missionChanged keeps the matching index in step after a write.
 func (s *Server) missionChanged(ctx context.Context, missionID string) {
 	s.apps.MissionChanged(ctx, missionID)
-}
-
-// missionsOfOrgChanged reindexes an organisation's missions.
-func (s *Server) missionsOfOrgChanged(ctx context.Context, orgID string) {
-	s.apps.MissionsOfOrgChanged(ctx, orgID)
 }
