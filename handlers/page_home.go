@@ -46,7 +46,7 @@ type homeNumbers struct {
 func (s *Server) homePage(c *fiber.Ctx) error {
 	lang := s.lang(c)
 	data := homeData{}
-	all, err := s.runSearch(searchRequest{query: match.Query{PerPage: 1}})
+	all, err := s.openMissions()
 	if err != nil {
 		return err
 	}
