@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"net/url"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
@@ -16,7 +17,11 @@ type orgListQuery struct {
 }
 
 func parseOrgListQuery(c *fiber.Ctx) (orgListQuery, error) {
-	q := orgListQuery{Q: strings.TrimSpace(c.Query("q")), Status: models.OrgStatus(c.Query("status"))}
+	return orgListQueryOf(c.Query("q"), c.Query("status"))
+}
+
+func orgListQueryOf(text, status string) (orgListQuery, error) {
+	q := orgListQuery{Q: strings.TrimSpace(text), Status: models.OrgStatus(status)}
 	var v models.Validator
 	v.Check(len(q.Q) <= 100, "q", "too_long", 100)
 	switch q.Status {
@@ -25,6 +30,22 @@ func parseOrgListQuery(c *fiber.Ctx) (orgListQuery, error) {
 		v.Check(false, "status", "one_of", "pending, verified, rejected, suspended")
 	}
 	return q, v.Err()
+}
+
+// Encode is the query string of the search ("?q=...&status=..."), or
+// nothing: where the page's forms come back to.
+func (q orgListQuery) Encode() string {
+	v := url.Values{}
+	if q.Q != "" {
+		v.Set("q", q.Q)
+	}
+	if q.Status != "" {
+		v.Set("status", string(q.Status))
+	}
+	if len(v) == 0 {
+		return ""
+	}
+	return "?" + v.Encode()
 }
 
 // adminOrganizations lists organisations for the admins to act from:

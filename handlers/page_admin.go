@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"net/url"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
@@ -101,7 +102,7 @@ func (s *Server) adminOrgsView(c *fiber.Ctx, form *frontend.Form) (frontend.Page
 	data := orgQueueData{adminSection: adminSection{Tab: "organizations"}, Queue: items, Total: total, Suspended: suspended,
 		IdentityChanges: changes, IdentityTotal: changesTotal,
 		Pager: frontend.NewPager("/admin/organizations", nil, pg.Page, pg.PerPage, total)}
-	if data.Query, err = parseOrgListQuery(c); err != nil {
+	if data.Query, err = adminOrgsListQuery(c); err != nil {
 		return frontend.Page{}, err
 	}
 	if data.All, data.AllTotal, err = s.findOrganizations(c, data.Query, paging{Page: 1, PerPage: 50}); err != nil {
@@ -112,6 +113,22 @@ func (s *Server) adminOrgsView(c *fiber.Ctx, form *frontend.Form) (frontend.Page
 		data.Statuses = append(data.Statuses, frontend.Option{Value: string(st), Label: i18n.T(lang, "journeys.org_status_"+string(st))})
 	}
 	return frontend.Page{Lang: lang, Title: i18n.T(lang, "admin.orgs_title"), Section: "/admin", Form: form, Data: data}, nil
+}
+
+// adminOrgsListQuery is the search of the list of organisations: the
+// page's own query, or, when a form of the list is shown again with its
+// error, the query of the page it was sent from (back), so that the
+// organisation and its form are still in the list.
+func adminOrgsListQuery(c *fiber.Ctx) (orgListQuery, error) {
+	if c.Method() == fiber.MethodGet {
+		return parseOrgListQuery(c)
+	}
+	back, err := url.Parse(localPath(c.FormValue("back")))
+	if err != nil || !strings.HasPrefix(back.Path, "/admin/organizations") {
+		return orgListQuery{}, nil
+	}
+	q := back.Query()
+	return orgListQueryOf(q.Get("q"), q.Get("status"))
 }
 
 // adminOrgDecision applies a decision from the queue with the API's logic.
@@ -131,7 +148,13 @@ func (s *Server) adminOrgDecision(action string) fiber.Handler {
 			back = "/admin/organizations"
 		}
 		if err != nil {
-			return s.adminFormError(c, back, id, err)
+			// The list of every organisation names its forms' fields apart
+			// from the queue's (admin_orgs.html).
+			key := id
+			if c.FormValue("list") == "all" {
+				key = "all-" + id
+			}
+			return s.adminFormError(c, back, key, err)
 		}
 		return seeOther(c, withNotice(back, "org_"+action))
 	}
