@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -36,43 +35,15 @@ var viewports = []struct {
 func TestKeyPages(t *testing.T) {
 	s := startSite(t)
 	s.seed(t)
-	tb := openTab(t, s, tabOptions{})
-	problems := tb.watch()
-	axe, missing := loadAxe(t)
-	if missing != "" && !screenshotsWanted() {
+	if _, missing := loadAxe(t); missing != "" && !screenshotsWanted() {
 		t.Skip(missing)
 	}
-	if missing != "" {
-		t.Log(missing)
-	}
-	if screenshotsWanted() {
-		if err := os.MkdirAll(screenshotDir, 0o755); err != nil {
-			t.Fatal(err)
-		}
-	}
-	html := newHTMLChecker(t)
+	tb := openTab(t, s, tabOptions{})
+	problems := tb.watch()
+	pages := newKeyPages(t)
 	check := func(name string) {
 		t.Helper()
-		html.add(tb, name)
-		if !strings.HasSuffix(name, "-en") {
-			tb.checkNoRawText(name)
-		}
-		for _, v := range viewports {
-			tb.setViewport(v.width, v.height, v.mobile)
-			if axe != "" {
-				tb.checkAxe(axe, name+" ("+v.name+")")
-			}
-			if width, inner := tb.pageWidth(); width > inner {
-				t.Errorf("%s (%s): the page is %d px wide, more than the window's %d", name, v.name, width, inner)
-			}
-			for _, table := range tb.scrollingTables() {
-				t.Errorf("%s (%s): the table %q scrolls sideways", name, v.name, table)
-			}
-			if screenshotsWanted() {
-				tb.screenshot(filepath.Join(screenshotDir, name+"-"+v.name+".png"))
-			}
-		}
-		tb.setViewport(1280, 800, false)
+		pages.check(tb, name)
 	}
 
 	// Public pages, on the demo data.
@@ -160,7 +131,7 @@ func TestKeyPages(t *testing.T) {
 	tb.open("/")
 	check("home-en")
 
-	html.check(t)
+	pages.done()
 	for _, p := range problems.all() {
 		t.Error(p)
 	}
