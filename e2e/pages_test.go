@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"golang.org/x/net/html"
 
 	"github.com/entraide/entraide/seeds"
 )
@@ -114,8 +115,17 @@ func TestKeyPages(t *testing.T) {
 	tb.click(`nav form[action="/logout"] button`)
 	tb.login(s.newAdmin(t), password, "/admin")
 	check("admin")
-	tb.open("/admin/organizations")
+	tb.open("/admin/organizations?status=verified#orgs-all")
 	check("admin-organizations")
+	// Suspending without a reason: the error is on that form's field.
+	tb.click(`form[action="/admin/organizations/` + demoOrgID + `/suspend"] button[type=submit]`)
+	tb.expectText("Il y a un problème", "Ce champ est obligatoire.")
+	if find(tb.document(), func(n *html.Node) bool {
+		return n.Data == "textarea" && attr(n, "id") == "f-reason-all-"+demoOrgID && attr(n, "aria-invalid") == "true"
+	}) == nil {
+		t.Error("the suspend form's reason is not marked invalid")
+	}
+	check("admin-organizations-suspend-error")
 	tb.open("/admin/missions")
 	check("admin-missions")
 	tb.open("/admin/reports")
