@@ -9,6 +9,7 @@ import (
 	"github.com/entraide/entraide/frontend"
 	"github.com/entraide/entraide/i18n"
 	"github.com/entraide/entraide/models"
+	"github.com/entraide/entraide/organizations"
 )
 
 // adminSection names the tab of an admin page.
@@ -65,7 +66,9 @@ type orgQueueData struct {
 	// from: suspend a verified one.
 	All      []orgResponse
 	AllTotal int64
-	Query    orgListQuery
+	Query    organizations.Query
+	// Back is the list as searched, where its forms come back to.
+	Back     string
 	Statuses []frontend.Option
 }
 
@@ -90,7 +93,7 @@ func (s *Server) adminOrgsView(c *fiber.Ctx, form *frontend.Form) (frontend.Page
 	}
 	ctx, cancel := s.ctx(c)
 	defer cancel()
-	suspended, _, err := s.store.OrganizationsByStatus(ctx, models.OrgSuspended, 0, 100)
+	suspended, _, err := s.orgs.Suspended(ctx, 0, 100)
 	if err != nil {
 		return frontend.Page{}, err
 	}
@@ -105,6 +108,7 @@ func (s *Server) adminOrgsView(c *fiber.Ctx, form *frontend.Form) (frontend.Page
 	if data.Query, err = adminOrgsListQuery(c); err != nil {
 		return frontend.Page{}, err
 	}
+	data.Back = "/admin/organizations" + orgListQueryString(data.Query)
 	if data.All, data.AllTotal, err = s.findOrganizations(c, data.Query, paging{Page: 1, PerPage: 50}); err != nil {
 		return frontend.Page{}, err
 	}
@@ -119,29 +123,51 @@ func (s *Server) adminOrgsView(c *fiber.Ctx, form *frontend.Form) (frontend.Page
 // page's own query, or, when a form of the list is shown again with its
 // error, the query of the page it was sent from (back), so that the
 // organisation and its form are still in the list.
-func adminOrgsListQuery(c *fiber.Ctx) (orgListQuery, error) {
+func adminOrgsListQuery(c *fiber.Ctx) (organizations.Query, error) {
 	if c.Method() == fiber.MethodGet {
 		return parseOrgListQuery(c)
 	}
 	back, err := url.Parse(localPath(c.FormValue("back")))
 	if err != nil || !strings.HasPrefix(back.Path, "/admin/organizations") {
-		return orgListQuery{}, nil
+		return organizations.Query{}, nil
 	}
 	q := back.Query()
-	return orgListQueryOf(q.Get("q"), q.Get("status"))
+	return organizations.NewQuery(q.Get("q"), q.Get("status"))
 }
 
-// adminOrgDecision applies a decision from the queue with the API's logic.
-func (s *Server) adminOrgDecision(action string) fiber.Handler {
-	decision := models.OrgDecisions[action]
+// orgListQueryString is the query string of a search ("?q=...&status=..."),
+// or nothing.
+func orgListQueryString(q organizations.Query) string {
+	v := url.Values{}
+	if q.Q != "" {
+		v.Set("q", q.Q)
+	}
+	if q.Status != "" {
+		v.Set("status", string(q.Status))
+	}
+	if len(v) == 0 {
+		return ""
+	}
+	return "?" + v.Encode()
+}
+
+// adminOrgDecision applies a decision on an organisation (its state or
+// its identity change) from the admin page with the API's logic.
+func (s *Server) adminOrgDecision(d organizations.Decision) fiber.Handler {
+	notice := "org_" + string(d)
+	if d == organizations.ApproveIdentity || d == organizations.RejectIdentity {
+		notice = string(d)
+	}
 	return func(c *fiber.Ctx) error {
 		id, err := idParam(c, "id")
 		if err != nil {
 			return err
 		}
-		reason, err := checkReason(c.FormValue("reason"), decision.ReasonRequired)
+		reason, err := checkReason(c.FormValue("reason"), organizations.ReasonRequired(d))
 		if err == nil {
-			_, err = s.decideOrganization(c, id, action, reason)
+			ctx, cancel := s.ctx(c)
+			_, err = s.orgs.Decide(ctx, principal(c).UserID, id, d, reason)
+			cancel()
 		}
 		back := localPath(c.FormValue("back"))
 		if back == "" {
@@ -156,7 +182,7 @@ func (s *Server) adminOrgDecision(action string) fiber.Handler {
 			}
 			return s.adminFormError(c, back, key, err)
 		}
-		return seeOther(c, withNotice(back, "org_"+action))
+		return seeOther(c, withNotice(back, notice))
 	}
 }
 
@@ -239,25 +265,6 @@ func (s *Server) adminRevisionDecision(action string) fiber.Handler {
 			return s.adminFormError(c, "/admin/missions", id, err)
 		}
 		return seeOther(c, "/admin/missions?notice=revision_"+action)
-	}
-}
-
-// adminIdentityDecision approves or rejects an organisation's identity
-// change with the API's logic.
-func (s *Server) adminIdentityDecision(action string) fiber.Handler {
-	return func(c *fiber.Ctx) error {
-		id, err := idParam(c, "id")
-		if err != nil {
-			return err
-		}
-		reason, err := checkReason(c.FormValue("reason"), action == "reject")
-		if err == nil {
-			_, err = s.decideIdentity(c, id, action, reason)
-		}
-		if err != nil {
-			return s.adminFormError(c, "/admin/organizations", id, err)
-		}
-		return seeOther(c, "/admin/organizations?notice=identity_"+action)
 	}
 }
 

@@ -23,6 +23,7 @@ import (
 	"github.com/entraide/entraide/i18n"
 	"github.com/entraide/entraide/metrics"
 	"github.com/entraide/entraide/notify"
+	"github.com/entraide/entraide/organizations"
 	"github.com/entraide/entraide/privacy"
 	"github.com/entraide/entraide/store"
 	"github.com/entraide/entraide/watch"
@@ -50,6 +51,9 @@ type Deps struct {
 	Gazetteer *geo.Gazetteer
 	// Watch keeps in touch with isolated people (issue 15).
 	Watch *watch.Service
+	// Organizations holds the rules of organisations, their members,
+	// invitations and the admins' decisions on them.
+	Organizations *organizations.Service
 }
 
 // Server holds the dependencies and the Fiber app.
@@ -90,6 +94,7 @@ type Server struct {
 	numbers liveNumbers
 	// watch keeps in touch with isolated people (issue 15).
 	watch *watch.Service
+	orgs  *organizations.Service
 }
 
 // BodyLimit is the largest request body accepted.
@@ -121,6 +126,10 @@ func New(d Deps) (*Server, error) {
 	}
 	if s.watch = d.Watch; s.watch == nil {
 		s.watch = watch.New(d.Store, d.Notify, watch.Options{Logger: s.log, Now: s.now})
+	}
+	if s.orgs = d.Organizations; s.orgs == nil {
+		s.orgs = &organizations.Service{Store: d.Store, Apps: s.apps, Events: s.events, Gazetteer: d.Gazetteer,
+			BaseURL: d.Config.BaseURL, Log: s.log, Now: s.now}
 	}
 	if s.privacy == nil {
 		s.privacy = &privacy.Service{Store: d.Store, Notify: d.Notify, Events: s.events, Log: s.log, Now: s.now}
