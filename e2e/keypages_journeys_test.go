@@ -18,7 +18,8 @@ var attestationLink = regexp.MustCompile(`/attestations/[0-9a-z]{26}`)
 // sees it; the reminder to confirm an address; the review of one
 // application with the volunteer's details; the notifications; and, once
 // the shift is over, the sign-in sheet, the attestation and its public
-// verification. The site's clock moves past the shift.
+// verification; and the lesser pages met on the way (notification
+// preferences, calendar, organisation profile, candidates). The site's clock moves past the shift.
 func TestKeyPagesOfJourneys(t *testing.T) {
 	clk := &testClock{now: time.Now().UTC()}
 	s := startClockSite(t, clk)
@@ -76,6 +77,14 @@ func TestKeyPagesOfJourneys(t *testing.T) {
 	vol.open("/me/notifications")
 	vol.expectText("Nouveau message de Banque alimentaire des Quartiers Nord")
 	pages.check(vol, "notifications")
+	vol.open("/me/notification-preferences")
+	pages.check(vol, "notification-preferences")
+	vol.open("/me/calendar")
+	pages.check(vol, "calendar")
+	owner.open(org + "/profile")
+	pages.check(owner, "org-profile")
+	owner.open(org + "/missions/" + demoMissionID + "/candidates")
+	pages.check(owner, "candidates")
 
 	// After the shift: attendance, the sign-in sheet, the attestation.
 	shift := s.apiAs(t, s.token(t, email), http.MethodGet, "/api/v1"+application, nil, http.StatusOK)

@@ -136,6 +136,10 @@ func TestKeyPages(t *testing.T) {
 	check("admin-stats")
 	tb.open("/admin/blocklist")
 	check("admin-blocklist")
+	tb.open("/admin/users")
+	check("admin-users")
+	tb.open("/admin/synonyms")
+	check("admin-synonyms")
 
 	tb.click(`.lang-switch button`)
 	tb.open("/")
