@@ -33,6 +33,9 @@ func toProblem(err error) *Problem {
 	if op := orgProblem(err); op != nil {
 		return op
 	}
+	if mp := moderationProblem(err); mp != nil {
+		return mp
+	}
 	switch {
 	case errors.As(err, &p):
 		return p

@@ -11,6 +11,7 @@ import (
 	"github.com/entraide/entraide/auth"
 	"github.com/entraide/entraide/i18n"
 	"github.com/entraide/entraide/models"
+	"github.com/entraide/entraide/ratelimit"
 	"github.com/entraide/entraide/store"
 )
 
@@ -28,13 +29,13 @@ const resetMinDuration = 200 * time.Millisecond
 // resetLimiters bound reset and confirmation requests like sign-ups: per IP
 // and per address.
 type resetLimiters struct {
-	ip, account *window
+	ip, account *ratelimit.Window
 }
 
 func newResetLimiters(s *Server) *resetLimiters {
 	return &resetLimiters{
-		ip:      newWindow("reset_ip", s.cfg.SignupRate, s.cfg.RateLimit),
-		account: newWindow("reset_account", s.cfg.SignupRate, s.cfg.RateLimit),
+		ip:      ratelimit.New("reset_ip", s.cfg.SignupRate, s.cfg.RateLimit),
+		account: ratelimit.New("reset_account", s.cfg.SignupRate, s.cfg.RateLimit),
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 
 	"github.com/entraide/entraide/match"
 	"github.com/entraide/entraide/models"
+	"github.com/entraide/entraide/search"
 )
 
 // The home page and the admins' statistics show the same figures; each is
@@ -30,6 +31,6 @@ func (s *Server) countVolunteers(ctx context.Context) (int64, map[string]int64, 
 // openMissions are the missions a visitor can apply to now: those the
 // search finds without a filter (published, of a verified organisation,
 // with a shift to come), with their counts by field and remote.
-func (s *Server) openMissions() (*searchResponse, error) {
-	return s.runSearch(searchRequest{query: match.Query{PerPage: 1}})
+func (s *Server) openMissions() (*search.Result, error) {
+	return s.runSearch(search.Request{Query: match.Query{PerPage: 1}})
 }
