@@ -35,8 +35,10 @@ func TestKeyPagesOfJourneys(t *testing.T) {
 	owner := openTab(t, s, tabOptions{})
 	problems := []*pageProblems{owner.watch()}
 	owner.login(demoOrgAccount, seeds.DemoPassword, "/org")
-	link := owner.inviteFromMembersPage(demoOrgID, newEmail("lea.colin"))
-	owner.inviteFromMembersPage(demoOrgID, newEmail("hugo.roux"))
+	// A fresh database: the same readable addresses every run, for the
+	// screenshots.
+	link := owner.inviteFromMembersPage(demoOrgID, "lea.colin@example.org")
+	owner.inviteFromMembersPage(demoOrgID, "hugo.roux@example.org")
 	owner.open(org + "/members")
 	owner.expectText("Renvoyer", "Retirer")
 	pages.check(owner, "members-invitations")
@@ -48,7 +50,10 @@ func TestKeyPagesOfJourneys(t *testing.T) {
 
 	// A volunteer who has not confirmed the address applies: every page
 	// reminds them.
-	email := s.newVolunteer(t, "Amina Benali")
+	const email = "amina.benali@example.org"
+	s.api(t, http.MethodPost, "/api/v1/auth/signup", map[string]string{
+		"email": email, "password": password, "name": "Amina Benali", "role": "volunteer",
+	}, http.StatusCreated)
 	s.apiAs(t, s.token(t, email), http.MethodPut, "/api/v1/me/profile", map[string]any{
 		"skills": []string{"handling", "driving"}, "categories": []string{"food_aid"}, "languages": []string{"fr", "ar"},
 		"postcode": "13002", "radius_km": 15,
