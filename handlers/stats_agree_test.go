@@ -103,4 +103,9 @@ func TestStatisticsAgreeWithTheHomePage(t *testing.T) {
 	page.contains(t, "Missions ouvertes par domaine</strong> — 2 au total", "Toutes les missions, par état</strong> — 5 au total",
 		"Candidatures, par état</strong> — 3 au total", "acceptée", "retirée", "en attente de réponse").lacks(t, ">withdrawn<", ">accepted<")
 	checkPageStructure(t, "admin stats", page.Body)
+	// The administration's home counts the organisations awaiting
+	// verification as the statistics do.
+	awaiting := fmt.Sprintf("<strong>%d</strong> organisations à vérifier", orgs["pending"])
+	page.contains(t, awaiting)
+	b.get("/admin").expect(t, 200).contains(t, awaiting)
 }
