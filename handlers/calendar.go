@@ -157,35 +157,7 @@ func (s *Server) renderICS(ctx context.Context, apps []models.Application) (stri
 
 // missionsAndOrgs loads the missions and organisations of applications.
 func (s *Server) missionsAndOrgs(ctx context.Context, apps []models.Application) (map[string]models.Mission, map[string]models.Organization, error) {
-	var missionIDs, orgIDs []string
-	seen := map[string]bool{}
-	for _, a := range apps {
-		if !seen[a.MissionID] {
-			seen[a.MissionID] = true
-			missionIDs = append(missionIDs, a.MissionID)
-		}
-		if !seen[a.OrgID] {
-			seen[a.OrgID] = true
-			orgIDs = append(orgIDs, a.OrgID)
-		}
-	}
-	missions := map[string]models.Mission{}
-	orgs := map[string]models.Organization{}
-	if len(apps) == 0 {
-		return missions, orgs, nil
-	}
-	missions, err := s.store.MissionsByIDs(ctx, missionIDs)
-	if err != nil {
-		return nil, nil, err
-	}
-	olist, err := s.store.OrganizationsByIDs(ctx, orgIDs)
-	if err != nil {
-		return nil, nil, err
-	}
-	for _, o := range olist {
-		orgs[o.ID] = o
-	}
-	return missions, orgs, nil
+	return s.apps.MissionsAndOrgs(ctx, apps)
 }
 
 func icsTime(t time.Time) string { return t.UTC().Format("20060102T150405Z") }

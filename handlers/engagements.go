@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"context"
 	"math"
-	"sort"
 	"strconv"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/entraide/entraide/applications"
 	"github.com/entraide/entraide/i18n"
 	"github.com/entraide/entraide/models"
 	"github.com/entraide/entraide/timefmt"
@@ -42,56 +42,36 @@ type engagementsResponse struct {
 	Organizations []orgHours           `json:"organizations"`
 }
 
-// engagementStatuses are the applications of a volunteer's record.
-var engagementStatuses = []models.ApplicationStatus{models.ApplicationAccepted, models.ApplicationOffered,
-	models.ApplicationAttended, models.ApplicationNoShow}
-
-// volunteerRecord gathers a volunteer's shifts, upcoming and past, and
-// the hours attended per organisation.
+// volunteerRecord renders a volunteer's record
+// (applications.VolunteerRecord) for the API and the pages.
 func (s *Server) volunteerRecord(ctx context.Context, userID string) (engagementsResponse, error) {
 	out := engagementsResponse{Upcoming: []engagementResponse{}, Past: []engagementResponse{}, Organizations: []orgHours{}}
-	apps, err := s.volunteerApplications(ctx, userID, engagementStatuses...)
+	record, err := s.apps.VolunteerRecord(ctx, userID)
 	if err != nil {
 		return out, err
 	}
-	missions, orgs, err := s.missionsAndOrgs(ctx, apps)
-	if err != nil {
-		return out, err
+	for _, e := range record.Upcoming {
+		out.Upcoming = append(out.Upcoming, engagementView(e))
 	}
-	now := s.now()
-	byOrg := map[string]*orgHours{}
-	for _, a := range apps {
-		e := engagementResponse{ApplicationID: a.ID, MissionID: a.MissionID, MissionTitle: missions[a.MissionID].Title,
-			OrgID: a.OrgID, OrgName: orgs[a.OrgID].Name, ShiftStart: a.ShiftStart, ShiftEnd: a.ShiftEnd,
-			Status: string(a.Status), Hours: a.Hours, TimeZone: zoneOf(missions, a.MissionID)}
-		if a.ShiftEnd.After(now) && (a.Status == models.ApplicationAccepted || a.Status == models.ApplicationOffered) {
-			out.Upcoming = append(out.Upcoming, e)
-			continue
-		}
-		if a.Status == models.ApplicationOffered {
-			continue
-		}
-		out.Past = append(out.Past, e)
-		if a.Status != models.ApplicationAttended {
-			continue
-		}
-		h := byOrg[a.OrgID]
-		if h == nil {
-			h = &orgHours{OrgID: a.OrgID, Name: orgs[a.OrgID].Name}
-			byOrg[a.OrgID] = h
-		}
-		h.Hours += a.Hours
-		h.Shifts++
-		out.TotalHours += a.Hours
+	for _, e := range record.Past {
+		out.Past = append(out.Past, engagementView(e))
 	}
-	for _, h := range byOrg {
-		out.Organizations = append(out.Organizations, *h)
+	for _, h := range record.Organizations {
+		out.Organizations = append(out.Organizations, orgHours{OrgID: h.OrgID, Name: h.Name, Hours: h.Hours, Shifts: h.Shifts})
 	}
-	sort.Slice(out.Organizations, func(i, j int) bool { return out.Organizations[i].Hours > out.Organizations[j].Hours })
-	// Upcoming soonest first, the past newest first.
-	sort.SliceStable(out.Upcoming, func(i, j int) bool { return out.Upcoming[i].ShiftStart.Before(out.Upcoming[j].ShiftStart) })
-	sort.SliceStable(out.Past, func(i, j int) bool { return out.Past[i].ShiftStart.After(out.Past[j].ShiftStart) })
+	out.TotalHours = record.TotalHours
 	return out, nil
+}
+
+func engagementView(e applications.Engagement) engagementResponse {
+	a := e.Application
+	zone := timefmt.Default
+	if e.Mission.ID != "" {
+		zone = e.Mission.Zone()
+	}
+	return engagementResponse{ApplicationID: a.ID, MissionID: a.MissionID, MissionTitle: e.Mission.Title,
+		OrgID: a.OrgID, OrgName: e.Organization.Name, ShiftStart: a.ShiftStart, ShiftEnd: a.ShiftEnd,
+		Status: string(a.Status), Hours: a.Hours, TimeZone: zone}
 }
 
 // engagements lists the caller's past and upcoming shifts and hours.

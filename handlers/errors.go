@@ -30,6 +30,9 @@ func toProblem(err error) *Problem {
 	var p *Problem
 	var verr *models.ValidationError
 	var ferr *fiber.Error
+	if ap, ok := applicationProblem(err); ok {
+		return ap
+	}
 	if op := orgProblem(err); op != nil {
 		return op
 	}
