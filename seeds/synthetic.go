@@ -179,10 +179,10 @@ func (g *synth) writeOrganizations(ctx context.Context, n int) error {
 			Members: []models.Member{{UserID: ownerID, Role: models.MemberOwner, JoinedAt: created}}, MemberIDs: []string{ownerID},
 			CreatedBy: ownerID, CreatedAt: created, UpdatedAt: created})
 	}
-	if err := g.st.InsertMany(ctx, "users", users); err != nil {
+	if err := g.st.InsertBulk(ctx, "users", users); err != nil {
 		return err
 	}
-	if err := g.st.InsertMany(ctx, "organizations", orgs); err != nil {
+	if err := g.st.InsertBulk(ctx, "organizations", orgs); err != nil {
 		return err
 	}
 	audit := make([]any, 0, n)
@@ -192,7 +192,7 @@ func (g *synth) writeOrganizations(ctx context.Context, n int) error {
 			TargetType: "organization", TargetID: o.ID, Before: map[string]any{"status": "pending"},
 			After: map[string]any{"status": "verified"}, At: o.CreatedAt})
 	}
-	if err := g.st.InsertMany(ctx, "audit", audit); err != nil {
+	if err := g.st.InsertBulk(ctx, "audit", audit); err != nil {
 		return err
 	}
 	g.counts.Organizations, g.counts.OrgAccounts, g.counts.Audit = len(orgs), len(users), n
@@ -260,14 +260,14 @@ func (g *synth) writeMissions(ctx context.Context, n int) error {
 		}
 		batch = append(batch, &g.missions[len(g.missions)-1])
 		if len(batch) == cap(batch) {
-			if err := g.st.InsertMany(ctx, "missions", batch); err != nil {
+			if err := g.st.InsertBulk(ctx, "missions", batch); err != nil {
 				return err
 			}
 			g.bar.add("missions", len(batch))
 			batch = batch[:0]
 		}
 	}
-	if err := g.st.InsertMany(ctx, "missions", batch); err != nil {
+	if err := g.st.InsertBulk(ctx, "missions", batch); err != nil {
 		return err
 	}
 	g.bar.add("missions", len(batch))
@@ -283,14 +283,14 @@ func (g *synth) writeShifts(ctx context.Context) error {
 			batch = append(batch, &g.shifts[i][k])
 			g.counts.Shifts++
 			if len(batch) == cap(batch) {
-				if err := g.st.InsertMany(ctx, "shifts", batch); err != nil {
+				if err := g.st.InsertBulk(ctx, "shifts", batch); err != nil {
 					return err
 				}
 				batch = batch[:0]
 			}
 		}
 	}
-	return g.st.InsertMany(ctx, "shifts", batch)
+	return g.st.InsertBulk(ctx, "shifts", batch)
 }
 
 // syntheticUser is a user document with its embedded profile.

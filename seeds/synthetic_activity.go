@@ -23,16 +23,16 @@ func (g *synth) writeVolunteers(ctx context.Context, n int) error {
 	var apps []models.Application
 	var messages, notes []any
 	flush := func() error {
-		if err := g.st.InsertMany(ctx, "users", users); err != nil {
+		if err := g.st.InsertBulk(ctx, "users", users); err != nil {
 			return fmt.Errorf("users: %w", err)
 		}
 		if err := g.st.InsertApplicationsBulk(ctx, apps); err != nil {
 			return fmt.Errorf("applications: %w", err)
 		}
-		if err := g.st.InsertMany(ctx, "messages", messages); err != nil {
+		if err := g.st.InsertBulk(ctx, "messages", messages); err != nil {
 			return fmt.Errorf("messages: %w", err)
 		}
-		if err := g.st.InsertMany(ctx, "notifications", notes); err != nil {
+		if err := g.st.InsertBulk(ctx, "notifications", notes); err != nil {
 			return fmt.Errorf("notifications: %w", err)
 		}
 		g.bar.add("volunteers", len(users))
@@ -251,8 +251,8 @@ func (g *synth) writeModeration(ctx context.Context) error {
 		reports = append(reports, r)
 	}
 	g.counts.Reports = len(reports)
-	if err := g.st.InsertMany(ctx, "reports", reports); err != nil {
+	if err := g.st.InsertBulk(ctx, "reports", reports); err != nil {
 		return err
 	}
-	return g.st.InsertMany(ctx, "audit", audit)
+	return g.st.InsertBulk(ctx, "audit", audit)
 }

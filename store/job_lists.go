@@ -342,17 +342,25 @@ func (s *Store) BackfillJobLists(ctx context.Context, now time.Time) error {
 			}
 		}
 	}
+	orgs := s.newKeyBatch(orgPendingCol)
 	for orgID, ids := range pending {
-		unlock, err := s.lock(ctx)
+		doc := bson.D{{Key: "_id", Value: orgID}, {Key: "ids", Value: ids}}
+		err := orgs.add(ctx, doc, func(ctx context.Context) error {
+			unlock, err := s.lock(ctx)
+			if err != nil {
+				return err
+			}
+			_, err = s.col(orgPendingCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: orgID}},
+				bson.D{{Key: "$addToSet", Value: bson.D{{Key: "ids", Value: bson.D{{Key: "$each", Value: ids}}}}}}, options.UpdateOne().SetUpsert(true))
+			unlock()
+			return mapErr(err)
+		})
 		if err != nil {
 			return err
 		}
-		_, err = s.col(orgPendingCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: orgID}},
-			bson.D{{Key: "$addToSet", Value: bson.D{{Key: "ids", Value: bson.D{{Key: "$each", Value: ids}}}}}}, options.UpdateOne().SetUpsert(true))
-		unlock()
-		if err != nil {
-			return mapErr(err)
-		}
+	}
+	if err := orgs.flush(ctx); err != nil {
+		return err
 	}
 	if err := s.backfillReminderLists(ctx, apps, now); err != nil {
 		return err

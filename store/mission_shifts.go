@@ -84,10 +84,17 @@ func (s *Store) BackfillMissionShifts(ctx context.Context, now time.Time) error 
 		byMission[sh.MissionID] = append(byMission[sh.MissionID], sh.ID)
 	}
 	cur.Close(ctx)
+	batch := s.newKeyBatch(missionShiftsCol)
 	for missionID, ids := range byMission {
-		if err := s.listShifts(ctx, missionID, ids...); err != nil {
+		err := batch.add(ctx, &missionShifts{MissionID: missionID, IDs: ids}, func(ctx context.Context) error {
+			return s.listShifts(ctx, missionID, ids...)
+		})
+		if err != nil {
 			return err
 		}
+	}
+	if err := batch.flush(ctx); err != nil {
+		return err
 	}
 	unlock, err := s.lock(ctx)
 	if err != nil {

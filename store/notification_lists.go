@@ -155,22 +155,30 @@ func (s *Store) BackfillNotificationLists(ctx context.Context, now time.Time) er
 		}
 	}
 	cur.Close(ctx)
+	batch := s.newKeyBatch(notificationListsCol)
 	for userID, l := range lists {
 		if len(l.IDs) > notificationListMax {
 			l.IDs = l.IDs[len(l.IDs)-notificationListMax:]
 			l.Unread = slices.DeleteFunc(l.Unread, func(id string) bool { return !slices.Contains(l.IDs, id) })
 		}
-		unlock, err := s.lock(ctx)
+		doc := &notificationList{UserID: userID, IDs: nonNil(l.IDs), Unread: nonNil(l.Unread)}
+		err := batch.add(ctx, doc, func(ctx context.Context) error {
+			unlock, err := s.lock(ctx)
+			if err != nil {
+				return err
+			}
+			_, err = s.col(notificationListsCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: userID}},
+				bson.D{{Key: "$set", Value: bson.D{{Key: "ids", Value: doc.IDs}, {Key: "unread", Value: doc.Unread}}}},
+				options.UpdateOne().SetUpsert(true))
+			unlock()
+			return mapErr(err)
+		})
 		if err != nil {
 			return err
 		}
-		_, err = s.col(notificationListsCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: userID}},
-			bson.D{{Key: "$set", Value: bson.D{{Key: "ids", Value: nonNil(l.IDs)}, {Key: "unread", Value: nonNil(l.Unread)}}}},
-			options.UpdateOne().SetUpsert(true))
-		unlock()
-		if err != nil {
-			return mapErr(err)
-		}
+	}
+	if err := batch.flush(ctx); err != nil {
+		return err
 	}
 	unlock, err := s.lock(ctx)
 	if err != nil {

@@ -113,17 +113,24 @@ func (s *Store) BackfillOrgMissions(ctx context.Context, now time.Time) error {
 		byOrg[m.OrgID] = append(byOrg[m.OrgID], m.ID)
 	}
 	cur.Close(ctx)
+	batch := s.newKeyBatch(orgMissionsCol)
 	for orgID, ids := range byOrg {
-		unlock, err := s.lock(ctx)
+		err := batch.add(ctx, &orgMissions{OrgID: orgID, IDs: ids}, func(ctx context.Context) error {
+			unlock, err := s.lock(ctx)
+			if err != nil {
+				return err
+			}
+			_, err = s.col(orgMissionsCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: orgID}},
+				bson.D{{Key: "$addToSet", Value: bson.D{{Key: "ids", Value: bson.D{{Key: "$each", Value: ids}}}}}}, options.UpdateOne().SetUpsert(true))
+			unlock()
+			return mapErr(err)
+		})
 		if err != nil {
 			return err
 		}
-		_, err = s.col(orgMissionsCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: orgID}},
-			bson.D{{Key: "$addToSet", Value: bson.D{{Key: "ids", Value: bson.D{{Key: "$each", Value: ids}}}}}}, options.UpdateOne().SetUpsert(true))
-		unlock()
-		if err != nil {
-			return mapErr(err)
-		}
+	}
+	if err := batch.flush(ctx); err != nil {
+		return err
 	}
 	unlock, err := s.lock(ctx)
 	if err != nil {

@@ -243,12 +243,16 @@ func (s *Store) backfillReminderLists(ctx context.Context, apps []models.Applica
 	if len(hours) > 0 {
 		buckets[pendingHoursKey] = hours
 	}
+	batch := s.newKeyBatch(jobListsCol)
 	for id, set := range buckets {
-		if err := s.writeJobList(ctx, id, bson.D{{Key: "$set", Value: set}}); err != nil {
+		err := batch.add(ctx, nestDotted(id, set), func(ctx context.Context) error {
+			return s.writeJobList(ctx, id, bson.D{{Key: "$set", Value: set}})
+		})
+		if err != nil {
 			return err
 		}
 	}
-	return nil
+	return batch.flush(ctx)
 }
 
 func (s *Store) writeJobList(ctx context.Context, id string, update bson.D) error {

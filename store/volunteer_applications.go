@@ -386,28 +386,45 @@ func (s *Store) RebuildVolunteerApplications(ctx context.Context, now time.Time)
 	if err := cur.Err(); err != nil {
 		return 0, mapErr(err)
 	}
+	volunteers := s.newKeyBatch(volunteerAppsCol)
 	for id, v := range byVolunteer {
 		rebuilt := *v
-		err := s.changeVolunteerApps(ctx, id, func(doc *volunteerApps) error {
-			doc.Items, doc.Open, doc.Busy = rebuilt.Items, rebuilt.Open, rebuilt.Busy
-			return nil
+		// A new document is what changeVolunteerApps writes for a key
+		// it does not find.
+		fresh := &volunteerApps{VolunteerID: id, Version: 1, Items: nonNil(rebuilt.Items), Open: nonNil(rebuilt.Open), Busy: nonNil(rebuilt.Busy)}
+		err := volunteers.add(ctx, fresh, func(ctx context.Context) error {
+			return s.changeVolunteerApps(ctx, id, func(doc *volunteerApps) error {
+				doc.Items, doc.Open, doc.Busy = rebuilt.Items, rebuilt.Open, rebuilt.Busy
+				return nil
+			})
 		})
 		if err != nil {
 			return 0, err
 		}
 	}
+	if err := volunteers.flush(ctx); err != nil {
+		return 0, err
+	}
+	shifts := s.newKeyBatch(shiftAppsCol)
 	for id, sh := range byShift {
-		unlock, err := s.lock(ctx)
+		doc := &shiftApps{ShiftID: id, IDs: sh.IDs, Pending: nonNil(sh.Pending), Waitlisted: nonNil(sh.Waitlisted)}
+		err := shifts.add(ctx, doc, func(ctx context.Context) error {
+			unlock, err := s.lock(ctx)
+			if err != nil {
+				return err
+			}
+			_, err = s.col(shiftAppsCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: id}},
+				bson.D{{Key: "$set", Value: bson.D{{Key: "ids", Value: doc.IDs}, {Key: "pending", Value: doc.Pending}, {Key: "waitlisted", Value: doc.Waitlisted}}}},
+				options.UpdateOne().SetUpsert(true))
+			unlock()
+			return mapErr(err)
+		})
 		if err != nil {
 			return 0, err
 		}
-		_, err = s.col(shiftAppsCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: id}},
-			bson.D{{Key: "$set", Value: bson.D{{Key: "ids", Value: sh.IDs}, {Key: "pending", Value: nonNil(sh.Pending)}, {Key: "waitlisted", Value: nonNil(sh.Waitlisted)}}}},
-			options.UpdateOne().SetUpsert(true))
-		unlock()
-		if err != nil {
-			return 0, mapErr(err)
-		}
+	}
+	if err := shifts.flush(ctx); err != nil {
+		return 0, err
 	}
 	return len(byVolunteer), nil
 }
