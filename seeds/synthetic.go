@@ -90,6 +90,7 @@ type synth struct {
 	hash     string
 	picker   *postcodePicker
 	bar      *progressBar
+	keys     *store.KeyBuilder // what the key documents are built from
 	counts   SyntheticCounts
 	adminID  string
 	orgs     []models.Organization
@@ -109,7 +110,7 @@ type synth struct {
 // database holds a synthetic set, so the demo data is never loaded on top.
 func Synthetic(ctx context.Context, st *store.Store, passwordHash string, now time.Time, opts SyntheticOptions) (SyntheticCounts, error) {
 	g := &synth{st: st, r: rand.New(rand.NewPCG(opts.Seed, opts.Seed^0x9e3779b97f4a7c15)), now: now,
-		day: now.Truncate(24 * time.Hour), hash: passwordHash, picker: newPostcodePicker(),
+		day: now.Truncate(24 * time.Hour), hash: passwordHash, picker: newPostcodePicker(), keys: st.NewKeyBuilder(),
 		ranks: map[string]int{}, applied: map[string]bool{}, counts: SyntheticCounts{ByStatus: map[models.ApplicationStatus]int{}}}
 	orgCount := max(opts.Missions/25, 1)
 	g.bar = newProgressBar(opts.Progress, orgCount+opts.Missions+opts.Volunteers)
@@ -130,8 +131,9 @@ func Synthetic(ctx context.Context, st *store.Store, passwordHash string, now ti
 		func(ctx context.Context) error { return g.writeVolunteers(ctx, opts.Volunteers) },
 		g.writeShifts,
 		g.writeModeration,
-		// The key documents request paths read (e-mail keys, lists).
-		func(ctx context.Context) error { return st.RedoBackfills(ctx, now) },
+		// The key documents request paths read (e-mail keys, lists), built
+		// from the records gathered as they were written.
+		func(ctx context.Context) error { return g.keys.Write(ctx, now) },
 	}
 	for i, step := range steps {
 		if err := step(ctx); err != nil {
@@ -181,6 +183,9 @@ func (g *synth) writeOrganizations(ctx context.Context, n int) error {
 	}
 	if err := g.st.InsertBulk(ctx, "users", users); err != nil {
 		return err
+	}
+	for _, u := range users {
+		g.keys.AddUser(u.(*models.User).ID, u.(*models.User).Email)
 	}
 	if err := g.st.InsertBulk(ctx, "organizations", orgs); err != nil {
 		return err

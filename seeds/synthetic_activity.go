@@ -26,14 +26,21 @@ func (g *synth) writeVolunteers(ctx context.Context, n int) error {
 		if err := g.st.InsertBulk(ctx, "users", users); err != nil {
 			return fmt.Errorf("users: %w", err)
 		}
+		for _, u := range users {
+			g.keys.AddUser(u.(*syntheticUser).ID, u.(*syntheticUser).Email)
+		}
 		if err := g.st.InsertApplicationsBulk(ctx, apps); err != nil {
 			return fmt.Errorf("applications: %w", err)
 		}
+		g.keys.AddApplications(apps...)
 		if err := g.st.InsertBulk(ctx, "messages", messages); err != nil {
 			return fmt.Errorf("messages: %w", err)
 		}
 		if err := g.st.InsertBulk(ctx, "notifications", notes); err != nil {
 			return fmt.Errorf("notifications: %w", err)
+		}
+		for _, n := range notes {
+			g.keys.AddNotification(n.(*models.Notification))
 		}
 		g.bar.add("volunteers", len(users))
 		users, apps, messages, notes = users[:0], apps[:0], messages[:0], notes[:0]

@@ -11,9 +11,21 @@ import (
 // and is idempotent; on a database that already has them it costs one key
 // read per step. It runs at start-up after Migrate, before serving.
 func (s *Store) Backfill(ctx context.Context, now time.Time) error {
+	return s.backfill(ctx, now, nil)
+}
+
+// backfill runs the steps; the largest read their records from src when
+// it is not nil (a bulk load that has them in memory) instead of scanning
+// the collections.
+func (s *Store) backfill(ctx context.Context, now time.Time, src *bulkSource) error {
 	for _, step := range []func(context.Context, time.Time) error{
-		s.BackfillUserKeys, s.BackfillMissionShifts, s.BackfillVolunteerApplications, s.BackfillNotificationLists, s.BackfillOrgMissions,
-		s.BackfillJobLists, s.BackfillUserSessions, s.BackfillMissionQueues, s.BackfillOpenReports,
+		func(ctx context.Context, now time.Time) error { return s.backfillUserKeys(ctx, now, src) },
+		s.BackfillMissionShifts,
+		func(ctx context.Context, now time.Time) error { return s.backfillVolunteerApplications(ctx, now, src) },
+		func(ctx context.Context, now time.Time) error { return s.backfillNotificationLists(ctx, now, src) },
+		s.BackfillOrgMissions,
+		func(ctx context.Context, now time.Time) error { return s.backfillJobLists(ctx, now, src) },
+		s.BackfillUserSessions, s.BackfillMissionQueues, s.BackfillOpenReports,
 	} {
 		if err := step(ctx, now); err != nil {
 			return err

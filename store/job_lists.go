@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"time"
 
@@ -306,6 +307,13 @@ func (s *Store) EndedPublishedMissions(ctx context.Context, now time.Time) ([]mo
 // database (recorded in meta): offers and waiting lists made before these
 // lists existed, or written by a bulk load. Idempotent.
 func (s *Store) BackfillJobLists(ctx context.Context, now time.Time) error {
+	return s.backfillJobLists(ctx, now, nil)
+}
+
+// jobListStatuses are the states of the applications job lists follow.
+var jobListStatuses = []models.ApplicationStatus{models.ApplicationOffered, models.ApplicationWaitlisted, models.ApplicationPending, models.ApplicationAccepted}
+
+func (s *Store) backfillJobLists(ctx context.Context, now time.Time, src *bulkSource) error {
 	const key = "backfill:job_lists:v4"
 	var done struct {
 		ID string `bson:"_id"`
@@ -313,12 +321,22 @@ func (s *Store) BackfillJobLists(ctx context.Context, now time.Time) error {
 	if err := s.findByKey(ctx, "meta", key, nil, &done); err != ErrNotFound {
 		return err
 	}
-	apps, err := s.findApplications(ctx,
-		bson.D{{Key: "status", Value: bson.D{{Key: "$in", Value: []models.ApplicationStatus{models.ApplicationOffered, models.ApplicationWaitlisted, models.ApplicationPending, models.ApplicationAccepted}}}}},
-		options.Find().SetProjection(bson.D{{Key: "_id", Value: 1}, {Key: "status", Value: 1}, {Key: "shift_id", Value: 1}, {Key: "org_id", Value: 1},
-			{Key: "offer_expires_at", Value: 1}, {Key: "created_at", Value: 1}, {Key: "shift_start", Value: 1}, {Key: "reminders", Value: 1}}))
-	if err != nil {
-		return err
+	var apps []models.Application
+	if src != nil {
+		for i := range src.apps {
+			if slices.Contains(jobListStatuses, src.apps[i].Status) {
+				apps = append(apps, src.apps[i])
+			}
+		}
+	} else {
+		var err error
+		apps, err = s.findApplications(ctx,
+			bson.D{{Key: "status", Value: bson.D{{Key: "$in", Value: jobListStatuses}}}},
+			options.Find().SetProjection(bson.D{{Key: "_id", Value: 1}, {Key: "status", Value: 1}, {Key: "shift_id", Value: 1}, {Key: "org_id", Value: 1},
+				{Key: "offer_expires_at", Value: 1}, {Key: "created_at", Value: 1}, {Key: "shift_start", Value: 1}, {Key: "reminders", Value: 1}}))
+		if err != nil {
+			return err
+		}
 	}
 	// Grouped: one write per list, not one per application.
 	// A field may appear once per update: a shift with several waitlisted

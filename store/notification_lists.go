@@ -120,6 +120,18 @@ func (s *Store) notificationsByIDs(ctx context.Context, userID string, ids []str
 // BackfillNotificationLists writes notification_lists from the
 // notifications collection, once per database (recorded in meta).
 func (s *Store) BackfillNotificationLists(ctx context.Context, now time.Time) error {
+	return s.backfillNotificationLists(ctx, now, nil)
+}
+
+// noteRef is what a notification list needs of a notification.
+type noteRef struct {
+	ID        string     `bson:"_id"`
+	UserID    string     `bson:"user_id"`
+	ReadAt    *time.Time `bson:"read_at"`
+	CreatedAt time.Time  `bson:"created_at"`
+}
+
+func (s *Store) backfillNotificationLists(ctx context.Context, now time.Time, src *bulkSource) error {
 	const key = "backfill:notification_lists:v1"
 	var done struct {
 		ID string `bson:"_id"`
@@ -127,23 +139,22 @@ func (s *Store) BackfillNotificationLists(ctx context.Context, now time.Time) er
 	if err := s.findByKey(ctx, "meta", key, nil, &done); err != ErrNotFound {
 		return err
 	}
-	cur, err := s.notifications().Find(ctx, bson.D{}, options.Find().
-		SetSort(bson.D{{Key: "created_at", Value: 1}, {Key: "_id", Value: 1}}).
-		SetProjection(bson.D{{Key: "user_id", Value: 1}, {Key: "read_at", Value: 1}}))
-	if err != nil {
-		return mapErr(err)
-	}
-	lists := map[string]*notificationList{}
-	for cur.Next(ctx) {
-		var n struct {
-			ID     string     `bson:"_id"`
-			UserID string     `bson:"user_id"`
-			ReadAt *time.Time `bson:"read_at"`
-		}
-		if err := cur.Decode(&n); err != nil {
-			cur.Close(ctx)
+	var notes []noteRef
+	if src != nil {
+		notes = src.notesByCreation()
+	} else {
+		cur, err := s.notifications().Find(ctx, bson.D{}, options.Find().
+			SetSort(bson.D{{Key: "created_at", Value: 1}, {Key: "_id", Value: 1}}).
+			SetProjection(bson.D{{Key: "user_id", Value: 1}, {Key: "read_at", Value: 1}}))
+		if err != nil {
 			return mapErr(err)
 		}
+		if err := cur.All(ctx, &notes); err != nil {
+			return mapErr(err)
+		}
+	}
+	lists := map[string]*notificationList{}
+	for _, n := range notes {
 		l := lists[n.UserID]
 		if l == nil {
 			l = &notificationList{UserID: n.UserID}
@@ -154,7 +165,6 @@ func (s *Store) BackfillNotificationLists(ctx context.Context, now time.Time) er
 			l.Unread = append(l.Unread, n.ID)
 		}
 	}
-	cur.Close(ctx)
 	batch := s.newKeyBatch(notificationListsCol)
 	for userID, l := range lists {
 		if len(l.IDs) > notificationListMax {

@@ -194,12 +194,26 @@ func (s *Store) indexUserDocs(ctx context.Context, docs []any) error {
 // organisations, once per database (recorded in meta): data written before
 // these documents existed. Idempotent.
 func (s *Store) BackfillUserKeys(ctx context.Context, now time.Time) error {
+	return s.backfillUserKeys(ctx, now, nil)
+}
+
+func (s *Store) backfillUserKeys(ctx context.Context, now time.Time, src *bulkSource) error {
 	const key = "backfill:user_keys:v1"
 	var done struct {
 		ID string `bson:"_id"`
 	}
 	if err := s.findByKey(ctx, "meta", key, nil, &done); err != ErrNotFound {
 		return err
+	}
+	if src != nil {
+		for keys := src.emails; len(keys) > 0; {
+			n := min(len(keys), emailBatch)
+			if err := s.claimEmails(ctx, keys[:n]); err != nil {
+				return err
+			}
+			keys = keys[n:]
+		}
+		return s.backfillUserOrgs(ctx, now, key)
 	}
 	cur, err := s.users().Find(ctx, bson.D{}, options.Find().SetProjection(bson.D{{Key: "email", Value: 1}, {Key: "status", Value: 1}}))
 	if err != nil {
@@ -238,6 +252,12 @@ func (s *Store) BackfillUserKeys(ctx context.Context, now time.Time) error {
 	if err := flush(); err != nil {
 		return err
 	}
+	return s.backfillUserOrgs(ctx, now, key)
+}
+
+// backfillUserOrgs writes user_orgs from the organisations (few), then
+// records the step done under key.
+func (s *Store) backfillUserOrgs(ctx context.Context, now time.Time, key string) error {
 	orgs, err := s.findOrgs(ctx, bson.D{}, options.Find())
 	if err != nil {
 		return err

@@ -324,6 +324,10 @@ func (s *Store) ApplicationsOfVolunteer(ctx context.Context, volunteerID string,
 // BackfillVolunteerApplications runs RebuildVolunteerApplications once per
 // database (recorded in meta), for data written by earlier versions.
 func (s *Store) BackfillVolunteerApplications(ctx context.Context, now time.Time) error {
+	return s.backfillVolunteerApplications(ctx, now, nil)
+}
+
+func (s *Store) backfillVolunteerApplications(ctx context.Context, now time.Time, src *bulkSource) error {
 	const key = "backfill:applications_lists:v1"
 	var done struct {
 		ID string `bson:"_id"`
@@ -331,7 +335,11 @@ func (s *Store) BackfillVolunteerApplications(ctx context.Context, now time.Time
 	if err := s.findByKey(ctx, "meta", key, nil, &done); err != ErrNotFound {
 		return err
 	}
-	if _, err := s.RebuildVolunteerApplications(ctx, now); err != nil {
+	if src != nil {
+		if _, err := s.rebuildVolunteerApplications(ctx, now, src.appsByCreation()); err != nil {
+			return err
+		}
+	} else if _, err := s.RebuildVolunteerApplications(ctx, now); err != nil {
 		return err
 	}
 	unlock, err := s.lock(ctx)
@@ -356,13 +364,27 @@ func (s *Store) RebuildVolunteerApplications(ctx context.Context, now time.Time)
 		return 0, mapErr(err)
 	}
 	defer cur.Close(ctx)
-	byVolunteer := map[string]*volunteerApps{}
-	byShift := map[string]*shiftApps{}
+	var apps []models.Application
 	for cur.Next(ctx) {
 		var a models.Application
 		if err := cur.Decode(&a); err != nil {
 			return 0, mapErr(err)
 		}
+		apps = append(apps, a)
+	}
+	if err := cur.Err(); err != nil {
+		return 0, mapErr(err)
+	}
+	return s.rebuildVolunteerApplications(ctx, now, apps)
+}
+
+// rebuildVolunteerApplications writes the volunteers' and shifts' documents
+// of apps, given in order of creation.
+func (s *Store) rebuildVolunteerApplications(ctx context.Context, now time.Time, apps []models.Application) (int, error) {
+	byVolunteer := map[string]*volunteerApps{}
+	byShift := map[string]*shiftApps{}
+	for i := range apps {
+		a := apps[i]
 		v := byVolunteer[a.VolunteerID]
 		if v == nil {
 			v = &volunteerApps{VolunteerID: a.VolunteerID}
@@ -382,9 +404,6 @@ func (s *Store) RebuildVolunteerApplications(ctx context.Context, now time.Time)
 		case "waitlisted":
 			sh.Waitlisted = append(sh.Waitlisted, a.ID)
 		}
-	}
-	if err := cur.Err(); err != nil {
-		return 0, mapErr(err)
 	}
 	volunteers := s.newKeyBatch(volunteerAppsCol)
 	for id, v := range byVolunteer {
