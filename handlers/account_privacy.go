@@ -1,11 +1,6 @@
 package handlers
 
-import (
-	"context"
-	"strings"
-
-	"github.com/entraide/entraide/models"
-)
+import "context"
 
 // exportReports adds the reports the person filed, with their words, to a
 // data export.
@@ -20,27 +15,4 @@ func (s *Server) exportReports(ctx context.Context, userID string, export map[st
 	}
 	export["reports"] = out
 	return nil
-}
-
-// checkNotSoleOwner refuses to delete the account of the only owner of an
-// organisation, which would be left with nobody to run it: another owner
-// must be named first (members page), or the organisation closed by the
-// Entraide team.
-func (s *Server) checkNotSoleOwner(ctx context.Context, userID string) error {
-	orgs, err := s.store.OrganizationsOfMember(ctx, userID)
-	if err != nil {
-		return err
-	}
-	var names []string
-	for i := range orgs {
-		if m, ok := orgs[i].Member(userID); ok && m.Role == models.MemberOwner && orgs[i].Owners() == 1 {
-			names = append(names, orgs[i].Name)
-		}
-	}
-	if len(names) == 0 {
-		return nil
-	}
-	p := problem(409, ProblemSoleOwner, "detail.sole_owner", strings.Join(names, ", "))
-	p.Extra = map[string]any{"organizations": names}
-	return p
 }

@@ -1,18 +1,13 @@
 package handlers
 
 import (
-	"bytes"
 	"context"
-	"math"
-	"sort"
-	"strconv"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
 
-	"github.com/entraide/entraide/i18n"
+	"github.com/entraide/entraide/calendar"
 	"github.com/entraide/entraide/models"
-	"github.com/entraide/entraide/timefmt"
 )
 
 type engagementResponse struct {
@@ -42,55 +37,25 @@ type engagementsResponse struct {
 	Organizations []orgHours           `json:"organizations"`
 }
 
-// engagementStatuses are the applications of a volunteer's record.
-var engagementStatuses = []models.ApplicationStatus{models.ApplicationAccepted, models.ApplicationOffered,
-	models.ApplicationAttended, models.ApplicationNoShow}
-
-// volunteerRecord gathers a volunteer's shifts, upcoming and past, and
-// the hours attended per organisation.
+// volunteerRecord is the volunteer's record (package calendar) in the
+// API's shape.
 func (s *Server) volunteerRecord(ctx context.Context, userID string) (engagementsResponse, error) {
-	out := engagementsResponse{Upcoming: []engagementResponse{}, Past: []engagementResponse{}, Organizations: []orgHours{}}
-	apps, err := s.volunteerApplications(ctx, userID, engagementStatuses...)
+	record, err := s.calendar.Record(ctx, userID)
 	if err != nil {
-		return out, err
+		return engagementsResponse{}, err
 	}
-	missions, orgs, err := s.missionsAndOrgs(ctx, apps)
-	if err != nil {
-		return out, err
+	out := engagementsResponse{Upcoming: make([]engagementResponse, len(record.Upcoming)),
+		Past: make([]engagementResponse, len(record.Past)), TotalHours: record.TotalHours,
+		Organizations: make([]orgHours, len(record.Organizations))}
+	for i, e := range record.Upcoming {
+		out.Upcoming[i] = engagementResponse(e)
 	}
-	now := s.now()
-	byOrg := map[string]*orgHours{}
-	for _, a := range apps {
-		e := engagementResponse{ApplicationID: a.ID, MissionID: a.MissionID, MissionTitle: missions[a.MissionID].Title,
-			OrgID: a.OrgID, OrgName: orgs[a.OrgID].Name, ShiftStart: a.ShiftStart, ShiftEnd: a.ShiftEnd,
-			Status: string(a.Status), Hours: a.Hours, TimeZone: zoneOf(missions, a.MissionID)}
-		if a.ShiftEnd.After(now) && (a.Status == models.ApplicationAccepted || a.Status == models.ApplicationOffered) {
-			out.Upcoming = append(out.Upcoming, e)
-			continue
-		}
-		if a.Status == models.ApplicationOffered {
-			continue
-		}
-		out.Past = append(out.Past, e)
-		if a.Status != models.ApplicationAttended {
-			continue
-		}
-		h := byOrg[a.OrgID]
-		if h == nil {
-			h = &orgHours{OrgID: a.OrgID, Name: orgs[a.OrgID].Name}
-			byOrg[a.OrgID] = h
-		}
-		h.Hours += a.Hours
-		h.Shifts++
-		out.TotalHours += a.Hours
+	for i, e := range record.Past {
+		out.Past[i] = engagementResponse(e)
 	}
-	for _, h := range byOrg {
-		out.Organizations = append(out.Organizations, *h)
+	for i, h := range record.Organizations {
+		out.Organizations[i] = orgHours(h)
 	}
-	sort.Slice(out.Organizations, func(i, j int) bool { return out.Organizations[i].Hours > out.Organizations[j].Hours })
-	// Upcoming soonest first, the past newest first.
-	sort.SliceStable(out.Upcoming, func(i, j int) bool { return out.Upcoming[i].ShiftStart.Before(out.Upcoming[j].ShiftStart) })
-	sort.SliceStable(out.Past, func(i, j int) bool { return out.Past[i].ShiftStart.After(out.Past[j].ShiftStart) })
 	return out, nil
 }
 
@@ -105,54 +70,7 @@ func (s *Server) engagements(c *fiber.Ctx) error {
 	return c.JSON(record)
 }
 
-type attestationRow struct {
-	Name   string
-	Shifts int
-	Hours  string
-}
-
-// attestation renders a printable certificate of the caller's attended
-// hours per organisation (print it to PDF from the browser).
-func (s *Server) attestation(c *fiber.Ctx) error {
-	ctx, cancel := s.ctx(c)
-	defer cancel()
-	user := principal(c).User
-	record, err := s.volunteerRecord(ctx, user.ID)
-	if err != nil {
-		return err
-	}
-	lang := s.lang(c)
-	rows := make([]attestationRow, len(record.Organizations))
-	for i, o := range record.Organizations {
-		rows[i] = attestationRow{Name: o.Name, Shifts: o.Shifts, Hours: formatHours(o.Hours)}
-	}
-	var buf bytes.Buffer
-	err = s.pages.RenderDocument(&buf, "attestation_print", map[string]any{
-		"Lang": lang, "Title": i18n.T(lang, "attestation.title"),
-		"Lead":    i18n.T(lang, "attestation.lead", user.Name, formatHours(record.TotalHours)),
-		"Caption": i18n.T(lang, "attestation.caption"), "OrgHeader": i18n.T(lang, "attestation.organization"),
-		"ShiftsHeader": i18n.T(lang, "attestation.shifts"), "HoursHeader": i18n.T(lang, "attestation.hours"),
-		"Rows": rows, "TotalLabel": i18n.T(lang, "attestation.total"), "Total": formatHours(record.TotalHours),
-		"Footer": i18n.T(lang, "attestation.footer", timefmt.LongDate(lang, s.now(), timefmt.Default)),
-	})
-	if err != nil {
-		return err
-	}
-	c.Set(fiber.HeaderContentType, fiber.MIMETextHTMLCharsetUTF8)
-	c.Set(fiber.HeaderContentLanguage, lang)
-	return c.Send(buf.Bytes())
-}
-
-func formatHours(h float64) string {
-	return strconv.FormatFloat(math.Round(h*100)/100, 'f', -1, 64)
-}
-
-// zoneOf is the time zone of a mission of the map, Europe/Paris for one
-// that is gone.
+// zoneOf is the time zone of a mission of the map (package calendar).
 func zoneOf(missions map[string]models.Mission, id string) string {
-	m, ok := missions[id]
-	if !ok {
-		return timefmt.Default
-	}
-	return m.Zone()
+	return calendar.ZoneOf(missions, id)
 }

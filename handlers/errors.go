@@ -30,9 +30,13 @@ func toProblem(err error) *Problem {
 	var p *Problem
 	var verr *models.ValidationError
 	var ferr *fiber.Error
-	switch {
-	case errors.As(err, &p):
+	if errors.As(err, &p) {
 		return p
+	}
+	if p := accountsProblem(err); p != nil {
+		return p
+	}
+	switch {
 	case errors.As(err, &verr):
 		return &Problem{Status: 400, Slug: ProblemValidation, Fields: verr.Fields, Err: err}
 	case errors.Is(err, store.ErrNotFound):

@@ -13,8 +13,11 @@ import (
 	gojson "github.com/goccy/go-json"
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/entraide/entraide/accounts"
 	"github.com/entraide/entraide/applications"
+	"github.com/entraide/entraide/attestations"
 	"github.com/entraide/entraide/auth"
+	"github.com/entraide/entraide/calendar"
 	"github.com/entraide/entraide/catalog"
 	"github.com/entraide/entraide/config"
 	"github.com/entraide/entraide/events"
@@ -90,6 +93,12 @@ type Server struct {
 	numbers liveNumbers
 	// watch keeps in touch with isolated people (issue 15).
 	watch *watch.Service
+	// accounts holds the rules of sign-up, sessions and profiles.
+	accounts *accounts.Service
+	// calendar holds a volunteer's shifts, their iCalendar and feed;
+	// attestations issues and verifies certificates of hours.
+	calendar     *calendar.Service
+	attestations *attestations.Service
 }
 
 // BodyLimit is the largest request body accepted.
@@ -162,6 +171,11 @@ func New(d Deps) (*Server, error) {
 	s.exportParts = append(s.exportParts, s.exportMemberships, s.exportProfile, s.exportNotifications, s.exportApplications,
 		s.exportReports)
 	s.resetLimits = newResetLimiters(s)
+	s.accounts = &accounts.Service{Store: d.Store, Tokens: d.Tokens, Hasher: d.Hasher, Notify: d.Notify,
+		Catalog: d.Catalog, Gazetteer: d.Gazetteer, Privacy: s.privacy, Memberships: s.orgMemberships,
+		Throttle: s.throttleAccounts, Log: s.log, Now: s.now}
+	s.calendar = &calendar.Service{Store: d.Store, Applications: s.apps, BaseURL: d.Config.BaseURL, Now: s.now}
+	s.attestations = attestations.New(d.Store, s.calendar, d.Config.JWTSecret, d.Config.BaseURL, s.now)
 	s.metrics = s.newMetrics()
 	s.routes()
 	return s, nil
