@@ -6,9 +6,11 @@ import (
 
 	"github.com/entraide/entraide/accounts"
 	"github.com/entraide/entraide/models"
+	"github.com/entraide/entraide/partners"
 )
 
-// accountsProblem maps the accounts domain's refusals to their problems;
+// accountsProblem maps the refusals of the accounts and partners domains
+// to their problems;
 // nil for any other error. toProblem calls it, so that the API and the
 // pages answer alike.
 func accountsProblem(err error) *Problem {
@@ -31,6 +33,8 @@ func accountsProblem(err error) *Problem {
 		return p
 	case errors.Is(err, accounts.ErrAlreadyConfirmed):
 		return problem(409, ProblemConflict, "detail.already_confirmed")
+	case errors.Is(err, partners.ErrKeyRequired):
+		return errUnauthorized("detail.api_key_required")
 	case errors.As(err, &sole):
 		p := problem(409, ProblemSoleOwner, "detail.sole_owner", strings.Join(sole.Organizations, ", "))
 		p.Extra = map[string]any{"organizations": sole.Organizations}

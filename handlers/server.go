@@ -26,6 +26,7 @@ import (
 	"github.com/entraide/entraide/i18n"
 	"github.com/entraide/entraide/metrics"
 	"github.com/entraide/entraide/notify"
+	"github.com/entraide/entraide/partners"
 	"github.com/entraide/entraide/privacy"
 	"github.com/entraide/entraide/store"
 	"github.com/entraide/entraide/watch"
@@ -99,6 +100,8 @@ type Server struct {
 	// attestations issues and verifies certificates of hours.
 	calendar     *calendar.Service
 	attestations *attestations.Service
+	// partners holds the partner feed and its API keys.
+	partners *partners.Service
 }
 
 // BodyLimit is the largest request body accepted.
@@ -175,6 +178,7 @@ func New(d Deps) (*Server, error) {
 		Catalog: d.Catalog, Gazetteer: d.Gazetteer, Privacy: s.privacy, Memberships: s.orgMemberships,
 		Throttle: s.throttleAccounts, Log: s.log, Now: s.now}
 	s.calendar = &calendar.Service{Store: d.Store, Applications: s.apps, BaseURL: d.Config.BaseURL, Now: s.now}
+	s.partners = &partners.Service{Store: d.Store, Now: s.now}
 	s.attestations = attestations.New(d.Store, s.calendar, d.Config.JWTSecret, d.Config.BaseURL, s.now)
 	s.metrics = s.newMetrics()
 	s.routes()
