@@ -62,7 +62,6 @@ type Server struct {
 	cfg     *config.Config
 	store   *store.Store
 	tokens  *auth.Tokens
-	hasher  *auth.Hasher
 	log     *slog.Logger
 	now     func() time.Time
 	app     *fiber.App
@@ -119,7 +118,7 @@ func New(d Deps) (*Server, error) {
 		return nil, errors.New("handlers: no gazetteer")
 	}
 	s := &Server{
-		cfg: d.Config, store: d.Store, tokens: d.Tokens, hasher: d.Hasher,
+		cfg: d.Config, store: d.Store, tokens: d.Tokens,
 		log: d.Logger, now: func() time.Time { return d.Now().UTC() },
 		catalog: d.Catalog, notify: d.Notify, apps: d.Applications, privacy: d.Privacy, events: d.Events,
 		gazetteer: d.Gazetteer, cityPostcodes: cityPostcodesOf(d.Gazetteer),
