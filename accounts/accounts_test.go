@@ -16,6 +16,7 @@ import (
 	"github.com/entraide/entraide/geo"
 	"github.com/entraide/entraide/models"
 	"github.com/entraide/entraide/notify"
+	"github.com/entraide/entraide/organizations"
 	"github.com/entraide/entraide/privacy"
 	"github.com/entraide/entraide/store"
 	"github.com/entraide/entraide/store/storetest"
@@ -61,6 +62,7 @@ func newFixture(t *testing.T) *fixture {
 		Store: f.st, Tokens: tokens, Notify: nt, Gazetteer: geo.Default(), Log: quiet, Now: clock,
 		Hasher:      auth.NewHasher(auth.Argon2Params{Memory: 64, Time: 1, Threads: 1, KeyLen: 32}, 2),
 		Privacy:     &privacy.Service{Store: f.st, Notify: nt, Events: &events.Bus{}, Log: quiet, Now: clock},
+		Owners:      &organizations.Service{Store: f.st, Log: quiet, Now: clock},
 		Memberships: f.st.OrganizationIDsOfMember,
 		Throttle: func(action accounts.Action, ip, account string) error {
 			f.counted = append(f.counted, string(action)+" "+ip+" "+account)
@@ -321,8 +323,8 @@ func TestDeleteRefusesTheSoleOwner(t *testing.T) {
 	if err := f.st.CreateOrganization(ctx, org); err != nil {
 		t.Fatal(err)
 	}
-	var sole *accounts.SoleOwnerError
-	if err := f.svc.Delete(ctx, owner.ID); !errors.As(err, &sole) || len(sole.Organizations) != 1 || sole.Organizations[0] != "Banque alimentaire" {
+	var sole *organizations.SoleOwnerError
+	if err := f.svc.Delete(ctx, owner.ID); !errors.As(err, &sole) || len(sole.Names) != 1 || sole.Names[0] != "Banque alimentaire" {
 		t.Fatalf("deleting the sole owner: %v", err)
 	}
 	if err := f.svc.Delete(ctx, member.ID); err != nil {

@@ -1,9 +1,6 @@
 package accounts
 
-import (
-	"errors"
-	"strings"
-)
+import "errors"
 
 // Refusals of the accounts domain. The HTTP layer maps each to its problem
 // type in one place (handlers/problem_accounts.go); invalid input is a
@@ -28,13 +25,3 @@ var (
 	// ErrAlreadyConfirmed: the address is confirmed already.
 	ErrAlreadyConfirmed = errors.New("accounts: e-mail already confirmed")
 )
-
-// SoleOwnerError refuses to delete the account of the only owner of
-// organisations, named here.
-type SoleOwnerError struct {
-	Organizations []string
-}
-
-func (e *SoleOwnerError) Error() string {
-	return "accounts: sole owner of " + strings.Join(e.Organizations, ", ")
-}

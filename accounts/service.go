@@ -29,8 +29,10 @@ type Service struct {
 	Catalog *catalog.Catalog
 	// Gazetteer places a profile's postcode.
 	Gazetteer *geo.Gazetteer
-	// Privacy erases a deleted account's data.
+	// Privacy erases a deleted account's data; Owners keeps the last
+	// owner of an organisation from leaving it.
 	Privacy *privacy.Service
+	Owners  Owners
 	// Memberships lists the organisations a user belongs to, for the
 	// access token; without it tokens name no organisation.
 	Memberships func(ctx context.Context, userID string) ([]string, error)

@@ -7,7 +7,6 @@ import (
 
 	"github.com/entraide/entraide/match"
 	"github.com/entraide/entraide/models"
-	"github.com/entraide/entraide/store"
 )
 
 type candidateItem struct {
@@ -93,43 +92,11 @@ func (s *Server) inviteCandidate(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	inv, err := s.inviteVolunteer(c, org, m, volunteerID)
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	inv, err := s.orgs.InviteVolunteer(ctx, org, m, principal(c).UserID, volunteerID)
 	if err != nil {
 		return err
 	}
 	return c.Status(fiber.StatusCreated).JSON(fiber.Map{"id": inv.ID, "mission_id": m.ID, "volunteer_id": volunteerID, "created_at": inv.CreatedAt})
-}
-
-// inviteVolunteer is shared by the API and the candidates page.
-func (s *Server) inviteVolunteer(c *fiber.Ctx, org *models.Organization, m *models.Mission, volunteerID string) (*models.MissionInvitation, error) {
-	if m.Status != models.MissionPublished {
-		return nil, errState(string(m.Status))
-	}
-	ctx, cancel := s.ctx(c)
-	defer cancel()
-	rec, err := s.store.ProfileRecord(ctx, volunteerID)
-	if err != nil {
-		return nil, err
-	}
-	if rec.Role == models.RoleAdmin || rec.Status != string(models.UserActive) || rec.Profile == nil || !rec.Profile.Visible {
-		return nil, errNotFound() // not findable: as if absent
-	}
-	now := s.now()
-	inv := &models.MissionInvitation{ID: store.NewID(), Key: m.ID + ":" + volunteerID, MissionID: m.ID, OrgID: org.ID,
-		VolunteerID: volunteerID, InvitedBy: principal(c).UserID, CreatedAt: now}
-	err = s.store.InviteVolunteer(ctx, inv, models.InvitationMonth(now), models.MaxInvitationsPerMonth, models.MaxInvitationsPerOrgPerMonth)
-	switch {
-	case errors.Is(err, store.ErrConflict):
-		return nil, &Problem{Status: 409, Slug: ProblemAlreadyInvited, DetailKey: "detail.already_invited"}
-	case errors.Is(err, store.ErrLimit):
-		return nil, &Problem{Status: 422, Slug: ProblemInvitationLimit, DetailKey: "detail.invitation_limit", Args: []any{models.MaxInvitationsPerMonth}}
-	case errors.Is(err, store.ErrOrgLimit):
-		return nil, &Problem{Status: 422, Slug: ProblemInvitationLimit, DetailKey: "detail.invitation_org_limit", Args: []any{models.MaxInvitationsPerOrgPerMonth}}
-	case err != nil:
-		return nil, err
-	}
-	if err := s.events.MissionInvitation(ctx, m, volunteerID); err != nil {
-		s.log.Error("mission invitation not sent", "mission_id", m.ID, "error", err)
-	}
-	return inv, nil
 }

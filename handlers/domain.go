@@ -46,8 +46,3 @@ func orgLink(a *models.Application) string { return applications.OrgLink(a) }
 func (s *Server) missionChanged(ctx context.Context, missionID string) {
 	s.apps.MissionChanged(ctx, missionID)
 }
-
-// missionsOfOrgChanged reindexes an organisation's missions.
-func (s *Server) missionsOfOrgChanged(ctx context.Context, orgID string) {
-	s.apps.MissionsOfOrgChanged(ctx, orgID)
-}

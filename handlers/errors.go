@@ -33,8 +33,11 @@ func toProblem(err error) *Problem {
 	if errors.As(err, &p) {
 		return p
 	}
-	if p := accountsProblem(err); p != nil {
-		return p
+	if op := orgProblem(err); op != nil {
+		return op
+	}
+	if ap := accountsProblem(err); ap != nil {
+		return ap
 	}
 	switch {
 	case errors.As(err, &verr):

@@ -1,15 +1,11 @@
 package handlers
 
 import (
-	"errors"
-	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
 
-	"github.com/entraide/entraide/auth"
-	"github.com/entraide/entraide/models"
-	"github.com/entraide/entraide/store"
+	"github.com/entraide/entraide/organizations"
 )
 
 // removeMember removes a member. Owners remove anyone; a member may leave.
@@ -20,34 +16,12 @@ func (s *Server) removeMember(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if err := s.dropMember(c, org, me, userID); err != nil {
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	if err := s.orgs.RemoveMember(ctx, org, me, userID); err != nil {
 		return err
 	}
 	return c.SendStatus(fiber.StatusNoContent)
-}
-
-// dropMember is shared by the API and the members page.
-func (s *Server) dropMember(c *fiber.Ctx, org *models.Organization, me models.Member, userID string) error {
-	target, ok := org.Member(userID)
-	if !ok {
-		return errNotFound()
-	}
-	if me.Role != models.MemberOwner && userID != me.UserID {
-		return errForbidden("detail.owner_required")
-	}
-	if target.Role == models.MemberOwner && org.Owners() <= 1 {
-		return &Problem{Status: 409, Slug: ProblemLastOwner, DetailKey: "detail.last_owner"}
-	}
-	kept := make([]models.Member, 0, len(org.Members))
-	for _, m := range org.Members {
-		if m.UserID != userID {
-			kept = append(kept, m)
-		}
-	}
-	ctx, cancel := s.ctx(c)
-	defer cancel()
-	_, err := s.store.ReplaceMembers(ctx, org, kept, s.now())
-	return err
 }
 
 // listMembers lists the members of the caller's organisation.
@@ -78,6 +52,13 @@ type invitationResponse struct {
 	Token         string `json:"token,omitempty"`
 }
 
+// sentView renders an invitation just made, with its link and token.
+func sentView(sent *organizations.Sent) invitationResponse {
+	inv := sent.Invitation
+	return invitationResponse{ID: organizations.PublicID(inv), OrgID: inv.OrgID, Email: inv.Email, Role: string(inv.Role),
+		ExpiresAt: inv.ExpiresAt, AcceptURL: sent.AcceptURL, Token: sent.Token}
+}
+
 // invite sends a single-use invitation, valid 7 days, to join the
 // organisation (owners only).
 func (s *Server) invite(c *fiber.Ctx) error {
@@ -86,50 +67,13 @@ func (s *Server) invite(c *fiber.Ctx) error {
 	if err := decodeJSON(c, &req); err != nil {
 		return err
 	}
-	inv, err := s.createInvitation(c, org, me, req)
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	sent, err := s.orgs.Invite(ctx, org, me, req.Email, req.Role)
 	if err != nil {
 		return err
 	}
-	return c.Status(fiber.StatusCreated).JSON(inv)
-}
-
-// createInvitation is shared by the API and the members page.
-func (s *Server) createInvitation(c *fiber.Ctx, org *models.Organization, me models.Member, req invitationRequest) (invitationResponse, error) {
-	if me.Role != models.MemberOwner {
-		return invitationResponse{}, errForbidden("detail.owner_required")
-	}
-	var v models.Validator
-	email := models.NormalizeEmail(req.Email)
-	if v.Check(email != "", "email", "required") {
-		models.CheckEmail(&v, "email", email)
-	}
-	role := models.MemberMember
-	if req.Role != "" {
-		role = models.MemberRole(req.Role)
-		v.Check(role == models.MemberMember || role == models.MemberOwner, "role", "one_of", "member, owner")
-	}
-	if err := v.Err(); err != nil {
-		return invitationResponse{}, err
-	}
-	token := auth.RandomToken(32)
-	now := s.now()
-	inv := &models.Invitation{
-		ID: auth.HashToken(token), OrgID: org.ID, Email: email, Role: role, InvitedBy: me.UserID,
-		CreatedAt: now, ExpiresAt: now.Add(models.InvitationTTL),
-	}
-	ctx, cancel := s.ctx(c)
-	defer cancel()
-	if err := s.store.CreateInvitation(ctx, inv); err != nil {
-		return invitationResponse{}, err
-	}
-	acceptURL := s.cfg.BaseURL + "/invitations/" + token
-	if err := s.events.OrgInvitation(ctx, org, email, acceptURL); err != nil {
-		s.log.Error("invitation e-mail not queued", "org_id", org.ID, "error", err)
-	}
-	return invitationResponse{
-		ID: inv.ID[:16], OrgID: org.ID, Email: email, Role: string(role), ExpiresAt: inv.ExpiresAt,
-		AcceptURL: acceptURL, Token: token,
-	}, nil
+	return c.Status(fiber.StatusCreated).JSON(sentView(sent))
 }
 
 // acceptInvitation adds the signed-in organisation account to the
@@ -139,7 +83,9 @@ func (s *Server) acceptInvitation(c *fiber.Ctx) error {
 	if token == "" || len(token) > 100 {
 		return errNotFound()
 	}
-	org, err := s.joinByInvitation(c, token)
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	org, err := s.orgs.Join(ctx, token, principal(c).User)
 	if err != nil {
 		return err
 	}
@@ -150,40 +96,6 @@ func (s *Server) acceptInvitation(c *fiber.Ctx) error {
 	return c.JSON(view)
 }
 
-func (s *Server) joinByInvitation(c *fiber.Ctx, token string) (*models.Organization, error) {
-	p := principal(c)
-	ctx, cancel := s.ctx(c)
-	defer cancel()
-	hash := auth.HashToken(token)
-	inv, err := s.store.InvitationByHash(ctx, hash)
-	if err != nil {
-		return nil, err
-	}
-	if !strings.EqualFold(inv.Email, p.User.Email) {
-		// Invitations are personal: another account cannot use one.
-		return nil, errNotFound()
-	}
-	inv, err = s.store.UseInvitation(ctx, hash, s.now())
-	switch {
-	case errors.Is(err, store.ErrConflict):
-		return nil, &Problem{Status: 409, Slug: ProblemInvitationUsed, DetailKey: "detail.invitation_used"}
-	case errors.Is(err, store.ErrNotFound):
-		return nil, &Problem{Status: 410, Slug: ProblemInvitationExpired, DetailKey: "detail.invitation_expired"}
-	case err != nil:
-		return nil, err
-	}
-	org, err := s.store.AddMember(ctx, inv.OrgID, models.Member{UserID: p.UserID, Role: inv.Role, InvitedBy: inv.InvitedBy}, s.now())
-	if err == nil {
-		s.tell(ctx, inv.InvitedBy, models.EventInvitationAccepted, map[string]string{
-			"member_name": p.User.Name, "org_name": org.Name, "link": "/organizations/" + org.ID + "/members"})
-	}
-	if errors.Is(err, store.ErrNotFound) {
-		// Already a member: the invitation is spent, the membership stands.
-		return s.store.OrganizationForMember(ctx, p.UserID, inv.OrgID)
-	}
-	return org, err
-}
-
 // listInvitations shows the pending invitations to owners.
 func (s *Server) listInvitations(c *fiber.Ctx) error {
 	org, me := orgOf(c), memberOf(c)
@@ -192,25 +104,4 @@ func (s *Server) listInvitations(c *fiber.Ctx) error {
 		return err
 	}
 	return c.JSON(newList(items, int64(len(items)), paging{Page: 1, PerPage: max(len(items), 1)}))
-}
-
-// pendingInvitations is shared by the API and the members page.
-func (s *Server) pendingInvitations(c *fiber.Ctx, org *models.Organization, me models.Member) ([]invitationResponse, error) {
-	if me.Role != models.MemberOwner {
-		return nil, errForbidden("detail.owner_required")
-	}
-	ctx, cancel := s.ctx(c)
-	defer cancel()
-	invs, err := s.store.Invitations(ctx, org.ID, s.now())
-	if err != nil {
-		return nil, err
-	}
-	items := make([]invitationResponse, len(invs))
-	for i, inv := range invs {
-		items[i] = invitationResponse{ID: inv.ID[:16], OrgID: inv.OrgID, Email: inv.Email, Role: string(inv.Role), ExpiresAt: inv.ExpiresAt}
-		if items[i].InvitedByName, err = s.userName(ctx, inv.InvitedBy); err != nil {
-			return nil, err
-		}
-	}
-	return items, nil
 }

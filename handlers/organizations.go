@@ -2,13 +2,12 @@ package handlers
 
 import (
 	"context"
-	"errors"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/entraide/entraide/models"
-	"github.com/entraide/entraide/store"
+	"github.com/entraide/entraide/organizations"
 )
 
 type orgRequest struct {
@@ -63,8 +62,8 @@ type orgResponse struct {
 	IdentityChange *identityChangeResponse `json:"identity_change,omitempty"`
 }
 
-// orgView renders an organisation; members are listed for members and
-// admins only.
+// orgView renders an organisation; members (with the state's reason and
+// a pending identity change) are listed for members and admins only.
 func (s *Server) orgView(c *fiber.Ctx, o *models.Organization, withMembers bool) (orgResponse, error) {
 	r := orgResponse{
 		ID: o.ID, Name: o.Name, Kind: string(o.Kind), SIRET: o.SIRET, RNA: o.RNA, Address: o.Address,
@@ -72,16 +71,11 @@ func (s *Server) orgView(c *fiber.Ctx, o *models.Organization, withMembers bool)
 		ContactPhone: o.ContactPhone, Status: string(o.Status), ResponseHours: o.ResponseHours,
 		CreatedAt: o.CreatedAt, UpdatedAt: o.UpdatedAt, VerifiedAt: o.VerifiedAt,
 	}
-	p := principal(c)
-	if p != nil {
-		if m, ok := o.Member(p.UserID); ok {
-			r.MyRole = string(m.Role)
-			withMembers = true
-		}
-		if p.Role == models.RoleAdmin {
-			withMembers = true
-		}
+	userID, admin := caller(c)
+	if m, ok := o.Member(userID); ok && userID != "" {
+		r.MyRole = string(m.Role)
 	}
+	withMembers = withMembers || organizations.SeesMembers(o, userID, admin)
 	if !withMembers {
 		return r, nil
 	}
@@ -89,21 +83,14 @@ func (s *Server) orgView(c *fiber.Ctx, o *models.Organization, withMembers bool)
 	r.IdentityChange = identityChangeView(o)
 	ctx, cancel := s.ctx(c)
 	defer cancel()
-	r.Members = make([]memberResponse, 0, len(o.Members))
-	for _, m := range o.Members {
-		mr := memberResponse{UserID: m.UserID, Role: string(m.Role), JoinedAt: m.JoinedAt, InvitedBy: m.InvitedBy}
-		if u, err := s.store.UserByID(ctx, m.UserID); err == nil {
-			mr.Name, mr.Email = u.Name, u.Email
-		} else if !errors.Is(err, store.ErrNotFound) {
-			return r, err
-		}
-		if m.InvitedBy != "" {
-			var err error
-			if mr.InvitedByName, err = s.userName(ctx, m.InvitedBy); err != nil {
-				return r, err
-			}
-		}
-		r.Members = append(r.Members, mr)
+	members, err := s.orgs.Members(ctx, o)
+	if err != nil {
+		return r, err
+	}
+	r.Members = make([]memberResponse, len(members))
+	for i, m := range members {
+		r.Members[i] = memberResponse{UserID: m.UserID, Name: m.Name, Email: m.Email, Role: string(m.Role),
+			JoinedAt: m.JoinedAt, InvitedBy: m.InvitedBy, InvitedByName: m.InvitedByName}
 	}
 	return r, nil
 }
@@ -115,7 +102,9 @@ func (s *Server) createOrganization(c *fiber.Ctx) error {
 	if err := decodeJSON(c, &req); err != nil {
 		return err
 	}
-	org, err := s.registerOrganization(c, req.input())
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	org, err := s.orgs.Register(ctx, principal(c).UserID, req.input())
 	if err != nil {
 		return err
 	}
@@ -124,40 +113,6 @@ func (s *Server) createOrganization(c *fiber.Ctx) error {
 		return err
 	}
 	return c.Status(fiber.StatusCreated).JSON(view)
-}
-
-// registerOrganization is shared by the API and the page.
-func (s *Server) registerOrganization(c *fiber.Ctx, in models.OrgInput) (*models.Organization, error) {
-	in, err := in.Validate(true)
-	if err != nil {
-		return nil, err
-	}
-	place, ok := s.gazetteer.Lookup(*in.Postcode)
-	if !ok {
-		return nil, errField("postcode", "unknown_postcode")
-	}
-	p := principal(c)
-	now := s.now()
-	org := &models.Organization{
-		ID: store.NewID(), Name: *in.Name, Kind: models.OrgKind(*in.Kind), Address: *in.Address,
-		Postcode: *in.Postcode, City: place.City, Lat: place.Lat, Lon: place.Lon, Description: *in.Description,
-		ContactEmail: *in.ContactEmail, ContactPhone: *in.ContactPhone, Status: models.OrgPending,
-		Members:   []models.Member{{UserID: p.UserID, Role: models.MemberOwner, JoinedAt: now}},
-		MemberIDs: []string{p.UserID}, CreatedBy: p.UserID, CreatedAt: now, UpdatedAt: now,
-	}
-	if in.SIRET != nil {
-		org.SIRET = *in.SIRET
-	}
-	if in.RNA != nil {
-		org.RNA = *in.RNA
-	}
-	ctx, cancel := s.ctx(c)
-	defer cancel()
-	if err := s.store.CreateOrganization(ctx, org); err != nil {
-		return nil, err
-	}
-	s.log.Info("organization registered", "org_id", org.ID, "user_id", p.UserID)
-	return org, nil
 }
 
 // getOrganization shows a verified organisation to everyone, and any
@@ -169,12 +124,10 @@ func (s *Server) getOrganization(c *fiber.Ctx) error {
 	}
 	ctx, cancel := s.ctx(c)
 	defer cancel()
-	org, err := s.store.OrganizationByID(ctx, id)
+	userID, admin := caller(c)
+	org, err := s.orgs.Visible(ctx, id, userID, admin)
 	if err != nil {
 		return err
-	}
-	if !s.canSeeOrg(c, org) {
-		return errNotFound()
 	}
 	view, err := s.orgView(c, org, false)
 	if err != nil {
@@ -183,16 +136,19 @@ func (s *Server) getOrganization(c *fiber.Ctx) error {
 	return c.JSON(view)
 }
 
+// canSeeOrg applies organizations.CanSee to the caller.
 func (s *Server) canSeeOrg(c *fiber.Ctx, org *models.Organization) bool {
-	if org.Status == models.OrgVerified {
-		return true
+	userID, admin := caller(c)
+	return organizations.CanSee(org, userID, admin)
+}
+
+// caller is the signed-in user's id ("" for a visitor) and whether they
+// are an admin, as the organisation rules take them.
+func caller(c *fiber.Ctx) (userID string, admin bool) {
+	if p := principal(c); p != nil {
+		return p.UserID, p.Role == models.RoleAdmin
 	}
-	p := principal(c)
-	if p == nil {
-		return false
-	}
-	_, member := org.Member(p.UserID)
-	return member || p.Role == models.RoleAdmin
+	return "", false
 }
 
 // updateOrganization edits an organisation (members only).
@@ -202,7 +158,9 @@ func (s *Server) updateOrganization(c *fiber.Ctx) error {
 	if err := decodeJSON(c, &req); err != nil {
 		return err
 	}
-	updated, err := s.editOrganization(c, org, req.input())
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	updated, err := s.orgs.Edit(ctx, principal(c).UserID, org, req.input())
 	if err != nil {
 		return err
 	}
@@ -213,50 +171,11 @@ func (s *Server) updateOrganization(c *fiber.Ctx) error {
 	return c.JSON(view)
 }
 
-// editOrganization is shared by the API and the organisation's page. Once
-// verified, identity changes wait for an admin (changeIdentity).
-func (s *Server) editOrganization(c *fiber.Ctx, org *models.Organization, input models.OrgInput) (*models.Organization, error) {
-	in, err := input.Validate(false)
-	if err != nil {
-		return nil, err
-	}
-	if org.IdentityVerified() {
-		return s.changeIdentity(c, org, in)
-	}
-	f := store.OrgFields{Name: in.Name, Kind: in.Kind, SIRET: in.SIRET, RNA: in.RNA, Address: in.Address,
-		Description: in.Description, ContactEmail: in.ContactEmail, ContactPhone: in.ContactPhone}
-	siret, rna := org.SIRET, org.RNA
-	if in.SIRET != nil {
-		siret = *in.SIRET
-	}
-	if in.RNA != nil {
-		rna = *in.RNA
-	}
-	if siret == "" && rna == "" {
-		return nil, errField("siret", "siret_or_rna")
-	}
-	if in.Postcode != nil {
-		place, ok := s.gazetteer.Lookup(*in.Postcode)
-		if !ok {
-			return nil, errField("postcode", "unknown_postcode")
-		}
-		f.Postcode, f.City, f.Lat, f.Lon = in.Postcode, &place.City, &place.Lat, &place.Lon
-	}
-	ctx, cancel := s.ctx(c)
-	defer cancel()
-	updated, err := s.store.UpdateOrganization(ctx, principal(c).UserID, org.ID, f, s.now())
-	if err != nil {
-		return nil, err
-	}
-	s.missionsOfOrgChanged(ctx, org.ID)
-	return updated, nil
-}
-
 // myOrganizations lists the caller's organisations.
 func (s *Server) myOrganizations(c *fiber.Ctx) error {
 	ctx, cancel := s.ctx(c)
 	defer cancel()
-	orgs, err := s.store.OrganizationsOfMember(ctx, principal(c).UserID)
+	orgs, err := s.orgs.OfMember(ctx, principal(c).UserID)
 	if err != nil {
 		return err
 	}
@@ -280,7 +199,7 @@ func (s *Server) listOrganizations(c *fiber.Ctx) error {
 	}
 	ctx, cancel := s.ctx(c)
 	defer cancel()
-	orgs, total, err := s.store.OrganizationsByStatus(ctx, models.OrgVerified, pg.skip(), pg.limit())
+	orgs, total, err := s.orgs.Directory(ctx, pg.skip(), pg.limit())
 	if err != nil {
 		return err
 	}
@@ -298,7 +217,7 @@ func (s *Server) listOrganizations(c *fiber.Ctx) error {
 
 // exportMemberships adds the caller's memberships to a data export.
 func (s *Server) exportMemberships(ctx context.Context, userID string, export map[string]any) error {
-	orgs, err := s.store.OrganizationsOfMember(ctx, userID)
+	orgs, err := s.orgs.OfMember(ctx, userID)
 	if err != nil {
 		return err
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/entraide/entraide/frontend"
 	"github.com/entraide/entraide/i18n"
 	"github.com/entraide/entraide/models"
+	"github.com/entraide/entraide/organizations"
 )
 
 // adminSection names the tab of an admin page.
@@ -64,7 +65,7 @@ type orgQueueData struct {
 	// from: suspend a verified one.
 	All      []orgResponse
 	AllTotal int64
-	Query    orgListQuery
+	Query    organizations.Query
 	Statuses []frontend.Option
 }
 
@@ -89,7 +90,7 @@ func (s *Server) adminOrgsView(c *fiber.Ctx, form *frontend.Form) (frontend.Page
 	}
 	ctx, cancel := s.ctx(c)
 	defer cancel()
-	suspended, _, err := s.store.OrganizationsByStatus(ctx, models.OrgSuspended, 0, 100)
+	suspended, _, err := s.orgs.Suspended(ctx, 0, 100)
 	if err != nil {
 		return frontend.Page{}, err
 	}
@@ -114,17 +115,23 @@ func (s *Server) adminOrgsView(c *fiber.Ctx, form *frontend.Form) (frontend.Page
 	return frontend.Page{Lang: lang, Title: i18n.T(lang, "admin.orgs_title"), Section: "/admin", Form: form, Data: data}, nil
 }
 
-// adminOrgDecision applies a decision from the queue with the API's logic.
-func (s *Server) adminOrgDecision(action string) fiber.Handler {
-	decision := models.OrgDecisions[action]
+// adminOrgDecision applies a decision on an organisation (its state or
+// its identity change) from the admin page with the API's logic.
+func (s *Server) adminOrgDecision(d organizations.Decision) fiber.Handler {
+	notice := "org_" + string(d)
+	if d == organizations.ApproveIdentity || d == organizations.RejectIdentity {
+		notice = string(d)
+	}
 	return func(c *fiber.Ctx) error {
 		id, err := idParam(c, "id")
 		if err != nil {
 			return err
 		}
-		reason, err := checkReason(c.FormValue("reason"), decision.ReasonRequired)
+		reason, err := checkReason(c.FormValue("reason"), organizations.ReasonRequired(d))
 		if err == nil {
-			_, err = s.decideOrganization(c, id, action, reason)
+			ctx, cancel := s.ctx(c)
+			_, err = s.orgs.Decide(ctx, principal(c).UserID, id, d, reason)
+			cancel()
 		}
 		back := localPath(c.FormValue("back"))
 		if back == "" {
@@ -133,7 +140,7 @@ func (s *Server) adminOrgDecision(action string) fiber.Handler {
 		if err != nil {
 			return s.adminFormError(c, back, id, err)
 		}
-		return seeOther(c, withNotice(back, "org_"+action))
+		return seeOther(c, withNotice(back, notice))
 	}
 }
 
@@ -216,25 +223,6 @@ func (s *Server) adminRevisionDecision(action string) fiber.Handler {
 			return s.adminFormError(c, "/admin/missions", id, err)
 		}
 		return seeOther(c, "/admin/missions?notice=revision_"+action)
-	}
-}
-
-// adminIdentityDecision approves or rejects an organisation's identity
-// change with the API's logic.
-func (s *Server) adminIdentityDecision(action string) fiber.Handler {
-	return func(c *fiber.Ctx) error {
-		id, err := idParam(c, "id")
-		if err != nil {
-			return err
-		}
-		reason, err := checkReason(c.FormValue("reason"), action == "reject")
-		if err == nil {
-			_, err = s.decideIdentity(c, id, action, reason)
-		}
-		if err != nil {
-			return s.adminFormError(c, "/admin/organizations", id, err)
-		}
-		return seeOther(c, "/admin/organizations?notice=identity_"+action)
 	}
 }
 

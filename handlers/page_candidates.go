@@ -47,7 +47,10 @@ func (s *Server) candidateInviteSubmit(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if _, err := s.inviteVolunteer(c, org, m, volunteerID); err != nil {
+	ctx, cancel := s.ctx(c)
+	_, err = s.orgs.InviteVolunteer(ctx, org, m, principal(c).UserID, volunteerID)
+	cancel()
+	if err != nil {
 		page, perr := s.candidatesView(c)
 		if perr != nil {
 			return perr

@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"errors"
 	"net/url"
 	"strings"
 
@@ -11,7 +10,7 @@ import (
 	"github.com/entraide/entraide/frontend"
 	"github.com/entraide/entraide/i18n"
 	"github.com/entraide/entraide/models"
-	"github.com/entraide/entraide/store"
+	"github.com/entraide/entraide/organizations"
 )
 
 type invitationPageData struct {
@@ -46,39 +45,18 @@ func (s *Server) invitationPage(c *fiber.Ctx) error {
 }
 
 func (s *Server) invitationData(c *fiber.Ctx, token string) (invitationPageData, error) {
-	data := invitationPageData{Token: token, State: "gone", Next: "/invitations/" + url.PathEscape(token)}
+	var viewer *models.User
+	if p := principal(c); p != nil {
+		viewer = p.User
+	}
 	ctx, cancel := s.ctx(c)
 	defer cancel()
-	inv, err := s.store.InvitationByHash(ctx, auth.HashToken(token))
-	if errors.Is(err, store.ErrNotFound) {
-		return data, nil
-	}
+	preview, err := s.orgs.PreviewInvitation(ctx, token, viewer)
 	if err != nil {
-		return data, err
+		return invitationPageData{}, err
 	}
-	if inv.Used || !inv.ExpiresAt.After(s.now()) {
-		return data, nil
-	}
-	org, err := s.store.OrganizationByID(ctx, inv.OrgID)
-	if errors.Is(err, store.ErrNotFound) {
-		return data, nil
-	}
-	if err != nil {
-		return data, err
-	}
-	data.OrgName, data.Email = org.Name, inv.Email
-	if u, err := s.store.UserByID(ctx, inv.InvitedBy); err == nil {
-		data.Inviter = u.Name
-	}
-	switch p := principal(c); {
-	case p == nil:
-		data.State = "visitor"
-	case strings.EqualFold(p.User.Email, inv.Email) && p.Role != models.RoleAdmin:
-		data.State = "join"
-	default:
-		data.State = "other"
-	}
-	return data, nil
+	return invitationPageData{Token: token, OrgName: preview.OrgName, Inviter: preview.Inviter, State: preview.State,
+		Email: preview.Email, Next: "/invitations/" + url.PathEscape(token)}, nil
 }
 
 // invitationSubmit joins the organisation with the API's logic, then
@@ -88,7 +66,9 @@ func (s *Server) invitationSubmit(c *fiber.Ctx) error {
 	if token == "" || len(token) > 100 {
 		return errNotFound()
 	}
-	org, err := s.joinByInvitation(c, token)
+	ctx, cancel := s.ctx(c)
+	org, err := s.orgs.Join(ctx, token, principal(c).User)
+	cancel()
 	if err != nil {
 		data, derr := s.invitationData(c, token)
 		if derr != nil {
@@ -143,9 +123,10 @@ func (s *Server) reissueAccessCookie(c *fiber.Ctx, user *models.User) error {
 func (s *Server) joinAfterSignup(c *fiber.Ctx, user *models.User, token string) (string, error) {
 	page := "/invitations/" + url.PathEscape(token)
 	c.Locals("principal", &Principal{UserID: user.ID, Role: user.Role, User: user})
-	org, err := s.joinByInvitation(c, token)
-	var p *Problem
-	if errors.As(err, &p) || errors.Is(err, store.ErrNotFound) {
+	ctx, cancel := s.ctx(c)
+	org, err := s.orgs.Join(ctx, token, user)
+	cancel()
+	if organizations.Refused(err) {
 		return page, nil
 	}
 	if err != nil {

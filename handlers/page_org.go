@@ -48,7 +48,7 @@ type orgListData struct {
 func (s *Server) orgHomePage(c *fiber.Ctx) error {
 	ctx, cancel := s.ctx(c)
 	defer cancel()
-	orgs, err := s.store.OrganizationsOfMember(ctx, principal(c).UserID)
+	orgs, err := s.orgs.OfMember(ctx, principal(c).UserID)
 	if err != nil {
 		return err
 	}
@@ -96,7 +96,9 @@ func orgInput(form *frontend.Form) models.OrgInput {
 // awaits verification.
 func (s *Server) orgRegisterSubmit(c *fiber.Ctx) error {
 	form := formValues(c, orgFields...)
-	org, err := s.registerOrganization(c, orgInput(form))
+	ctx, cancel := s.ctx(c)
+	org, err := s.orgs.Register(ctx, principal(c).UserID, orgInput(form))
+	cancel()
 	if err != nil {
 		return s.renderFormError(c, "org_home", s.orgHomeView(c, form, nil), err)
 	}
@@ -146,7 +148,9 @@ func (s *Server) orgProfileView(c *fiber.Ctx, form *frontend.Form, space orgSpac
 func (s *Server) orgProfileSubmit(c *fiber.Ctx) error {
 	space := orgSpaceOf(c, "profile")
 	form := formValues(c, orgFields...)
-	updated, err := s.editOrganization(c, space.Org, orgInput(form))
+	ctx, cancel := s.ctx(c)
+	updated, err := s.orgs.Edit(ctx, principal(c).UserID, space.Org, orgInput(form))
+	cancel()
 	if err != nil {
 		return s.renderFormError(c, "org_profile", s.orgProfileView(c, form, space), err)
 	}

@@ -49,7 +49,9 @@ func (s *Server) membersView(c *fiber.Ctx, form *frontend.Form) (frontend.Page, 
 func (s *Server) inviteSubmit(c *fiber.Ctx) error {
 	space := orgSpaceOf(c, "members")
 	form := formValues(c, "email", "role")
-	inv, err := s.createInvitation(c, space.Org, space.Me, invitationRequest{Email: form.Value("email"), Role: form.Value("role")})
+	ctx, cancel := s.ctx(c)
+	sent, err := s.orgs.Invite(ctx, space.Org, space.Me, form.Value("email"), form.Value("role"))
+	cancel()
 	if err != nil {
 		page, perr := s.membersView(c, form)
 		if perr != nil {
@@ -62,9 +64,9 @@ func (s *Server) inviteSubmit(c *fiber.Ctx) error {
 		return err
 	}
 	data := page.Data.(membersData)
-	data.AcceptURL = inv.AcceptURL
+	data.AcceptURL = sent.AcceptURL
 	page.Data = data
-	page.Notice = i18n.T(page.Lang, "notice.invited", inv.Email)
+	page.Notice = i18n.T(page.Lang, "notice.invited", sent.Invitation.Email)
 	return s.render(c, fiber.StatusCreated, "org_members", page)
 }
 
@@ -76,7 +78,9 @@ func (s *Server) memberRemoveSubmit(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if err := s.dropMember(c, space.Org, space.Me, userID); err != nil {
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	if err := s.orgs.RemoveMember(ctx, space.Org, space.Me, userID); err != nil {
 		return err
 	}
 	if userID == space.Me.UserID {
@@ -89,7 +93,9 @@ func (s *Server) memberRemoveSubmit(c *fiber.Ctx) error {
 // logic.
 func (s *Server) invitationRevokeSubmit(c *fiber.Ctx) error {
 	space := orgSpaceOf(c, "members")
-	if _, err := s.dropInvitation(c, space.Org, space.Me, c.Params("invId")); err != nil {
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	if _, err := s.orgs.Revoke(ctx, space.Org, space.Me, c.Params("invId")); err != nil {
 		return err
 	}
 	return seeOther(c, "/organizations/"+space.Org.ID+"/members?notice=invitation_revoked")
@@ -99,7 +105,9 @@ func (s *Server) invitationRevokeSubmit(c *fiber.Ctx) error {
 // shown once as after inviting.
 func (s *Server) invitationResendSubmit(c *fiber.Ctx) error {
 	space := orgSpaceOf(c, "members")
-	inv, err := s.renewInvitation(c, space.Org, space.Me, c.Params("invId"))
+	ctx, cancel := s.ctx(c)
+	sent, err := s.orgs.Resend(ctx, space.Org, space.Me, c.Params("invId"))
+	cancel()
 	if err != nil {
 		return err
 	}
@@ -108,8 +116,8 @@ func (s *Server) invitationResendSubmit(c *fiber.Ctx) error {
 		return err
 	}
 	data := page.Data.(membersData)
-	data.AcceptURL = inv.AcceptURL
+	data.AcceptURL = sent.AcceptURL
 	page.Data = data
-	page.Notice = i18n.T(page.Lang, "notice.invited", inv.Email)
+	page.Notice = i18n.T(page.Lang, "notice.invited", sent.Invitation.Email)
 	return s.render(c, fiber.StatusCreated, "org_members", page)
 }

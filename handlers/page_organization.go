@@ -31,12 +31,10 @@ func (s *Server) organizationPageFor(c *fiber.Ctx, form *frontend.Form) (fronten
 	}
 	ctx, cancel := s.ctx(c)
 	defer cancel()
-	org, err := s.store.OrganizationByID(ctx, id)
+	userID, admin := caller(c)
+	org, err := s.orgs.Visible(ctx, id, userID, admin)
 	if err != nil {
 		return frontend.Page{}, err
-	}
-	if !s.canSeeOrg(c, org) {
-		return frontend.Page{}, errNotFound()
 	}
 	view, err := s.orgView(c, org, false)
 	if err != nil {

@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"errors"
-	"strings"
 
 	"github.com/entraide/entraide/accounts"
 	"github.com/entraide/entraide/models"
@@ -10,11 +9,10 @@ import (
 )
 
 // accountsProblem maps the refusals of the accounts and partners domains
-// to their problems;
-// nil for any other error. toProblem calls it, so that the API and the
-// pages answer alike.
+// to their problems; nil for any other error. toProblem calls it, so that
+// the API and the pages answer alike. The sole-owner rule is package
+// organizations', mapped by orgProblem.
 func accountsProblem(err error) *Problem {
-	var sole *accounts.SoleOwnerError
 	switch {
 	case errors.Is(err, accounts.ErrEmailTaken):
 		return &Problem{Status: 409, Slug: ProblemConflict, DetailKey: "detail.email_taken",
@@ -35,10 +33,6 @@ func accountsProblem(err error) *Problem {
 		return problem(409, ProblemConflict, "detail.already_confirmed")
 	case errors.Is(err, partners.ErrKeyRequired):
 		return errUnauthorized("detail.api_key_required")
-	case errors.As(err, &sole):
-		p := problem(409, ProblemSoleOwner, "detail.sole_owner", strings.Join(sole.Organizations, ", "))
-		p.Extra = map[string]any{"organizations": sole.Organizations}
-		return p
 	}
 	return nil
 }

@@ -25,16 +25,12 @@ func TestDomainRefusalsMapToTheirProblems(t *testing.T) {
 		{fmt.Errorf("rotate: %w", accounts.ErrRefreshReused), 401, ProblemUnauthorized, "detail.refresh_reused"},
 		{accounts.ErrTokenInvalid, 400, ProblemValidation, "token_invalid"},
 		{accounts.ErrAlreadyConfirmed, 409, ProblemConflict, "detail.already_confirmed"},
-		{&accounts.SoleOwnerError{Organizations: []string{"A", "B"}}, 409, ProblemSoleOwner, "detail.sole_owner"},
 		{partners.ErrKeyRequired, 401, ProblemUnauthorized, "detail.api_key_required"},
 	} {
 		p := toProblem(tc.err)
 		if p.Status != tc.status || p.Slug != tc.slug || p.DetailKey != tc.detail {
 			t.Errorf("%v → %d %s %s, want %d %s %s", tc.err, p.Status, p.Slug, p.DetailKey, tc.status, tc.slug, tc.detail)
 		}
-	}
-	if p := toProblem(&accounts.SoleOwnerError{Organizations: []string{"A", "B"}}); fmt.Sprint(p.Args...) != "A, B" || p.Extra["organizations"] == nil {
-		t.Errorf("sole owner problem %+v", p)
 	}
 	if p := toProblem(errors.New("other")); p.Status != 500 {
 		t.Errorf("an unknown error is %d", p.Status)

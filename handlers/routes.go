@@ -9,6 +9,7 @@ import (
 
 	"github.com/entraide/entraide/frontend"
 	"github.com/entraide/entraide/models"
+	"github.com/entraide/entraide/organizations"
 )
 
 // routes registers every route of the service, API and pages, each with
@@ -144,14 +145,14 @@ func (s *Server) apiRoutes(api routeGroup) {
 	// Administration.
 	api.get("/admin/queue/organizations", admin, s.orgQueue)
 	api.get("/admin/queue/missions", admin, s.missionQueue)
-	for _, action := range []string{"verify", "reject", "suspend", "restore"} {
-		api.post("/admin/organizations/:id/"+action, admin, s.moderateOrganization(action))
+	for _, d := range []organizations.Decision{organizations.Verify, organizations.Reject, organizations.Suspend, organizations.Restore} {
+		api.post("/admin/organizations/:id/"+string(d), admin, s.moderateOrganization(d))
 	}
 	api.get("/admin/organizations", admin, s.adminOrganizations)
 	api.get("/admin/organizations/export", admin, s.exportOrganizations)
 	api.get("/admin/queue/identity-changes", admin, s.identityQueue)
-	api.post("/admin/organizations/:id/identity/approve", admin, s.moderateIdentity("approve", false))
-	api.post("/admin/organizations/:id/identity/reject", admin, s.moderateIdentity("reject", true))
+	api.post("/admin/organizations/:id/identity/approve", admin, s.moderateOrganization(organizations.ApproveIdentity))
+	api.post("/admin/organizations/:id/identity/reject", admin, s.moderateOrganization(organizations.RejectIdentity))
 	api.post("/admin/missions/:id/publish", admin, s.moderateMission(models.MissionPublished, "publish", false))
 	api.post("/admin/missions/:id/reject", admin, s.moderateMission(models.MissionRejected, "reject", true))
 	api.get("/admin/queue/revisions", admin, s.revisionQueue)
@@ -374,11 +375,11 @@ func (s *Server) pageRoutes(t *routeTable, pages routeGroup) {
 	// Administration.
 	pages.get("/admin", admin, s.adminPage)
 	pages.get("/admin/organizations", admin, s.adminOrgsPage)
-	for _, action := range []string{"verify", "reject", "suspend", "restore"} {
-		pages.post("/admin/organizations/:id/"+action, admin, s.adminOrgDecision(action))
+	for _, d := range []organizations.Decision{organizations.Verify, organizations.Reject, organizations.Suspend, organizations.Restore} {
+		pages.post("/admin/organizations/:id/"+string(d), admin, s.adminOrgDecision(d))
 	}
-	pages.post("/admin/organizations/:id/identity/approve", admin, s.adminIdentityDecision("approve"))
-	pages.post("/admin/organizations/:id/identity/reject", admin, s.adminIdentityDecision("reject"))
+	pages.post("/admin/organizations/:id/identity/approve", admin, s.adminOrgDecision(organizations.ApproveIdentity))
+	pages.post("/admin/organizations/:id/identity/reject", admin, s.adminOrgDecision(organizations.RejectIdentity))
 	pages.get("/admin/missions", admin, s.adminMissionsPage)
 	pages.post("/admin/missions/:id/publish", admin, s.adminMissionDecision("publish"))
 	pages.post("/admin/missions/:id/reject", admin, s.adminMissionDecision("reject"))

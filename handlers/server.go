@@ -26,6 +26,7 @@ import (
 	"github.com/entraide/entraide/i18n"
 	"github.com/entraide/entraide/metrics"
 	"github.com/entraide/entraide/notify"
+	"github.com/entraide/entraide/organizations"
 	"github.com/entraide/entraide/partners"
 	"github.com/entraide/entraide/privacy"
 	"github.com/entraide/entraide/store"
@@ -54,6 +55,9 @@ type Deps struct {
 	Gazetteer *geo.Gazetteer
 	// Watch keeps in touch with isolated people (issue 15).
 	Watch *watch.Service
+	// Organizations holds the rules of organisations, their members,
+	// invitations and the admins' decisions on them.
+	Organizations *organizations.Service
 }
 
 // Server holds the dependencies and the Fiber app.
@@ -93,6 +97,7 @@ type Server struct {
 	numbers liveNumbers
 	// watch keeps in touch with isolated people (issue 15).
 	watch *watch.Service
+	orgs  *organizations.Service
 	// accounts holds the rules of sign-up, sessions and profiles.
 	accounts *accounts.Service
 	// calendar holds a volunteer's shifts, their iCalendar and feed;
@@ -132,6 +137,10 @@ func New(d Deps) (*Server, error) {
 	}
 	if s.watch = d.Watch; s.watch == nil {
 		s.watch = watch.New(d.Store, d.Notify, watch.Options{Logger: s.log, Now: s.now})
+	}
+	if s.orgs = d.Organizations; s.orgs == nil {
+		s.orgs = &organizations.Service{Store: d.Store, Apps: s.apps, Events: s.events, Gazetteer: d.Gazetteer,
+			BaseURL: d.Config.BaseURL, Log: s.log, Now: s.now}
 	}
 	if s.privacy == nil {
 		s.privacy = &privacy.Service{Store: d.Store, Notify: d.Notify, Events: s.events, Log: s.log, Now: s.now}
@@ -174,7 +183,7 @@ func New(d Deps) (*Server, error) {
 		s.exportReports)
 	s.resetLimits = newResetLimiters(s)
 	s.accounts = &accounts.Service{Store: d.Store, Tokens: d.Tokens, Hasher: d.Hasher, Notify: d.Notify,
-		Catalog: d.Catalog, Gazetteer: d.Gazetteer, Privacy: s.privacy, Memberships: s.orgMemberships,
+		Catalog: d.Catalog, Gazetteer: d.Gazetteer, Privacy: s.privacy, Owners: s.orgs, Memberships: s.orgMemberships,
 		Throttle: s.throttleAccounts, Log: s.log, Now: s.now}
 	s.calendar = &calendar.Service{Store: d.Store, Applications: s.apps, BaseURL: d.Config.BaseURL, Now: s.now}
 	s.partners = &partners.Service{Store: d.Store, Now: s.now}

@@ -270,8 +270,8 @@ type OrgDecision struct {
 }
 
 // OrgDecisions is the organisation's state machine by the admin's action:
-// pending → verified | rejected, verified → suspended → verified. The API,
-// the moderation page and OrgTransitions all read it.
+// pending → verified | rejected, verified → suspended → verified. The
+// organisations domain (organizations.Decide) and OrgTransitions read it.
 var OrgDecisions = map[string]OrgDecision{
 	"verify":  {From: OrgPending, To: OrgVerified},
 	"reject":  {From: OrgPending, To: OrgRejected, ReasonRequired: true},
@@ -298,17 +298,4 @@ func CanOrgTransition(from, to OrgStatus) bool {
 		}
 	}
 	return false
-}
-
-// OrgSourcesFor lists the states from which to can be reached.
-func OrgSourcesFor(to OrgStatus) []OrgStatus {
-	var out []OrgStatus
-	for from, tos := range OrgTransitions {
-		for _, t := range tos {
-			if t == to {
-				out = append(out, from)
-			}
-		}
-	}
-	return out
 }

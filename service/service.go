@@ -19,6 +19,7 @@ import (
 	"github.com/entraide/entraide/geo"
 	"github.com/entraide/entraide/handlers"
 	"github.com/entraide/entraide/notify"
+	"github.com/entraide/entraide/organizations"
 	"github.com/entraide/entraide/privacy"
 	"github.com/entraide/entraide/store"
 	"github.com/entraide/entraide/watch"
@@ -44,6 +45,8 @@ type Service struct {
 
 	// Watch keeps in touch with isolated people (issue 15).
 	Watch *watch.Service
+	// Organizations holds the rules of organisations and their members.
+	Organizations *organizations.Service
 
 	workers      []Worker
 	stopWorkers  context.CancelFunc
@@ -191,12 +194,14 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Option
 	svc.Applications = &applications.Service{Store: svc.Store, Notify: svc.Notify, Catalog: svc.Catalog, Log: log, Now: opts.Now}
 	svc.Privacy = &privacy.Service{Store: svc.Store, Notify: svc.Notify, Events: svc.Events, Log: log, Now: opts.Now}
 	svc.Watch = watch.New(svc.Store, svc.Notify, watch.Options{Logger: log, Now: opts.Now})
+	svc.Organizations = &organizations.Service{Store: svc.Store, Apps: svc.Applications, Events: svc.Events,
+		Gazetteer: geo.Default(), BaseURL: cfg.BaseURL, Log: log, Now: opts.Now}
 	svc.wireEvents()
 	server, err := handlers.New(handlers.Deps{
 		Config: cfg, Store: svc.Store, Tokens: tokens, Hasher: svc.Hasher, Logger: log, Now: opts.Now,
 		Notify: svc.Notify, Catalog: svc.Catalog,
 		Applications: svc.Applications, Privacy: svc.Privacy, Events: svc.Events, Watch: svc.Watch,
-		Gazetteer: geo.Default(),
+		Gazetteer: geo.Default(), Organizations: svc.Organizations,
 	})
 	if err != nil {
 		return fail(err)
