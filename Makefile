@@ -8,7 +8,7 @@ STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 GOVULNCHECK := golang.org/x/vuln/cmd/govulncheck@v1.9.0
 FUZZTIME ?= 30s
 # Every fuzz target: package and function.
-FUZZ_TARGETS := ./handlers:FuzzDecodeStrict ./handlers:FuzzParseSearch ./handlers:FuzzWriteCSV \
+FUZZ_TARGETS := ./handlers:FuzzDecodeStrict ./search:FuzzParse ./csvx:FuzzWrite \
 	./auth:FuzzVerify ./geo:FuzzResolve ./match:FuzzTokenize
 
 run: ## start the service on 127.0.0.1:8080 with the embedded store under ./data

@@ -7,15 +7,16 @@ import (
 
 	"github.com/entraide/entraide/match"
 	"github.com/entraide/entraide/models"
+	"github.com/entraide/entraide/search"
 )
 
 type candidateItem struct {
-	VolunteerID string           `json:"volunteer_id"`
-	DisplayName string           `json:"display_name"`
-	Score       float64          `json:"score"`
-	Reasons     []reasonResponse `json:"reasons"`
-	DistanceKm  *float64         `json:"distance_km,omitempty"`
-	Invited     bool             `json:"invited"`
+	VolunteerID string          `json:"volunteer_id"`
+	DisplayName string          `json:"display_name"`
+	Score       float64         `json:"score"`
+	Reasons     []search.Reason `json:"reasons"`
+	DistanceKm  *float64        `json:"distance_km,omitempty"`
+	Invited     bool            `json:"invited"`
 }
 
 // candidates ranks the volunteers who opted in to being found for one of
@@ -73,7 +74,7 @@ func (s *Server) candidatesFor(c *fiber.Ctx, m *models.Mission, limit int) ([]ca
 			continue // deleted or suspended since the index saw them
 		}
 		it := candidateItem{VolunteerID: f.VolunteerID, DisplayName: models.FirstNameInitial(name),
-			Score: round3(f.Score), Reasons: candidateReasonsView(lang, f.Reasons), Invited: invited[f.VolunteerID]}
+			Score: search.RoundScore(f.Score), Reasons: search.CandidateReasons(lang, f.Reasons), Invited: invited[f.VolunteerID]}
 		if f.HasDistance {
 			d := float64(int(f.DistanceKm*10+0.5)) / 10
 			it.DistanceKm = &d

@@ -39,6 +39,9 @@ func toProblem(err error) *Problem {
 	if ap := accountsProblem(err); ap != nil {
 		return ap
 	}
+	if mp := moderationProblem(err); mp != nil {
+		return mp
+	}
 	switch {
 	case errors.As(err, &verr):
 		return &Problem{Status: 400, Slug: ProblemValidation, Fields: verr.Fields, Err: err}

@@ -2,22 +2,14 @@ package handlers
 
 import (
 	"strconv"
-	"time"
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/entraide/entraide/csvx"
 	"github.com/entraide/entraide/i18n"
 	"github.com/entraide/entraide/store"
 	"github.com/entraide/entraide/timefmt"
 )
-
-// csvTime writes a time as a spreadsheet cell in zone, "07/12/2026 18:00".
-func csvTime(lang string, t *time.Time, zone string) string {
-	if t == nil {
-		return ""
-	}
-	return timefmt.Numeric(lang, *t, zone)
-}
 
 // exportOrgMissions downloads the organisation's missions as CSV.
 func (s *Server) exportOrgMissions(c *fiber.Ctx) error {
@@ -31,7 +23,7 @@ func (s *Server) exportOrgMissions(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	rows := [][]string{csvHeader(lang, "title", "category", "status", "remote", "postcode", "city", "shifts", "capacity", "taken", "first_shift", "last_shift_end", "created_at", "published_at", "reference")}
+	rows := [][]string{csvx.Header(lang, "title", "category", "status", "remote", "postcode", "city", "shifts", "capacity", "taken", "first_shift", "last_shift_end", "created_at", "published_at", "reference")}
 	for _, m := range missions {
 		shifts, err := s.store.ShiftsOfMissions(ctx, m.ID)
 		if err != nil {
@@ -48,8 +40,8 @@ func (s *Server) exportOrgMissions(c *fiber.Ctx) error {
 		}
 		zone := m.Zone()
 		rows = append(rows, []string{m.Title, i18n.T(lang, "category."+string(m.Category)), i18n.T(lang, "mstatus."+string(m.Status)),
-			yesNo(lang, m.Remote), m.Postcode, m.City, strconv.Itoa(len(shifts)), strconv.Itoa(capacity), strconv.Itoa(taken), first,
-			csvTime(lang, &m.LastShiftEnd, zone), csvTime(lang, &m.CreatedAt, zone), csvTime(lang, m.PublishedAt, zone), m.ID})
+			csvx.YesNo(lang, m.Remote), m.Postcode, m.City, strconv.Itoa(len(shifts)), strconv.Itoa(capacity), strconv.Itoa(taken), first,
+			csvx.Time(lang, &m.LastShiftEnd, zone), csvx.Time(lang, &m.CreatedAt, zone), csvx.Time(lang, m.PublishedAt, zone), m.ID})
 	}
 	return sendCSV(c, "missions-"+org.ID+".csv", rows)
 }
@@ -66,12 +58,12 @@ func (s *Server) exportOrganizations(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	rows := [][]string{csvHeader(lang, "name", "kind", "siret", "rna", "address", "postcode", "city", "status", "contact_email", "contact_phone", "members", "created_at", "verified_at", "reference")}
+	rows := [][]string{csvx.Header(lang, "name", "kind", "siret", "rna", "address", "postcode", "city", "status", "contact_email", "contact_phone", "members", "created_at", "verified_at", "reference")}
 	for _, o := range orgs {
 		zone := timefmt.Zone(timefmt.ZoneOfPostcode(o.Postcode))
 		rows = append(rows, []string{o.Name, i18n.T(lang, "org_kind."+string(o.Kind)), o.SIRET, o.RNA, o.Address, o.Postcode, o.City,
 			i18n.T(lang, "ostatus."+string(o.Status)), o.ContactEmail, o.ContactPhone, strconv.Itoa(len(o.Members)),
-			csvTime(lang, &o.CreatedAt, zone), csvTime(lang, o.VerifiedAt, zone), o.ID})
+			csvx.Time(lang, &o.CreatedAt, zone), csvx.Time(lang, o.VerifiedAt, zone), o.ID})
 	}
 	if err := s.audit(ctx, principal(c).UserID, "organizations.export", "organization", "", "", nil, map[string]any{"rows": len(orgs)}); err != nil {
 		return err

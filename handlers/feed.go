@@ -11,6 +11,7 @@ import (
 	"github.com/entraide/entraide/config"
 	"github.com/entraide/entraide/models"
 	"github.com/entraide/entraide/partners"
+	"github.com/entraide/entraide/ratelimit"
 )
 
 // feedItem is the stable JSON of a mission in the partner feed: field names
@@ -45,19 +46,19 @@ type feedResponse struct {
 // partnerLimits keeps one window per rate, keyed by API key.
 type partnerLimits struct {
 	mu      sync.Mutex
-	windows map[int]*window
+	windows map[int]*ratelimit.Window
 	enabled bool
 }
 
-func (p *partnerLimits) window(rate int) *window {
+func (p *partnerLimits) window(rate int) *ratelimit.Window {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.windows == nil {
-		p.windows = map[int]*window{}
+		p.windows = map[int]*ratelimit.Window{}
 	}
 	w, ok := p.windows[rate]
 	if !ok {
-		w = newWindow("partner_key", config.Rate{Count: rate, Window: time.Minute}, p.enabled)
+		w = ratelimit.New("partner_key", config.Rate{Count: rate, Window: time.Minute}, p.enabled)
 		p.windows[rate] = w
 	}
 	return w

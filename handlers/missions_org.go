@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"errors"
 	"strings"
 	"time"
 
@@ -9,7 +8,6 @@ import (
 
 	"github.com/entraide/entraide/models"
 	"github.com/entraide/entraide/store"
-	"github.com/entraide/entraide/timefmt"
 )
 
 type shiftRequest struct {
@@ -45,34 +43,6 @@ func (r missionRequest) input() models.MissionInput {
 	return in
 }
 
-// locate fills a mission's city, coordinates and time zone from its
-// postcode; a mission without one (remote) keeps the organisation's zone.
-func (s *Server) locate(m *models.Mission, org *models.Organization) error {
-	m.TimeZone = timefmt.ZoneOfPostcode(m.Postcode)
-	if m.TimeZone == "" {
-		m.TimeZone = timefmt.Zone(timefmt.ZoneOfPostcode(org.Postcode))
-	}
-	if m.Postcode == "" {
-		m.City, m.Lat, m.Lon = "", 0, 0
-		return nil
-	}
-	place, ok := s.gazetteer.Lookup(m.Postcode)
-	if !ok {
-		return errField("postcode", "unknown_postcode")
-	}
-	m.City, m.Lat, m.Lon = place.City, place.Lat, place.Lon
-	return nil
-}
-
-func newShifts(in []models.ShiftInput, m *models.Mission, now time.Time) []models.Shift {
-	out := make([]models.Shift, len(in))
-	for i, sh := range in {
-		out[i] = models.Shift{ID: store.NewID(), MissionID: m.ID, OrgID: m.OrgID, Start: sh.Start.Truncate(time.Second),
-			End: sh.End.Truncate(time.Second), Capacity: sh.Capacity, CreatedAt: now}
-	}
-	return out
-}
-
 // createMission creates a draft mission with its shifts.
 func (s *Server) createMission(c *fiber.Ctx) error {
 	org := orgOf(c)
@@ -80,7 +50,9 @@ func (s *Server) createMission(c *fiber.Ctx) error {
 	if err := decodeJSON(c, &req); err != nil {
 		return err
 	}
-	m, err := s.draftMission(c, org, req.input())
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	m, err := s.moderation.Draft(ctx, org, principal(c).UserID, req.input())
 	if err != nil {
 		return err
 	}
@@ -89,51 +61,6 @@ func (s *Server) createMission(c *fiber.Ctx) error {
 		return err
 	}
 	return c.Status(fiber.StatusCreated).JSON(view)
-}
-
-// draftMission is shared by the API and the mission editor page.
-func (s *Server) draftMission(c *fiber.Ctx, org *models.Organization, in models.MissionInput) (*models.Mission, error) {
-	now := s.now()
-	m, verr := in.Apply(nil)
-	var v models.Validator
-	if verr != nil {
-		var ve *models.ValidationError
-		if !errors.As(verr, &ve) {
-			return nil, verr
-		}
-		for _, f := range ve.Fields {
-			v.Add(f.Field, f.Code, f.Params...)
-		}
-	}
-	if len(in.Shifts) == 0 {
-		v.Add("shifts", "required")
-	}
-	models.ValidateShifts(&v, "shifts", in.Shifts, now, 0)
-	if err := v.Err(); err != nil {
-		return nil, err
-	}
-	if err := s.locate(&m, org); err != nil {
-		return nil, err
-	}
-	p := principal(c)
-	m.ID, m.OrgID, m.Status, m.CreatedBy, m.CreatedAt, m.UpdatedAt = store.NewID(), org.ID, models.MissionDraft, p.UserID, now, now
-	shifts := newShifts(in.Shifts, &m, now)
-	m.LastShiftEnd = lastEnd(shifts, time.Time{})
-	ctx, cancel := s.ctx(c)
-	defer cancel()
-	if err := s.store.CreateMission(ctx, &m, shifts); err != nil {
-		return nil, err
-	}
-	return &m, nil
-}
-
-func lastEnd(shifts []models.Shift, cur time.Time) time.Time {
-	for _, sh := range shifts {
-		if sh.End.After(cur) {
-			cur = sh.End
-		}
-	}
-	return cur
 }
 
 func (s *Server) getOrgMission(c *fiber.Ctx) error {
@@ -212,7 +139,9 @@ func (s *Server) updateMission(c *fiber.Ctx) error {
 	if req.Shifts != nil {
 		return errField("shifts", "shifts_separate")
 	}
-	updated, err := s.editMission(c, org, m, req.input())
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	updated, err := s.moderation.Edit(ctx, org, m, principal(c).UserID, req.input())
 	if err != nil {
 		return err
 	}
@@ -223,52 +152,13 @@ func (s *Server) updateMission(c *fiber.Ctx) error {
 	return c.JSON(view)
 }
 
-func (s *Server) editMission(c *fiber.Ctx, org *models.Organization, m *models.Mission, in models.MissionInput) (*models.Mission, error) {
-	switch m.Status {
-	case models.MissionClosed, models.MissionCancelled:
-		return nil, errState(string(m.Status))
-	}
-	if m.Status == models.MissionPublished {
-		return s.reviseMission(c, org, m, in)
-	}
-	next, err := in.Apply(m)
-	if err != nil {
-		return nil, err
-	}
-	if next.Postcode != m.Postcode || next.Remote != m.Remote || next.TimeZone == "" {
-		if err := s.locate(&next, org); err != nil {
-			return nil, err
-		}
-	}
-	ctx, cancel := s.ctx(c)
-	defer cancel()
-	updated, err := s.store.UpdateMissionContent(ctx, m, &next, s.now())
-	if errors.Is(err, store.ErrConflict) {
-		return nil, &Problem{Status: 409, Slug: ProblemConflict, DetailKey: "detail.edited_concurrently"}
-	}
-	if err != nil {
-		return nil, err
-	}
-	s.missionChanged(ctx, updated.ID)
-	return updated, nil
-}
-
 // deleteMission deletes a draft.
 func (s *Server) deleteMission(c *fiber.Ctx) error {
 	org, m := orgOf(c), missionOf(c)
-	if err := s.deleteDraft(c, org, m); err != nil {
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	if err := s.moderation.DeleteDraft(ctx, org, m); err != nil {
 		return err
 	}
 	return c.SendStatus(fiber.StatusNoContent)
-}
-
-// deleteDraft is shared by the API and the mission's page.
-func (s *Server) deleteDraft(c *fiber.Ctx, org *models.Organization, m *models.Mission) error {
-	ctx, cancel := s.ctx(c)
-	defer cancel()
-	err := s.store.DeleteMission(ctx, org.ID, m.ID, []models.MissionStatus{models.MissionDraft})
-	if errors.Is(err, store.ErrConflict) {
-		return errState(string(m.Status))
-	}
-	return err
 }

@@ -136,12 +136,6 @@ func (s *Server) getOrganization(c *fiber.Ctx) error {
 	return c.JSON(view)
 }
 
-// canSeeOrg applies organizations.CanSee to the caller.
-func (s *Server) canSeeOrg(c *fiber.Ctx, org *models.Organization) bool {
-	userID, admin := caller(c)
-	return organizations.CanSee(org, userID, admin)
-}
-
 // caller is the signed-in user's id ("" for a visitor) and whether they
 // are an admin, as the organisation rules take them.
 func caller(c *fiber.Ctx) (userID string, admin bool) {

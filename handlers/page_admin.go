@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
@@ -187,42 +188,45 @@ func (s *Server) adminMissionsView(c *fiber.Ctx, form *frontend.Form) (frontend.
 
 // adminMissionDecision publishes or rejects a mission with the API's logic.
 func (s *Server) adminMissionDecision(action string) fiber.Handler {
-	to, required := models.MissionPublished, false
+	to := models.MissionPublished
 	if action == "reject" {
-		to, required = models.MissionRejected, true
+		to = models.MissionRejected
 	}
-	return func(c *fiber.Ctx) error {
-		id, err := idParam(c, "id")
-		if err != nil {
-			return err
-		}
-		reason, err := checkReason(c.FormValue("reason"), required)
-		if err == nil {
-			_, err = s.decideMission(c, id, to, action, reason)
-		}
-		if err != nil {
-			return s.adminFormError(c, "/admin/missions", id, err)
-		}
-		return seeOther(c, "/admin/missions?notice=mission_"+action+"ed")
-	}
+	return s.adminPageDecision(action == "reject", "mission_"+action+"ed", func(ctx context.Context, adminID, id, reason string) error {
+		_, err := s.moderation.DecideMission(ctx, adminID, id, to, action, reason)
+		return err
+	})
 }
 
 // adminRevisionDecision approves or rejects a published mission's change
 // with the API's logic.
 func (s *Server) adminRevisionDecision(action string) fiber.Handler {
+	return s.adminPageDecision(action == "reject", "revision_"+action, func(ctx context.Context, adminID, id, reason string) error {
+		_, err := s.moderation.DecideRevision(ctx, adminID, id, action == "approve", reason)
+		return err
+	})
+}
+
+// adminPageDecision is the missions moderation page's shape of a
+// decision: the item's id from the path and the form's reason (required
+// to refuse), then decide; the page again with the error, or back to the
+// queue with notice.
+func (s *Server) adminPageDecision(reasonRequired bool, notice string, decide func(ctx context.Context, adminID, id, reason string) error) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		id, err := idParam(c, "id")
 		if err != nil {
 			return err
 		}
-		reason, err := checkReason(c.FormValue("reason"), action == "reject")
+		reason, err := checkReason(c.FormValue("reason"), reasonRequired)
 		if err == nil {
-			_, err = s.decideRevision(c, id, action, reason)
+			ctx, cancel := s.ctx(c)
+			err = decide(ctx, principal(c).UserID, id, reason)
+			cancel()
 		}
 		if err != nil {
 			return s.adminFormError(c, "/admin/missions", id, err)
 		}
-		return seeOther(c, "/admin/missions?notice=revision_"+action)
+		return seeOther(c, "/admin/missions?notice="+notice)
 	}
 }
 

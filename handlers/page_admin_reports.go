@@ -38,16 +38,9 @@ func (s *Server) adminReportsPage(c *fiber.Ctx) error {
 }
 
 func (s *Server) adminReportsView(c *fiber.Ctx, form *frontend.Form) (frontend.Page, error) {
-	status := c.Query("status", "open")
-	var filter models.ReportStatus
-	switch status {
-	case "open":
-		filter = models.ReportOpen
-	case "resolved":
-		filter = models.ReportResolved
-	case "all":
-	default:
-		return frontend.Page{}, errField("status", "one_of", "open, resolved, all")
+	filter, status, err := reportStatusParam(c)
+	if err != nil {
+		return frontend.Page{}, err
 	}
 	groups, err := s.reportGroups(c, filter)
 	if err != nil {
@@ -78,7 +71,9 @@ func (s *Server) adminReportResolve(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if _, err := s.resolveReportByID(c, id, c.FormValue("resolution")); err != nil {
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	if _, err := s.moderation.ResolveReport(ctx, principal(c).UserID, id, c.FormValue("resolution")); err != nil {
 		return s.adminFormError(c, "/admin/reports", id, err)
 	}
 	return seeOther(c, "/admin/reports?notice=report_resolved")

@@ -10,6 +10,7 @@ import (
 	"github.com/entraide/entraide/i18n"
 	"github.com/entraide/entraide/match"
 	"github.com/entraide/entraide/models"
+	"github.com/entraide/entraide/search"
 	"github.com/entraide/entraide/store"
 )
 
@@ -20,10 +21,6 @@ var homeCategories = []string{
 	"health_support", "logistics", "education", "other",
 }
 
-// urgentRadiusKm is how far the home page looks for urgent missions
-// around the visitor's postcode.
-const urgentRadiusKm = 30
-
 type categoryLink struct {
 	ID, Label string
 	Count     int
@@ -31,7 +28,7 @@ type categoryLink struct {
 
 type homeData struct {
 	Categories []categoryLink
-	Urgent     []searchItem
+	Urgent     []search.Item
 	Near       string // the place urgent missions are near, named
 	Numbers    homeNumbers
 }
@@ -46,7 +43,7 @@ type homeNumbers struct {
 func (s *Server) homePage(c *fiber.Ctx) error {
 	lang := s.lang(c)
 	data := homeData{}
-	all, err := s.runSearch(searchRequest{query: match.Query{PerPage: 1}})
+	all, err := s.runSearch(search.Request{Query: match.Query{PerPage: 1}})
 	if err != nil {
 		return err
 	}
@@ -63,8 +60,8 @@ func (s *Server) homePage(c *fiber.Ctx) error {
 		return err
 	}
 	form.Set("near", near)
-	if data.Urgent, data.Near, err = s.urgentNear(near); err != nil {
-		return s.renderFormError(c, "home", s.homeView(lang, form, data), err)
+	if data.Urgent, data.Near, err = s.searcher.Urgent(near); err != nil {
+		return s.renderFormError(c, "home", s.homeView(lang, form, data), searchProblem(err))
 	}
 	return s.render(c, fiber.StatusOK, "home", s.homeView(lang, form, data))
 }
@@ -93,30 +90,4 @@ func (s *Server) visitorPostcode(c *fiber.Ctx) (string, error) {
 		return "", nil
 	}
 	return profile.Postcode, err
-}
-
-// urgentNear lists up to three urgent missions, soonest first, within
-// urgentRadiusKm of near (a postcode or a town), or anywhere without it.
-func (s *Server) urgentNear(near string) ([]searchItem, string, error) {
-	q := match.Query{Sort: match.SortDate, PerPage: match.MaxPerPage}
-	named := ""
-	if near != "" {
-		p, err := s.gazetteer.Resolve(s.resolveWhere(near))
-		if err != nil {
-			return nil, "", errField("near", "unknown_place")
-		}
-		q.Near, q.RadiusKm = &match.Point{Lat: p.Lat, Lon: p.Lon}, urgentRadiusKm
-		named = s.placeName(s.resolveWhere(near))
-	}
-	res, err := s.runSearch(searchRequest{query: q})
-	if err != nil {
-		return nil, "", err
-	}
-	var urgent []searchItem
-	for _, it := range res.Items {
-		if it.Urgent && len(urgent) < 3 {
-			urgent = append(urgent, it)
-		}
-	}
-	return urgent, named, nil
 }

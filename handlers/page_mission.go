@@ -9,8 +9,9 @@ import (
 
 	"github.com/entraide/entraide/frontend"
 	"github.com/entraide/entraide/i18n"
-	"github.com/entraide/entraide/match"
 	"github.com/entraide/entraide/models"
+	"github.com/entraide/entraide/moderation"
+	"github.com/entraide/entraide/search"
 )
 
 type missionPageData struct {
@@ -22,7 +23,7 @@ type missionPageData struct {
 	ShiftOptions []frontend.Option
 	// Mine are the caller's applications to this mission.
 	Mine    []applicationResponse
-	Similar []searchItem
+	Similar []search.Item
 	// Who is visitor, volunteer, member (of its organisation) or other.
 	Who        string
 	LoginURL   string
@@ -70,8 +71,8 @@ func (s *Server) missionPageFor(c *fiber.Ctx, form *frontend.Form) (frontend.Pag
 		return frontend.Page{}, err
 	}
 	data.ShiftOptions = shiftOptions(lang, data.Open, data.Mine, data.Mission.TimeZone)
-	if data.Similar, err = s.similarMissions(m); err != nil {
-		return frontend.Page{}, err
+	if data.Similar, err = s.searcher.Similar(m); err != nil {
+		return frontend.Page{}, searchProblem(err)
 	}
 	form.Order("shift", "message", "reason")
 	if form.Value("shift") == "" && len(data.ShiftOptions) > 0 {
@@ -125,7 +126,7 @@ func (s *Server) visibleMission(c *fiber.Ctx) (*models.Mission, missionResponse,
 	if err != nil {
 		return nil, missionResponse{}, err
 	}
-	if !internal && m.Status != models.MissionPublished && m.Status != models.MissionClosed {
+	if !internal && !moderation.Public(m.Status) {
 		return nil, missionResponse{}, errMissionUnavailable(m)
 	}
 	view, err := s.renderMission(c, m, internal)
@@ -193,26 +194,6 @@ func shiftOptions(lang string, open []shiftResponse, mine []applicationResponse,
 		out = append(out, frontend.Option{Value: sh.ID, Label: label})
 	}
 	return out
-}
-
-// similarMissions are published missions of the same category, near it
-// when it is on site.
-func (s *Server) similarMissions(m *models.Mission) ([]searchItem, error) {
-	q := match.Query{Categories: []string{string(m.Category)}, PerPage: 5}
-	if !m.Remote && m.Postcode != "" {
-		q.Near, q.RadiusKm = &match.Point{Lat: m.Lat, Lon: m.Lon}, 50
-	}
-	res, err := s.runSearch(searchRequest{query: q})
-	if err != nil {
-		return nil, err
-	}
-	out := make([]searchItem, 0, 4)
-	for _, it := range res.Items {
-		if it.ID != m.ID && len(out) < 4 {
-			out = append(out, it)
-		}
-	}
-	return out, nil
 }
 
 // missionPageView is the page with its metadata: a description, a

@@ -68,7 +68,9 @@ func (s *Server) missionNewSubmit(c *fiber.Ctx) error {
 	}
 	shifts, serr := readShifts(form, zone)
 	in.Shifts = shifts
-	m, err := s.draftMission(c, space.Org, in)
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	m, err := s.moderation.Draft(ctx, space.Org, principal(c).UserID, in)
 	if serr != nil || err != nil {
 		return s.renderFormError(c, "mission_editor", s.editorView(c, form, space, ""), shiftFieldErrors(mergeErrors(serr, err)))
 	}
@@ -103,7 +105,9 @@ func (s *Server) missionEditSubmit(c *fiber.Ctx) error {
 	space := orgSpaceOf(c, "missions")
 	m := missionOf(c)
 	form := readMissionForm(c, false)
-	updated, err := s.editMission(c, space.Org, m, missionInput(form))
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	updated, err := s.moderation.Edit(ctx, space.Org, m, principal(c).UserID, missionInput(form))
 	if err != nil {
 		return s.renderFormError(c, "mission_editor", s.editorView(c, form, space, m.ID), err)
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/entraide/entraide/frontend"
 	"github.com/entraide/entraide/i18n"
 	"github.com/entraide/entraide/models"
+	"github.com/entraide/entraide/moderation"
 )
 
 // missionTabs are the states the missions page filters on, "" for all.
@@ -107,16 +108,21 @@ func (s *Server) orgMissionView(c *fiber.Ctx, form *frontend.Form) (frontend.Pag
 	if err != nil {
 		return frontend.Page{}, err
 	}
-	st := m.Status
+	// What the page offers follows what the transition tables let the
+	// organisation do from the mission's state.
+	st, verified := m.Status, space.Org.Status == models.OrgVerified
+	can := func(to models.MissionStatus) bool {
+		return models.CanMissionTransition(st, to, models.ActorOrganization)
+	}
 	data := orgMissionData{Space: space, Mission: view,
-		CanSubmit:          (st == models.MissionDraft || st == models.MissionRejected) && space.Org.Status == models.OrgVerified,
-		AwaitsVerification: (st == models.MissionDraft || st == models.MissionRejected) && space.Org.Status != models.OrgVerified,
-		CanClose:           st == models.MissionPublished,
-		CanCancel:          st != models.MissionClosed && st != models.MissionCancelled && st != models.MissionRejected,
+		CanSubmit:          can(models.MissionSubmitted) && verified,
+		AwaitsVerification: can(models.MissionSubmitted) && !verified,
+		CanClose:           can(models.MissionClosed),
+		CanCancel:          can(models.MissionCancelled),
 		CanDelete:          st == models.MissionDraft,
-		CanEdit:            st != models.MissionClosed && st != models.MissionCancelled,
-		CanAddShifts:       st != models.MissionClosed && st != models.MissionCancelled,
-		Public:             st == models.MissionPublished || st == models.MissionClosed,
+		CanEdit:            moderation.Editable(st),
+		CanAddShifts:       moderation.Editable(st),
+		Public:             moderation.Public(st),
 	}
 	lang := s.lang(c)
 	if view.Revision != nil {
@@ -133,18 +139,20 @@ func (s *Server) missionStateSubmit(action string) fiber.Handler {
 		org, m := orgOf(c), missionOf(c)
 		var err error
 		base := "/organizations/" + org.ID + "/missions"
+		ctx, cancel := s.ctx(c)
+		defer cancel()
 		switch action {
 		case "submit":
-			_, err = s.submitForModeration(c, org, m)
+			_, err = s.moderation.Submit(ctx, org, m)
 		case "close":
-			_, err = s.transitionMission(c, m, models.MissionClosed, "")
+			_, err = s.moderation.Close(ctx, m)
 		case "cancel":
 			var reason string
 			if reason, err = checkReason(c.FormValue("reason"), false); err == nil {
-				_, err = s.cancelOrgMission(c, m, reason)
+				_, err = s.moderation.Cancel(ctx, m, reason)
 			}
 		case "delete":
-			if err = s.deleteDraft(c, org, m); err == nil {
+			if err = s.moderation.DeleteDraft(ctx, org, m); err == nil {
 				return seeOther(c, base+"?notice=mission_deleted")
 			}
 		}

@@ -12,6 +12,7 @@ import (
 	"github.com/entraide/entraide/i18n"
 	"github.com/entraide/entraide/match"
 	"github.com/entraide/entraide/models"
+	"github.com/entraide/entraide/search"
 )
 
 // searchParams are the search API's parameters the page's GET form sends;
@@ -19,7 +20,7 @@ import (
 var searchParams = []string{"q", "near", "radius_km", "remote", "from", "to", "age", "languages", "sort", "per_page"}
 
 type searchPageData struct {
-	Results    *searchResponse
+	Results    *search.Result
 	Pager      frontend.Pager
 	Categories []frontend.Option
 	Skills     []frontend.Option
@@ -69,7 +70,7 @@ func (s *Server) searchPage(c *fiber.Ctx) error {
 		}
 	}
 	for _, name := range []string{"category", "skills"} {
-		list := multi(values, name)
+		list := search.Multi(values, name)
 		form.SetAll(name, list)
 		for _, v := range list {
 			query.Add(name, v)
@@ -80,7 +81,7 @@ func (s *Server) searchPage(c *fiber.Ctx) error {
 		Lang: lang, Title: i18n.T(lang, "search.title"), Description: i18n.T(lang, "search.description"),
 		Canonical: s.cfg.BaseURL + "/missions", Form: form, Section: "/missions",
 	}
-	data := searchPageData{Results: &searchResponse{}}
+	data := searchPageData{Results: &search.Result{}}
 	for name, values := range query {
 		if name != "q" && name != "near" && name != "radius_km" && name != "page" {
 			data.ActiveFilters += len(values)
@@ -89,18 +90,16 @@ func (s *Server) searchPage(c *fiber.Ctx) error {
 	data.FiltersOpen = data.ActiveFilters > 0
 	data.Categories, data.Skills, data.Radii, data.Sorts = searchOptions(lang, nil)
 	page.Data = data
-	req, err := s.parseSearch(values)
+	req, err := s.searcher.Parse(values)
 	if err != nil {
-		var p *Problem
-		if errors.As(err, &p) {
-			if cands, ok := p.Extra["place_candidates"].([]placeRef); ok {
-				for _, pl := range cands {
-					data.PlaceChoices = append(data.PlaceChoices, placeLink(query, pl, "near"))
-				}
-				page.Data = data
+		var amb *search.AmbiguousPlaceError
+		if errors.As(err, &amb) {
+			for _, pl := range amb.Candidates {
+				data.PlaceChoices = append(data.PlaceChoices, placeLink(query, pl, "near"))
 			}
+			page.Data = data
 		}
-		return s.renderFormError(c, "search", page, err)
+		return s.renderFormError(c, "search", page, searchProblem(err))
 	}
 	res, err := s.runSearch(req)
 	if err != nil {
@@ -110,11 +109,11 @@ func (s *Server) searchPage(c *fiber.Ctx) error {
 	data.FiltersOpen = data.ActiveFilters > 0 && res.Total == 0
 	data.Categories, data.Skills, data.Radii, data.Sorts = searchOptions(lang, res.Facets["category"])
 	data.Pager = frontend.NewPager("/missions", query, res.Page, res.PerPage, int64(res.Total))
-	q := req.query
+	q := req.Query
 	if q.Near != nil {
 		data.Near = strings.TrimSpace(values.Get("near"))
-		if req.place != nil {
-			data.Near = req.place.Postcode + " " + req.place.Name
+		if req.Place != nil {
+			data.Near = req.Place.Postcode + " " + req.Place.Name
 		}
 		data.HasCentre, data.Lat, data.Lon = true, q.Near.Lat, q.Near.Lon
 	}
@@ -136,8 +135,8 @@ func (s *Server) searchPage(c *fiber.Ctx) error {
 		data.SuggestLabel = i18n.T(lang, "category."+res.SuggestedCategory)
 		data.SuggestURL = "/missions?" + link.Encode()
 	}
-	if req.place != nil && req.place.FromText {
-		data.PlaceFromText = req.place.Name
+	if req.Place != nil && req.Place.FromText {
+		data.PlaceFromText = req.Place.Name
 		for _, pl := range res.PlaceAlternatives {
 			// The same words around the other place: its name goes into the place field.
 			link := url.Values{}
@@ -157,7 +156,7 @@ func (s *Server) searchPage(c *fiber.Ctx) error {
 
 // placeLink is the search of query around one place, named with its department so that
 // the link resolves to that place alone.
-func placeLink(query url.Values, p placeRef, field string) placeChoice {
+func placeLink(query url.Values, p search.Place, field string) placeChoice {
 	link := url.Values{}
 	for k, v := range query {
 		link[k] = v

@@ -6,10 +6,11 @@ import (
 	"github.com/entraide/entraide/frontend"
 	"github.com/entraide/entraide/i18n"
 	"github.com/entraide/entraide/models"
+	"github.com/entraide/entraide/search"
 )
 
 type spaceData struct {
-	Recommendations []recommendationItem
+	Recommendations []search.Recommendation
 	ProfileSet      bool
 	Upcoming        []engagementResponse
 	Unread          int64

@@ -2,12 +2,12 @@ package handlers
 
 import (
 	"errors"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/entraide/entraide/models"
 	"github.com/entraide/entraide/store"
 )
 
@@ -29,9 +29,8 @@ type paging struct {
 func (p paging) skip() int64  { return int64((p.Page - 1) * p.PerPage) }
 func (p paging) limit() int64 { return int64(p.PerPage) }
 
-// MaxPage bounds page numbers: 1,000 pages of 50 is more than any list a
-// person reads, and a bound keeps skip arithmetic and scans small.
-const MaxPage = 1000
+// MaxPage bounds page numbers (see models.MaxPage).
+const MaxPage = models.MaxPage
 
 func parsePaging(c *fiber.Ctx, defaultSize, maxSize int) (paging, error) {
 	return pagingOf(func(name string) string { return c.Query(name) }, defaultSize, maxSize)
@@ -39,20 +38,13 @@ func parsePaging(c *fiber.Ctx, defaultSize, maxSize int) (paging, error) {
 
 // pagingOf reads page and per_page with get, which reads a query string or a form.
 func pagingOf(get func(string) string, defaultSize, maxSize int) (paging, error) {
-	p := paging{Page: 1, PerPage: defaultSize}
-	if v := get("page"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > MaxPage {
-			return p, errField("page", "page_range", MaxPage)
-		}
-		p.Page = n
-	}
-	if v := get("per_page"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > maxSize {
-			return p, errField("per_page", "invalid_per_page", maxSize)
-		}
-		p.PerPage = n
+	var v models.Validator
+	page, perPage := models.ParsePaging(&v, get, defaultSize, maxSize)
+	p := paging{Page: page, PerPage: perPage}
+	var verr *models.ValidationError
+	if err := v.Err(); errors.As(err, &verr) {
+		f := verr.Fields[0]
+		return p, errField(f.Field, f.Code, f.Params...)
 	}
 	return p, nil
 }
@@ -82,18 +74,7 @@ func parseTimeParam(c *fiber.Ctx, name string) (time.Time, error) {
 }
 
 // parseTime reads an RFC 3339 time or a YYYY-MM-DD date; "" is the zero time.
-func parseTime(v string) (time.Time, error) {
-	if v == "" {
-		return time.Time{}, nil
-	}
-	if t, err := time.Parse(time.RFC3339, v); err == nil {
-		return t.UTC(), nil
-	}
-	if t, err := time.Parse("2006-01-02", v); err == nil {
-		return t.UTC(), nil
-	}
-	return time.Time{}, errors.New("invalid date")
-}
+func parseTime(v string) (time.Time, error) { return models.ParseTime(v) }
 
 // reasonRequest is the body of moderation actions.
 type reasonRequest struct {

@@ -4,18 +4,19 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/entraide/entraide/i18n"
+	"github.com/entraide/entraide/ratelimit"
 )
 
 // resetLimiters bound reset and confirmation requests like sign-ups: per IP
 // and per address.
 type resetLimiters struct {
-	ip, account *window
+	ip, account *ratelimit.Window
 }
 
 func newResetLimiters(s *Server) *resetLimiters {
 	return &resetLimiters{
-		ip:      newWindow("reset_ip", s.cfg.SignupRate, s.cfg.RateLimit),
-		account: newWindow("reset_account", s.cfg.SignupRate, s.cfg.RateLimit),
+		ip:      ratelimit.New("reset_ip", s.cfg.SignupRate, s.cfg.RateLimit),
+		account: ratelimit.New("reset_account", s.cfg.SignupRate, s.cfg.RateLimit),
 	}
 }
 

@@ -5,6 +5,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
+
+	"github.com/entraide/entraide/search"
 )
 
 // maxPlaceSuggestions is how many places the suggestions list.
@@ -17,9 +19,9 @@ func (s *Server) suggestPlaces(c *fiber.Ctx) error {
 	if utf8.RuneCountInString(q) > 60 {
 		return errField("q", "too_long", 60)
 	}
-	items := []placeRef{}
+	items := []search.Place{}
 	for _, p := range s.gazetteer.Suggest(q, maxPlaceSuggestions) {
-		items = append(items, newPlaceRef(p))
+		items = append(items, search.PlaceOf(p))
 	}
 	return c.JSON(newList(items, int64(len(items)), paging{Page: 1, PerPage: maxPlaceSuggestions}))
 }

@@ -64,11 +64,3 @@ func errState(current string) *Problem {
 	p.Extra = map[string]any{"current_state": current}
 	return p
 }
-
-// errOrgNotVerified refuses to submit or publish a mission of an
-// organisation that is not verified, naming both states.
-func errOrgNotVerified(org *models.Organization, m *models.Mission) *Problem {
-	p := problem(409, ProblemOrganizationNotVerified, "detail.org_not_verified", string(org.Status))
-	p.Extra = map[string]any{"organization_status": string(org.Status), "current_state": string(m.Status)}
-	return p
-}

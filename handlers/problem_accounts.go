@@ -6,6 +6,7 @@ import (
 	"github.com/entraide/entraide/accounts"
 	"github.com/entraide/entraide/models"
 	"github.com/entraide/entraide/partners"
+	"github.com/entraide/entraide/ratelimit"
 )
 
 // accountsProblem maps the refusals of the accounts and partners domains
@@ -40,7 +41,7 @@ func accountsProblem(err error) *Problem {
 // throttleAccounts counts an accounts action against the windows of its
 // kind: by address and by account, or by account alone when ip is empty.
 func (s *Server) throttleAccounts(action accounts.Action, ip, account string) error {
-	var byIP, byAccount *window
+	var byIP, byAccount *ratelimit.Window
 	switch action {
 	case accounts.ActionSignup:
 		byIP, byAccount = s.limits.signupIP, s.limits.signupAccount

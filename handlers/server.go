@@ -24,11 +24,14 @@ import (
 	"github.com/entraide/entraide/frontend"
 	"github.com/entraide/entraide/geo"
 	"github.com/entraide/entraide/i18n"
+	"github.com/entraide/entraide/match"
 	"github.com/entraide/entraide/metrics"
+	"github.com/entraide/entraide/moderation"
 	"github.com/entraide/entraide/notify"
 	"github.com/entraide/entraide/organizations"
 	"github.com/entraide/entraide/partners"
 	"github.com/entraide/entraide/privacy"
+	"github.com/entraide/entraide/search"
 	"github.com/entraide/entraide/store"
 	"github.com/entraide/entraide/watch"
 )
@@ -62,22 +65,22 @@ type Deps struct {
 
 // Server holds the dependencies and the Fiber app.
 type Server struct {
-	answers *answerCache // encoded search answers, for a moment
-	cfg     *config.Config
-	store   *store.Store
-	tokens  *auth.Tokens
-	log     *slog.Logger
-	now     func() time.Time
-	app     *fiber.App
-	limits  *limiters
+	cfg    *config.Config
+	store  *store.Store
+	tokens *auth.Tokens
+	log    *slog.Logger
+	now    func() time.Time
+	app    *fiber.App
+	limits *limiters
 	// proxies are the trusted proxies (ENTRAIDE_TRUSTED_PROXIES).
 	proxies trustedProxies
 	pages   *frontend.Renderer
 	catalog *catalog.Catalog
-	notify  *notify.Service
-	// gazetteer and cityPostcodes (built from it) locate what people type.
-	gazetteer     *geo.Gazetteer
-	cityPostcodes map[string]string
+	// searcher answers mission searches (API and page) from the catalogue's index.
+	searcher *search.Searcher
+	notify   *notify.Service
+	// gazetteer locates what people type.
+	gazetteer *geo.Gazetteer
 	// resetLimits bound password-reset and confirmation requests.
 	resetLimits *resetLimiters
 	// orgMemberships lists a user's organisation ids for the access token.
@@ -98,6 +101,8 @@ type Server struct {
 	// watch keeps in touch with isolated people (issue 15).
 	watch *watch.Service
 	orgs  *organizations.Service
+	// moderation holds the rules of missions under review and of reports.
+	moderation *moderation.Service
 	// accounts holds the rules of sign-up, sessions and profiles.
 	accounts *accounts.Service
 	// calendar holds a volunteer's shifts, their iCalendar and feed;
@@ -126,9 +131,9 @@ func New(d Deps) (*Server, error) {
 		cfg: d.Config, store: d.Store, tokens: d.Tokens,
 		log: d.Logger, now: func() time.Time { return d.Now().UTC() },
 		catalog: d.Catalog, notify: d.Notify, apps: d.Applications, privacy: d.Privacy, events: d.Events,
-		gazetteer: d.Gazetteer, cityPostcodes: cityPostcodesOf(d.Gazetteer),
-		answers: newAnswerCache(),
+		gazetteer: d.Gazetteer,
 	}
+	s.searcher = search.New(func() *match.Index { return s.catalog.Index() }, d.Gazetteer, s.now)
 	if s.events == nil {
 		s.events = &events.Bus{}
 	}
@@ -146,6 +151,8 @@ func New(d Deps) (*Server, error) {
 		s.privacy = &privacy.Service{Store: d.Store, Notify: d.Notify, Events: s.events, Log: s.log, Now: s.now}
 	}
 	s.limits = newLimiters(d.Config)
+	s.moderation = &moderation.Service{Store: d.Store, Apps: s.apps, Events: s.events, Gazetteer: d.Gazetteer, Log: s.log, Now: s.now,
+		ReportThrottle: func(userID string) error { return s.checkUserLimit(s.limits.reports, userID, "detail.report_rate") }}
 	s.proxies = parseTrustedProxies(d.Config.TrustedProxies)
 	s.partnerLimits.enabled = d.Config.RateLimit
 	pages, err := frontend.NewRenderer()

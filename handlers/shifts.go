@@ -6,6 +6,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/entraide/entraide/models"
+	"github.com/entraide/entraide/moderation"
 	"github.com/entraide/entraide/store"
 )
 
@@ -54,11 +55,11 @@ func (s *Server) addMissionShifts(c *fiber.Ctx, m *models.Mission, in []models.S
 	if err := v.Err(); err != nil {
 		return err
 	}
-	shifts := newShifts(in, m, s.now())
+	shifts := moderation.NewShifts(in, m, s.now())
 	if err := s.store.AddShifts(ctx, shifts); err != nil {
 		return err
 	}
-	if end := lastEnd(shifts, m.LastShiftEnd); end.After(m.LastShiftEnd) {
+	if end := moderation.LastShiftEnd(shifts, m.LastShiftEnd); end.After(m.LastShiftEnd) {
 		if err := s.store.SetLastShiftEnd(ctx, m.ID, end); err != nil {
 			return err
 		}

@@ -2,11 +2,9 @@ package handlers
 
 import (
 	"bytes"
-	"net/url"
 
 	"github.com/gofiber/fiber/v2"
 
-	"github.com/entraide/entraide/i18n"
 	"github.com/entraide/entraide/models"
 	"github.com/entraide/entraide/watch"
 )
@@ -34,9 +32,9 @@ func (s *Server) listWatchProgrammes(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	items := make([]programmeResponse, 0, len(list))
+	items := make([]watch.ProgrammeView, 0, len(list))
 	for i := range list {
-		items = append(items, newProgrammeResponse(&list[i], s.now()))
+		items = append(items, watch.NewProgrammeView(&list[i], s.now()))
 	}
 	return c.JSON(newList(items, int64(len(items)), paging{Page: 1, PerPage: max(len(items), 1)}))
 }
@@ -53,7 +51,7 @@ func (s *Server) createWatchProgramme(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.Status(fiber.StatusCreated).JSON(newProgrammeResponse(p, s.now()))
+	return c.Status(fiber.StatusCreated).JSON(watch.NewProgrammeView(p, s.now()))
 }
 
 func (s *Server) getWatchProgramme(c *fiber.Ctx) error {
@@ -61,7 +59,7 @@ func (s *Server) getWatchProgramme(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(newProgrammeResponse(p, s.now()))
+	return c.JSON(watch.NewProgrammeView(p, s.now()))
 }
 
 func (s *Server) watchBoard(c *fiber.Ctx) error {
@@ -75,7 +73,7 @@ func (s *Server) watchBoard(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(newBoardResponse(b, s.lang(c)))
+	return c.JSON(watch.NewBoardView(b, s.lang(c)))
 }
 
 type personRequest struct {
@@ -103,11 +101,7 @@ func (s *Server) listWatchPeople(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	items := make([]personResponse, 0, len(people))
-	for i := range people {
-		items = append(items, newPersonResponse(&people[i]))
-	}
-	return c.JSON(newList(items, int64(total), pg))
+	return c.JSON(newList(watch.PeopleViews(people), int64(total), pg))
 }
 
 func (s *Server) addWatchPerson(c *fiber.Ctx) error {
@@ -125,7 +119,7 @@ func (s *Server) addWatchPerson(c *fiber.Ctx) error {
 	if err != nil {
 		return watchProblem(err)
 	}
-	return c.Status(fiber.StatusCreated).JSON(newPersonResponse(person))
+	return c.Status(fiber.StatusCreated).JSON(watch.NewPersonView(person))
 }
 
 // importWatchPeople adds people from a CSV file sent as the body
@@ -144,10 +138,7 @@ func (s *Server) importWatchPeople(c *fiber.Ctx) error {
 	if err != nil {
 		return watchProblem(err)
 	}
-	items := make([]personResponse, 0, len(people))
-	for i := range people {
-		items = append(items, newPersonResponse(&people[i]))
-	}
+	items := watch.PeopleViews(people)
 	return c.Status(fiber.StatusCreated).JSON(newList(items, int64(len(items)), paging{Page: 1, PerPage: max(len(items), 1)}))
 }
 
@@ -166,7 +157,7 @@ func (s *Server) getWatchPerson(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(newPersonResponse(person))
+	return c.JSON(watch.NewPersonView(person))
 }
 
 // deleteWatchPerson removes a person at their request, with their calls.
@@ -202,10 +193,7 @@ func (s *Server) watchPersonCalls(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	items := make([]callResponse, 0, len(calls))
-	for i := len(calls) - 1; i >= 0; i-- {
-		items = append(items, newCallResponse(calls[i]))
-	}
+	items := watch.CallViews(calls)
 	return c.JSON(newList(items, int64(len(items)), paging{Page: 1, PerPage: max(len(items), 1)}))
 }
 
@@ -236,7 +224,7 @@ func (s *Server) assignWatchPerson(c *fiber.Ctx) error {
 	if err != nil {
 		return watchProblem(err)
 	}
-	return c.JSON(newPersonResponse(person))
+	return c.JSON(watch.NewPersonView(person))
 }
 
 type watchVolunteerRequest struct {
@@ -258,7 +246,7 @@ func (s *Server) addWatchVolunteer(c *fiber.Ctx) error {
 	if _, err := s.watch.AddVolunteer(ctx, p, principal(c).UserID, req.UserID, req.Email); err != nil {
 		return watchProblem(err)
 	}
-	return c.Status(fiber.StatusCreated).JSON(newProgrammeResponse(p, s.now()))
+	return c.Status(fiber.StatusCreated).JSON(watch.NewProgrammeView(p, s.now()))
 }
 
 // watchVolunteerCandidates lists the organisation's accepted volunteers
@@ -274,16 +262,8 @@ func (s *Server) watchVolunteerCandidates(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	items := make([]candidateResponse, 0, len(list))
-	for _, v := range list {
-		items = append(items, candidateResponse{UserID: v.UserID, Name: v.Name})
-	}
+	items := watch.CandidateViews(list)
 	return c.JSON(newList(items, int64(len(items)), paging{Page: 1, PerPage: max(len(items), 1)}))
-}
-
-type candidateResponse struct {
-	UserID string `json:"user_id"`
-	Name   string `json:"name"`
 }
 
 func (s *Server) removeWatchVolunteer(c *fiber.Ctx) error {
@@ -314,7 +294,7 @@ func (s *Server) watchPairing(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	items := newPairs(pairs)
+	items := watch.PairViews(pairs)
 	return c.JSON(newList(items, int64(len(items)), paging{Page: 1, PerPage: max(len(items), 1)}))
 }
 
@@ -336,9 +316,6 @@ func (s *Server) applyWatchPairing(c *fiber.Ctx) error {
 	var req pairsRequest
 	if err := decodeJSON(c, &req); err != nil {
 		return err
-	}
-	if len(req.Pairs) == 0 || len(req.Pairs) > watch.MaxPeople {
-		return errField("pairs", "watch.pairs_count", watch.MaxPeople)
 	}
 	pairs := make([][2]string, len(req.Pairs))
 	for i, pr := range req.Pairs {
@@ -368,25 +345,12 @@ func (s *Server) watchConcernAction(closing bool) fiber.Handler {
 		defer cancel()
 		item, err := s.watch.HandleConcern(ctx, p, principal(c).UserID, id, closing)
 		if err != nil {
-			if item != nil && item.ClosedAt != nil {
-				return errState("closed")
-			}
-			return err
+			return watchProblem(err)
 		}
 		named, err := s.watch.NamedConcern(ctx, p, *item)
 		if err != nil {
 			return err
 		}
-		return c.JSON(newConcernResponse(named, p.OrgID, p.Name, s.lang(c)))
+		return c.JSON(watch.NewConcernView(named, p, s.lang(c)))
 	}
-}
-
-// missionDraftLink opens the mission editor prefilled for a supplies
-// need: generic words only, never the person's details.
-func missionDraftLink(orgID, programmeName, lang string) string {
-	q := url.Values{}
-	q.Set("title", i18n.T(lang, "watch.draft_title", programmeName))
-	q.Set("description", i18n.T(lang, "watch.draft_description"))
-	q.Set("category", "food_aid")
-	return "/organizations/" + orgID + "/missions/new?" + q.Encode()
 }

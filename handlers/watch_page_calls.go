@@ -62,16 +62,10 @@ func (s *Server) myWatchCallView(c *fiber.Ctx, form *frontend.Form) (frontend.Pa
 	if err != nil {
 		return frontend.Page{}, err
 	}
-	// The last five calls, newest first, keep the page small.
-	recent := make([]models.WatchCall, 0, 5)
-	for i := len(calls) - 1; i >= 0 && len(recent) < 5; i-- {
-		recent = append(recent, calls[i])
-	}
+	// The last five calls keep the page small.
+	recent := calls[:min(len(calls), 5)]
 	lang := s.lang(c)
-	times := make([]string, len(person.BestTimes))
-	for i, code := range person.BestTimes {
-		times[i] = timeLabel(lang, code)
-	}
+	times := watch.TimeLabels(lang, person.BestTimes)
 	return frontend.Page{Lang: lang, Title: i18n.T(lang, "watch.call_title", person.FirstName), Section: "/me",
 		Form: form.Order("outcome", "concern", "note", "next_call_on"),
 		Data: myWatchCallData{Person: person, Programme: p, Calls: recent, Numbers: watch.EmergencyNumbers, Times: times}}, nil
@@ -116,12 +110,7 @@ func (s *Server) myWatchLeaveSubmit(c *fiber.Ctx) error {
 	}
 	ctx, cancel := s.ctx(c)
 	defer cancel()
-	me := principal(c).UserID
-	p, err := s.store.WatchProgrammeByID(ctx, id)
-	if err != nil {
-		return err
-	}
-	if err := s.watch.RemoveVolunteer(ctx, p, me, me); err != nil {
+	if err := s.watch.Leave(ctx, principal(c).UserID, id); err != nil {
 		return err
 	}
 	return c.Redirect("/me/watch?notice=watch_left", fiber.StatusSeeOther)

@@ -39,7 +39,7 @@ type watchSpace struct {
 func (s *Server) watchSpaceOf(c *fiber.Ctx) (watchSpace, error) {
 	space, p := orgSpaceOf(c, "watch"), programmeOf(c)
 	return watchSpace{Space: space, Programme: p, Base: "/organizations/" + space.Org.ID + "/watch/" + p.ID,
-		Ended: p.PurgedAt != nil || p.Ended(s.now())}, nil
+		Ended: s.watch.Over(p)}, nil
 }
 
 type watchProgrammesData struct {
@@ -117,11 +117,8 @@ func (s *Server) watchProgrammeView(c *fiber.Ctx, form *frontend.Form) (frontend
 		return frontend.Page{}, err
 	}
 	lang := s.lang(c)
-	data := watchProgrammeData{watchSpace: ws, Board: board, Names: map[string]string{}, Proposed: map[string]string{},
-		Draft: missionDraftLink(ws.Space.Org.ID, ws.Programme.Name, lang)}
-	for _, v := range ws.Programme.Volunteers {
-		data.Names[v.UserID] = v.Name
-	}
+	data := watchProgrammeData{watchSpace: ws, Board: board, Names: watch.VolunteerNames(ws.Programme), Proposed: map[string]string{},
+		Draft: watch.MissionDraftLink(ws.Space.Org.ID, ws.Programme.Name, lang)}
 	if !ws.Ended && len(board.Unassigned) > 0 {
 		if data.Pairs, err = s.watch.Propose(ctx, ws.Programme); err != nil {
 			return frontend.Page{}, err
@@ -170,25 +167,16 @@ func (s *Server) watchPeopleView(c *fiber.Ctx, form *frontend.Form) (frontend.Pa
 		return frontend.Page{}, err
 	}
 	lang := s.lang(c)
-	data := watchPeopleData{watchSpace: ws, People: people, Names: map[string]string{}, Columns: strings.Join(watch.CSVColumns, ","),
+	data := watchPeopleData{watchSpace: ws, People: people, Names: watch.VolunteerNames(ws.Programme), Columns: strings.Join(watch.CSVColumns, ","),
 		Pager: frontend.NewPager(ws.Base+"/people", url.Values{}, pg.Page, pg.PerPage, int64(total))}
-	for _, v := range ws.Programme.Volunteers {
-		data.Names[v.UserID] = v.Name
-	}
 	for _, code := range i18n.LanguageCodes() {
 		data.Languages = append(data.Languages, frontend.Option{Value: code, Label: i18n.LanguageName(lang, code)})
 	}
 	for _, code := range watch.TimeCodes() {
-		data.Times = append(data.Times, frontend.Option{Value: code, Label: timeLabel(lang, code)})
+		data.Times = append(data.Times, frontend.Option{Value: code, Label: watch.TimeLabel(lang, code)})
 	}
 	return frontend.Page{Lang: lang, Title: i18n.T(lang, "watch.people_title", ws.Programme.Name), Section: "/org",
 		Form: form.Order(append(append([]string{}, personFields...), "csv")...), Data: data}, nil
-}
-
-// timeLabel names a best time ("mon-morning": "lundi matin").
-func timeLabel(lang, code string) string {
-	day, slot, _ := strings.Cut(code, "-")
-	return i18n.T(lang, "watch.day_"+day) + " " + i18n.T(lang, "watch.slot_"+slot)
 }
 
 func (s *Server) watchPersonSubmit(c *fiber.Ctx) error {
@@ -369,6 +357,9 @@ func (s *Server) watchPairingSubmit(c *fiber.Ctx) error {
 			pairs = append(pairs, [2]string{id, string(value)})
 		}
 	})
+	if len(pairs) == 0 {
+		return c.Redirect(ws.Base, fiber.StatusSeeOther) // nobody chosen: nothing to do
+	}
 	ctx, cancel := s.ctx(c)
 	defer cancel()
 	if _, err := s.watch.ApplyPairs(ctx, ws.Programme, principal(c).UserID, pairs); err != nil {
@@ -389,11 +380,8 @@ func (s *Server) watchConcernSubmit(closing bool) fiber.Handler {
 		}
 		ctx, cancel := s.ctx(c)
 		defer cancel()
-		if item, err := s.watch.HandleConcern(ctx, ws.Programme, principal(c).UserID, id, closing); err != nil {
-			if item != nil && item.ClosedAt != nil {
-				return errState("closed")
-			}
-			return err
+		if _, err := s.watch.HandleConcern(ctx, ws.Programme, principal(c).UserID, id, closing); err != nil {
+			return watchProblem(err)
 		}
 		return c.Redirect(ws.Base+"?notice=watch_concern#concerns", fiber.StatusSeeOther)
 	}
@@ -438,15 +426,7 @@ func (s *Server) watchPersonPage(c *fiber.Ctx) error {
 		return err
 	}
 	lang := s.lang(c)
-	data := watchPersonData{watchSpace: ws, Person: person, Names: map[string]string{}}
-	for i := len(calls) - 1; i >= 0; i-- {
-		data.Calls = append(data.Calls, calls[i])
-	}
-	for _, v := range ws.Programme.Volunteers {
-		data.Names[v.UserID] = v.Name
-	}
-	for _, code := range person.BestTimes {
-		data.Times = append(data.Times, timeLabel(lang, code))
-	}
+	data := watchPersonData{watchSpace: ws, Person: person, Calls: calls, Names: watch.VolunteerNames(ws.Programme),
+		Times: watch.TimeLabels(lang, person.BestTimes)}
 	return s.render(c, fiber.StatusOK, "watch_person", frontend.Page{Lang: lang, Title: person.FirstName, Section: "/org", Data: data})
 }

@@ -2,6 +2,8 @@ package watch
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"sort"
 	"time"
 
@@ -100,8 +102,8 @@ func (s *Service) assigned(ctx context.Context, volunteerID, personID string) (*
 	return person, p, nil
 }
 
-// MyCalls returns the calls a volunteer sees of their person: dates,
-// outcomes and next dates; notes are for the coordinators.
+// MyCalls returns the calls a volunteer sees of their person, newest
+// first: dates, outcomes and next dates; notes are for the coordinators.
 func (s *Service) MyCalls(ctx context.Context, personID string) ([]models.WatchCall, error) {
 	calls, err := s.store.WatchCalls(ctx, personID)
 	if err != nil {
@@ -110,6 +112,7 @@ func (s *Service) MyCalls(ctx context.Context, personID string) ([]models.WatchC
 	for i := range calls {
 		calls[i].Note = ""
 	}
+	slices.Reverse(calls)
 	return calls, nil
 }
 
@@ -187,10 +190,14 @@ func (s *Service) alertCoordinators(ctx context.Context, p *models.WatchProgramm
 	return nil
 }
 
-// HandleConcern records that a coordinator handles a concern, or closes it.
+// HandleConcern records that a coordinator handles a concern, or closes
+// it; a closed concern is ErrConcernClosed.
 func (s *Service) HandleConcern(ctx context.Context, p *models.WatchProgramme, actorID, concernID string, closing bool) (*models.WatchConcernItem, error) {
 	item, err := s.store.HandleWatchConcern(ctx, p.ID, concernID, actorID, closing, s.now())
 	if err != nil {
+		if item != nil && item.ClosedAt != nil {
+			return item, fmt.Errorf("%w: %w", ErrConcernClosed, err)
+		}
 		return item, err
 	}
 	action := "handle"

@@ -13,6 +13,9 @@ import (
 // ErrEnded refuses a change to a programme that is over.
 var ErrEnded = errors.New("watch: the programme has ended")
 
+// ErrConcernClosed refuses to handle or close a concern already closed.
+var ErrConcernClosed = errors.New("watch: the concern is closed")
+
 // Limits of the inputs.
 const (
 	MaxRhythmDays  = 60

@@ -150,6 +150,11 @@ func (s *Service) ApplyPairs(ctx context.Context, p *models.WatchProgramme, acto
 	if err := s.active(p); err != nil {
 		return 0, err
 	}
+	if len(pairs) == 0 || len(pairs) > MaxPeople {
+		var v models.Validator
+		v.Add("pairs", "watch.pairs_count", MaxPeople)
+		return 0, v.Err()
+	}
 	rows, err := s.store.WatchBoard(ctx, p.ID)
 	if err != nil {
 		return 0, err

@@ -181,7 +181,7 @@ func (s *Service) People(ctx context.Context, p *models.WatchProgramme, actorID 
 	return people, len(rows), nil
 }
 
-// Calls returns a person's call log for a coordinator, audited.
+// Calls returns a person's call log for a coordinator, newest first, audited.
 func (s *Service) Calls(ctx context.Context, p *models.WatchProgramme, actorID, personID string) ([]models.WatchCall, error) {
 	person, err := s.store.WatchPerson(ctx, personID)
 	if err != nil {
@@ -193,7 +193,9 @@ func (s *Service) Calls(ctx context.Context, p *models.WatchProgramme, actorID, 
 	if err := s.audit(ctx, actorID, ActionCallsView, "watch_person", person.ID, nil); err != nil {
 		return nil, err
 	}
-	return s.store.WatchCalls(ctx, personID)
+	calls, err := s.store.WatchCalls(ctx, personID)
+	slices.Reverse(calls)
+	return calls, err
 }
 
 // RemovePerson deletes a person at their request, with their call log,

@@ -87,6 +87,26 @@ func (s *Service) RemoveVolunteer(ctx context.Context, p *models.WatchProgramme,
 	return s.audit(ctx, actorID, "watch.volunteer.remove", "watch_programme", p.ID, map[string]any{"volunteer_id": userID})
 }
 
+// Leave takes volunteerID off programme programmeID, at their own
+// request; their people go back to the coordinators. A programme they are
+// not in is ErrNotFound.
+func (s *Service) Leave(ctx context.Context, volunteerID, programmeID string) error {
+	p, err := s.store.WatchProgrammeByID(ctx, programmeID)
+	if err != nil {
+		return err
+	}
+	return s.RemoveVolunteer(ctx, p, volunteerID, volunteerID)
+}
+
+// VolunteerNames maps p's volunteers' ids to their names, for the pages.
+func VolunteerNames(p *models.WatchProgramme) map[string]string {
+	names := make(map[string]string, len(p.Volunteers))
+	for _, v := range p.Volunteers {
+		names[v.UserID] = v.Name
+	}
+	return names
+}
+
 // handBack unassigns every person of p assigned to userID.
 func (s *Service) handBack(ctx context.Context, p *models.WatchProgramme, actorID, userID string) error {
 	assigned, err := s.store.WatchAssignments(ctx, userID)

@@ -111,9 +111,18 @@ func (s *Service) CreateProgramme(ctx context.Context, orgID, actorID string, in
 	return &p, nil
 }
 
+// Over reports whether programme p is over at now (ended or purged): it
+// takes no more changes, only removals at a person's request.
+func Over(p *models.WatchProgramme, now time.Time) bool {
+	return p.PurgedAt != nil || p.Ended(now)
+}
+
+// Over reports whether programme p is over now.
+func (s *Service) Over(p *models.WatchProgramme) bool { return Over(p, s.now()) }
+
 // active refuses changes to a programme that is over or purged.
 func (s *Service) active(p *models.WatchProgramme) error {
-	if p.PurgedAt != nil || p.Ended(s.now()) {
+	if s.Over(p) {
 		return ErrEnded
 	}
 	return nil

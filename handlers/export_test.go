@@ -1,4 +1,0 @@
-package handlers
-
-// Exported for the external test package.
-var CSVCellForTest = csvCell
