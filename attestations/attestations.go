@@ -16,8 +16,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/entraide/entraide/applications"
 	"github.com/entraide/entraide/auth"
-	"github.com/entraide/entraide/calendar"
 	"github.com/entraide/entraide/models"
 	"github.com/entraide/entraide/store"
 )
@@ -29,10 +29,18 @@ const CodeLen = 26
 // VerifyPath is the public page of an attestation; the code follows.
 const VerifyPath = "/attestations/"
 
+// Applications is what an attestation reads of applications; package
+// applications implements it.
+type Applications interface {
+	// VolunteerRecord is the volunteer's shifts and hours per organisation.
+	VolunteerRecord(ctx context.Context, userID string) (applications.Record, error)
+	VolunteerApplications(ctx context.Context, userID string, statuses ...models.ApplicationStatus) ([]models.Application, error)
+}
+
 // Service issues and finds attestations.
 type Service struct {
 	store    *store.Store
-	calendar *calendar.Service
+	apps     Applications
 	key      []byte
 	baseURL  string
 	now      func() time.Time
@@ -40,14 +48,14 @@ type Service struct {
 
 // New returns the service. secret keys the verification codes; without
 // one a random key is drawn, and codes change with each start.
-func New(st *store.Store, cal *calendar.Service, secret []byte, baseURL string, now func() time.Time) *Service {
+func New(st *store.Store, apps Applications, secret []byte, baseURL string, now func() time.Time) *Service {
 	if len(secret) == 0 {
 		secret = []byte(auth.RandomToken(32))
 	}
 	if now == nil {
 		now = time.Now
 	}
-	return &Service{store: st, calendar: cal, key: secret, baseURL: baseURL, now: func() time.Time { return now().UTC() }}
+	return &Service{store: st, apps: apps, key: secret, baseURL: baseURL, now: func() time.Time { return now().UTC() }}
 }
 
 // Certificate is what an attestation shows: the person, the hours attended
@@ -56,7 +64,7 @@ func New(st *store.Store, cal *calendar.Service, secret []byte, baseURL string, 
 type Certificate struct {
 	Name          string
 	TotalHours    float64
-	Organizations []calendar.OrgHours
+	Organizations []applications.OrgHours
 	Issued        *models.Attestation
 	VerifyURL     string
 	Date          time.Time
@@ -68,11 +76,11 @@ type Certificate struct {
 // attestation printed twice has one code, and a new attended shift makes
 // a new one.
 func (svc *Service) Issue(ctx context.Context, user *models.User) (*Certificate, error) {
-	record, err := svc.calendar.Record(ctx, user.ID)
+	record, err := svc.apps.VolunteerRecord(ctx, user.ID)
 	if err != nil {
 		return nil, err
 	}
-	apps, err := svc.calendar.Applications.VolunteerApplications(ctx, user.ID, models.ApplicationAttended)
+	apps, err := svc.apps.VolunteerApplications(ctx, user.ID, models.ApplicationAttended)
 	if err != nil {
 		return nil, err
 	}

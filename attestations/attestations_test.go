@@ -10,7 +10,6 @@ import (
 
 	"github.com/entraide/entraide/applications"
 	"github.com/entraide/entraide/attestations"
-	"github.com/entraide/entraide/calendar"
 	"github.com/entraide/entraide/models"
 	"github.com/entraide/entraide/store"
 	"github.com/entraide/entraide/store/storetest"
@@ -27,7 +26,7 @@ const secret = "a secret of at least thirty-two bytes"
 type fixture struct {
 	t       *testing.T
 	st      *store.Store
-	cal     *calendar.Service
+	apps    *applications.Service
 	svc     *attestations.Service
 	now     time.Time
 	user    *models.User
@@ -40,8 +39,8 @@ func newFixture(t *testing.T) *fixture {
 	ctx := context.Background()
 	f := &fixture{t: t, st: storetest.Open(t), now: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)}
 	clock := func() time.Time { return f.now }
-	f.cal = &calendar.Service{Store: f.st, Applications: &applications.Service{Store: f.st, Now: clock}, BaseURL: "https://entraide.example", Now: clock}
-	f.svc = attestations.New(f.st, f.cal, []byte(secret), "https://entraide.example", clock)
+	f.apps = &applications.Service{Store: f.st, Now: clock}
+	f.svc = attestations.New(f.st, f.apps, []byte(secret), "https://entraide.example", clock)
 	f.user = &models.User{ID: store.NewID(), Email: "amina@example.org", Name: "Amina Benali", Role: models.RoleVolunteer,
 		Status: models.UserActive, CreatedAt: f.now, UpdatedAt: f.now}
 	if err := f.st.CreateUser(ctx, f.user); err != nil {
@@ -114,7 +113,7 @@ func TestIssueKeepsOneCodePerContent(t *testing.T) {
 		t.Fatalf("verify: %+v %v", kept, err)
 	}
 	// Another key makes other codes: a code cannot be made up.
-	other := attestations.New(f.st, f.cal, []byte(strings.Repeat("k", 32)), "", func() time.Time { return f.now })
+	other := attestations.New(f.st, f.apps, []byte(strings.Repeat("k", 32)), "", func() time.Time { return f.now })
 	if forged, err := other.Issue(ctx, f.user); err != nil || forged.Issued.ID == third.Issued.ID {
 		t.Fatalf("another key: %v, same code %q", err, third.Issued.ID)
 	}

@@ -156,36 +156,3 @@ func TestFeedTokenIsTheCredential(t *testing.T) {
 		t.Fatalf("feed after revoking: %v %v", on, err)
 	}
 }
-
-func TestRecordSortsShiftsAndCountsAttendedHours(t *testing.T) {
-	f := newFixture(t)
-	later := f.apply(models.ApplicationAccepted, 10, 0)
-	soon := f.apply(models.ApplicationOffered, 2, 0)
-	f.apply(models.ApplicationOffered, -2, 0) // an offer that lapsed: nothing
-	older := f.apply(models.ApplicationAttended, -20, 3)
-	newer := f.apply(models.ApplicationAttended, -5, 2.5)
-	absent := f.apply(models.ApplicationNoShow, -8, 0)
-	r, err := f.svc.Record(context.Background(), f.volunteer)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ids := func(list []calendar.Engagement) string {
-		var out []string
-		for _, e := range list {
-			out = append(out, e.ApplicationID)
-		}
-		return strings.Join(out, ",")
-	}
-	if got, want := ids(r.Upcoming), soon.ID+","+later.ID; got != want {
-		t.Errorf("upcoming %s, want %s", got, want)
-	}
-	if got, want := ids(r.Past), newer.ID+","+absent.ID+","+older.ID; got != want {
-		t.Errorf("past %s, want %s", got, want)
-	}
-	if r.TotalHours != 5.5 || len(r.Organizations) != 1 || r.Organizations[0].Shifts != 2 || r.Organizations[0].Name != f.org.Name {
-		t.Errorf("hours %v by organisation %+v", r.TotalHours, r.Organizations)
-	}
-	if r.Past[0].MissionTitle != f.mission.Title || r.Past[0].TimeZone != "Europe/Paris" {
-		t.Errorf("engagement %+v", r.Past[0])
-	}
-}

@@ -59,7 +59,7 @@ func (svc *Service) Feed(ctx context.Context, rawToken string) (string, error) {
 // Document is the iCalendar document of applications, with their
 // missions and organisations loaded.
 func (svc *Service) Document(ctx context.Context, apps []models.Application) (string, error) {
-	missions, orgs, err := svc.MissionsAndOrgs(ctx, apps)
+	missions, orgs, err := svc.Applications.MissionsAndOrgs(ctx, apps)
 	if err != nil {
 		return "", err
 	}

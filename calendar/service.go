@@ -1,8 +1,8 @@
-// Package calendar holds a volunteer's shifts over time: the record of
-// shifts to come and given (with the hours per organisation), the
-// iCalendar documents of those shifts, and the private feed token that
-// lets a calendar application read them. It knows nothing of HTTP: the
-// handlers serve the bytes it makes.
+// Package calendar holds a volunteer's shifts as calendars: the iCalendar
+// documents of those shifts and the private feed token that lets a
+// calendar application read them. It knows nothing of HTTP: the handlers
+// serve the bytes it makes. The record of shifts itself (to come, given,
+// hours per organisation) is package applications'.
 package calendar
 
 import (
@@ -11,12 +11,18 @@ import (
 
 	"github.com/entraide/entraide/models"
 	"github.com/entraide/entraide/store"
+	"github.com/entraide/entraide/timefmt"
 )
 
-// Applications lists a volunteer's applications in the given statuses
-// (any when none), newest first; package applications implements it.
+// Applications is what the calendar reads of applications; package
+// applications implements it.
 type Applications interface {
+	// VolunteerApplications lists a volunteer's applications in the given
+	// statuses (any when none), newest first.
 	VolunteerApplications(ctx context.Context, userID string, statuses ...models.ApplicationStatus) ([]models.Application, error)
+	// MissionsAndOrgs loads the missions and organisations of
+	// applications, by id.
+	MissionsAndOrgs(ctx context.Context, apps []models.Application) (map[string]models.Mission, map[string]models.Organization, error)
 }
 
 // Service is the calendar domain with what it needs.
@@ -35,36 +41,12 @@ func (svc *Service) now() time.Time {
 	return svc.Now().UTC()
 }
 
-// MissionsAndOrgs loads the missions and organisations of applications,
-// by id.
-func (svc *Service) MissionsAndOrgs(ctx context.Context, apps []models.Application) (map[string]models.Mission, map[string]models.Organization, error) {
-	var missionIDs, orgIDs []string
-	seen := map[string]bool{}
-	for _, a := range apps {
-		if !seen[a.MissionID] {
-			seen[a.MissionID] = true
-			missionIDs = append(missionIDs, a.MissionID)
-		}
-		if !seen[a.OrgID] {
-			seen[a.OrgID] = true
-			orgIDs = append(orgIDs, a.OrgID)
-		}
+// ZoneOf is the time zone of a mission of the map, Europe/Paris for one
+// that is gone.
+func ZoneOf(missions map[string]models.Mission, id string) string {
+	m, ok := missions[id]
+	if !ok {
+		return timefmt.Default
 	}
-	missions := map[string]models.Mission{}
-	orgs := map[string]models.Organization{}
-	if len(apps) == 0 {
-		return missions, orgs, nil
-	}
-	missions, err := svc.Store.MissionsByIDs(ctx, missionIDs)
-	if err != nil {
-		return nil, nil, err
-	}
-	list, err := svc.Store.OrganizationsByIDs(ctx, orgIDs)
-	if err != nil {
-		return nil, nil, err
-	}
-	for _, o := range list {
-		orgs[o.ID] = o
-	}
-	return missions, orgs, nil
+	return m.Zone()
 }

@@ -114,6 +114,14 @@ func openTab(t *testing.T, s *site, opts tabOptions) *tab {
 		t.Fatalf("start Chromium %s: %v", path, err)
 	}
 	tb := &tab{t: t, ctx: ctx, site: s}
+	// Scrolling is instant, as for a person who asks for less motion: a
+	// click computed on an element mid-way through a smooth scroll (the
+	// style sheet's default) would land beside it.
+	tb.call(func(ctx context.Context) error {
+		_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-reduced-motion", Value: "reduce"}}})
+		return err
+	})
 	if opts.noScript {
 		tb.call(func(ctx context.Context) error {
 			_, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})

@@ -243,38 +243,30 @@ func TestWatchProgrammeJourney(t *testing.T) {
 		t.Errorf("page problem: %s", p)
 	}
 
-	// On a 375 px phone nothing scrolls sideways, and axe finds no
-	// accessibility violation (these checks need scripts in the tab).
-	axe, missing := loadAxe(t)
-	if missing != "" {
-		t.Log(missing)
-	}
+	// Every page passes the key pages' checks (375 and 1280 px, axe,
+	// codes, size) with the programme under way; these need scripts.
+	pages := newKeyPages(t)
 	for _, who := range []struct {
 		email, lands string
-		pages        []string
+		pages        [][2]string
 	}{
-		{ownerEmail, "/organizations/", []string{"/organizations/" + orgID + "/watch", base, base + "/people", base + "/volunteers"}},
-		{volunteers["wo"], "/me", []string{"/me/watch", ""}},
+		{ownerEmail, "/organizations/", [][2]string{{"watch-programmes", "/organizations/" + orgID + "/watch"}, {"watch-board", base},
+			{"watch-people", base + "/people"}, {"watch-volunteers", base + "/volunteers"}}},
+		{volunteers["wo"], "/me", [][2]string{{"watch-mine", "/me/watch"}, {"watch-call", ""}}},
 	} {
-		phone := openTab(t, s, tabOptions{})
-		phone.login(who.email, password, who.lands)
-		for _, path := range who.pages {
-			if path == "" { // the first person's call page
-				phone.open("/me/watch")
-				phone.click(`a[href^="/me/watch/"]`)
+		tb := openTab(t, s, tabOptions{})
+		tb.login(who.email, password, who.lands)
+		for _, page := range who.pages {
+			if page[1] == "" { // the first person's call page
+				tb.open("/me/watch")
+				tb.click(`a[href^="/me/watch/"]`)
 			} else {
-				phone.open(path)
+				tb.open(page[1])
 			}
-			phone.setViewport(375, 740, true)
-			if width, inner := phone.pageWidth(); width > inner {
-				t.Errorf("%s: %d px wide on a %d px phone", phone.path(), width, inner)
-			}
-			if axe != "" {
-				phone.checkAxe(axe, phone.path())
-			}
-			phone.setViewport(1280, 800, false)
+			pages.check(tb, page[0])
 		}
 	}
+	pages.done()
 }
 
 func hasAttr(n *html.Node, key string) bool {

@@ -13,10 +13,20 @@ type weekCount struct {
 	Count int    `json:"count"`
 }
 
+// statsResponse holds the platform's figures. Each map counts one
+// collection by one field, so its values add up to the collection's
+// total; the figures the home page shows too (open missions, volunteers,
+// verified organisations) are counted as it counts them (platform_counts.go).
 type statsResponse struct {
-	Organizations         map[string]int64 `json:"organizations"`
-	Missions              map[string]int64 `json:"missions"`
-	MissionsByCategory    map[string]int64 `json:"missions_by_category"`
+	Organizations          map[string]int64 `json:"organizations"`
+	Missions               map[string]int64 `json:"missions"`
+	MissionsByCategory     map[string]int64 `json:"missions_by_category"`
+	OpenMissions           int              `json:"open_missions"`
+	OpenMissionsByCategory map[string]int   `json:"open_missions_by_category"`
+	Applications           map[string]int64 `json:"applications"`
+	// Volunteers are the accounts that can volunteer (volunteerAccounts);
+	// Users counts the accounts in use by the role they signed up with.
+	Volunteers            int64            `json:"volunteers"`
 	PublishedPerWeek      []weekCount      `json:"published_per_week"`
 	OrganizationsAwaiting int64            `json:"organizations_awaiting_verification"`
 	MedianModerationHours *float64         `json:"median_moderation_hours"`
@@ -46,13 +56,22 @@ func (s *Server) platformStats(c *fiber.Ctx) (*statsResponse, error) {
 	if err != nil {
 		return nil, err
 	}
-	users := map[string]int64{}
+	volunteers, users, err := s.countVolunteers(ctx)
+	if err != nil {
+		return nil, err
+	}
 	for _, role := range []models.Role{models.RoleVolunteer, models.RoleOrganization, models.RoleAdmin} {
-		n, err := s.store.CountUsers(ctx, role)
-		if err != nil {
-			return nil, err
+		if _, ok := users[string(role)]; !ok {
+			users[string(role)] = 0 // every role is listed, even with nobody
 		}
-		users[string(role)] = n
+	}
+	applications, err := s.store.CountApplicationsByStatus(ctx)
+	if err != nil {
+		return nil, err
+	}
+	open, err := s.openMissions()
+	if err != nil {
+		return nil, err
 	}
 	moderated, err := s.store.ModeratedMissions(ctx, now.AddDate(0, 0, -90))
 	if err != nil {
@@ -76,7 +95,8 @@ func (s *Server) platformStats(c *fiber.Ctx) (*statsResponse, error) {
 	return &statsResponse{
 		Organizations: orgs, Missions: byStatus, MissionsByCategory: byCategory, PublishedPerWeek: perWeek,
 		OrganizationsAwaiting: orgs[string(models.OrgPending)], MedianModerationHours: models.Median(hours),
-		Users: users, ModeratedLast90Days: len(hours), GeneratedAt: now,
+		OpenMissions: open.Total, OpenMissionsByCategory: open.Facets["category"], Applications: applications,
+		Volunteers: volunteers, Users: users, ModeratedLast90Days: len(hours), GeneratedAt: now,
 	}, nil
 }
 

@@ -5,15 +5,13 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/entraide/entraide/applications"
 	"github.com/entraide/entraide/frontend"
 	"github.com/entraide/entraide/i18n"
 	"github.com/entraide/entraide/models"
 	"github.com/entraide/entraide/store"
 	"github.com/entraide/entraide/timefmt"
 )
-
-// maxBulk bounds the applications of one bulk action.
-const maxBulk = 100
 
 type bulkRequest struct {
 	IDs    []string `json:"ids"`
@@ -51,10 +49,12 @@ func (s *Server) bulk(c *fiber.Ctx, decline bool) error {
 	return c.JSON(fiber.Map{"items": results, "total": len(results)})
 }
 
-// bulkDecide is shared by the API and the review page.
+// bulkDecide is shared by the API and the review page: it checks the
+// request, lets applications.DecideByID act on each id, and words what
+// happened to each.
 func (s *Server) bulkDecide(c *fiber.Ctx, org *models.Organization, req bulkRequest, decline bool) ([]bulkResult, error) {
-	if len(req.IDs) == 0 || len(req.IDs) > maxBulk {
-		return nil, errField("ids", "bulk_size", maxBulk)
+	if len(req.IDs) == 0 || len(req.IDs) > applications.MaxBulk {
+		return nil, errField("ids", "bulk_size", applications.MaxBulk)
 	}
 	note := ""
 	if decline {
@@ -74,23 +74,13 @@ func (s *Server) bulkDecide(c *fiber.Ctx, org *models.Organization, req bulkRequ
 	return results, nil
 }
 
+// bulkOne decides one application, with its own time budget, and words
+// what happened.
 func (s *Server) bulkOne(c *fiber.Ctx, orgID, id, by string, decline bool, reason, note, lang string) bulkResult {
-	res := bulkResult{ID: id}
 	ctx, cancel := s.ctx(c)
 	defer cancel()
-	var updated *models.Application
-	var a *models.Application
-	err := error(store.ErrNotFound)
-	if store.ValidID(id) {
-		a, err = s.store.ApplicationInOrg(ctx, orgID, id)
-	}
-	if err == nil {
-		if decline {
-			updated, err = s.decline(ctx, a, by, reason, note)
-		} else {
-			updated, err = s.accept(ctx, a, by)
-		}
-	}
+	res := bulkResult{ID: id}
+	updated, err := s.apps.DecideByID(ctx, orgID, id, by, decline, reason, note)
 	if err != nil {
 		p := toProblem(err)
 		if p.Status >= 500 {

@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"context"
-	"errors"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -99,58 +98,15 @@ func (s *Server) orgApplication(c *fiber.Ctx) error {
 }
 
 // acceptApplication accepts a pending or waitlisted application, if a
-// place is left.
+// place is left (applications.Accept).
 func (s *Server) acceptApplication(c *fiber.Ctx) error {
-	a := applicationOf(c)
 	ctx, cancel := s.ctx(c)
 	defer cancel()
-	updated, err := s.accept(ctx, a, principal(c).UserID)
+	updated, err := s.apps.Accept(ctx, applicationOf(c), principal(c).UserID)
 	if err != nil {
 		return err
 	}
 	return s.answerOrgView(c, updated)
-}
-
-// accept takes a place and then moves the application, giving the place
-// back when the application changed meanwhile (a concurrent withdrawal).
-func (s *Server) accept(ctx context.Context, a *models.Application, by string) (*models.Application, error) {
-	if !models.CanTransition(a.Status, models.ApplicationAccepted, models.ActorOrganization) {
-		return nil, errState(string(a.Status))
-	}
-	if !a.ShiftStart.After(s.now()) {
-		return nil, refusal(fiber.StatusConflict, "shift_started")
-	}
-	// The volunteer's time is claimed first, atomically: two organisations
-	// accepting overlapping shifts at once cannot both succeed.
-	if err := s.store.ClaimShiftTime(ctx, a, s.now()); err != nil {
-		return nil, volunteerRuleRefusal(err)
-	}
-	ok, err := s.store.TakePlace(ctx, a.ShiftID)
-	if err != nil || !ok {
-		s.syncVolunteer(ctx, a)
-		if err != nil {
-			return nil, err
-		}
-		return nil, refusal(fiber.StatusConflict, "shift_full")
-	}
-	updated, err := s.changeApplication(ctx, a, models.ApplicationAccepted, models.ActorOrganization, by,
-		store.ApplicationChange{Decided: true, ClearRank: true})
-	if err != nil {
-		if rerr := s.store.ReleasePlace(ctx, a.ShiftID); rerr != nil {
-			s.log.Error("place not released", "shift_id", a.ShiftID, "error", rerr)
-		}
-		s.syncVolunteer(ctx, updated)
-		if errors.Is(err, store.ErrConflict) {
-			return nil, errState(string(updated.Status))
-		}
-		return nil, err
-	}
-	s.missionChanged(ctx, updated.MissionID)
-	s.tell(ctx, updated.VolunteerID, models.EventApplicationAccepted, s.eventParams(ctx, updated, volunteerLink(updated)))
-	if err := s.apps.WaitlistPending(ctx, updated.MissionID, updated.ShiftID); err != nil {
-		s.log.Error("pending applications of a full shift not waitlisted", "shift_id", updated.ShiftID, "error", err)
-	}
-	return updated, nil
 }
 
 type declineRequest struct {
@@ -159,7 +115,6 @@ type declineRequest struct {
 }
 
 func (s *Server) declineApplication(c *fiber.Ctx) error {
-	a := applicationOf(c)
 	var req declineRequest
 	if err := decodeJSON(c, &req); err != nil {
 		return err
@@ -170,59 +125,25 @@ func (s *Server) declineApplication(c *fiber.Ctx) error {
 	}
 	ctx, cancel := s.ctx(c)
 	defer cancel()
-	updated, err := s.decline(ctx, a, principal(c).UserID, req.Reason, note)
+	updated, err := s.apps.Decline(ctx, applicationOf(c), principal(c).UserID, req.Reason, note)
 	if err != nil {
 		return err
 	}
 	return s.answerOrgView(c, updated)
 }
 
-// decline turns an application down with a reason from the list; it held
-// no place.
-func (s *Server) decline(ctx context.Context, a *models.Application, by, reason, note string) (*models.Application, error) {
-	updated, err := s.changeApplication(ctx, a, models.ApplicationDeclined, models.ActorOrganization, by,
-		store.ApplicationChange{Entry: models.StatusChange{Reason: reason, Note: note}, Decided: true, ClearRank: true})
-	if errors.Is(err, store.ErrConflict) {
-		return nil, errState(string(updated.Status))
-	}
-	if err != nil {
-		return nil, err
-	}
-	params := s.eventParams(ctx, updated, "/missions")
-	s.tell(ctx, updated.VolunteerID, models.EventApplicationDeclined, params)
-	return updated, nil
-}
-
-// markAttendance records, once the shift started, whether the volunteer
-// came; attended counts the shift's hours.
+// markAttendance records whether the volunteer came
+// (applications.RecordAttendance).
 func (s *Server) markAttendance(to models.ApplicationStatus) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		a := applicationOf(c)
-		updated, err := s.recordAttendance(c, a, to)
+		ctx, cancel := s.ctx(c)
+		defer cancel()
+		updated, err := s.apps.RecordAttendance(ctx, applicationOf(c), to, principal(c).UserID)
 		if err != nil {
 			return err
 		}
 		return s.answerOrgView(c, updated)
 	}
-}
-
-// recordAttendance is shared by the API and the review page.
-func (s *Server) recordAttendance(c *fiber.Ctx, a *models.Application, to models.ApplicationStatus) (*models.Application, error) {
-	if a.ShiftStart.After(s.now()) {
-		return nil, refusal(fiber.StatusConflict, "shift_not_started")
-	}
-	hours := 0.0
-	if to == models.ApplicationAttended {
-		hours = models.ShiftHours(a.ShiftStart, a.ShiftEnd)
-	}
-	ctx, cancel := s.ctx(c)
-	defer cancel()
-	updated, err := s.changeApplication(ctx, a, to, models.ActorOrganization, principal(c).UserID,
-		store.ApplicationChange{Hours: &hours})
-	if errors.Is(err, store.ErrConflict) {
-		return nil, errState(string(updated.Status))
-	}
-	return updated, err
 }
 
 func (s *Server) answerOrgView(c *fiber.Ctx, a *models.Application) error {

@@ -101,7 +101,17 @@ func TestApplicationLifecycle(t *testing.T) {
 	if k := e.notificationKinds(f.org.owner); count(k, "application_withdrawn") != 1 {
 		t.Fatalf("org notifications: %v", k)
 	}
-	// One application per volunteer and shift, whatever its state.
+	// One application per volunteer and shift: applying again after a
+	// withdrawal reopens the same one, whose history keeps both.
+	r = e.post(f.applyPath(), vol.Access, nil).expect(t, 201)
+	if r.str("id") != appID {
+		t.Fatalf("applying again made application %s, want %s", r.str("id"), appID)
+	}
+	history, _ := r.Body["history"].([]any)
+	last, _ := history[len(history)-1].(map[string]any)
+	if len(history) != 4 || last["from"] != "withdrawn" || last["to"] != "pending" || r.str("status") != "pending" {
+		t.Fatalf("history after applying again: %s", r.Raw)
+	}
 	e.post(f.applyPath(), vol.Access, nil).expect(t, 409)
 }
 

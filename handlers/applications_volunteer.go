@@ -1,13 +1,11 @@
 package handlers
 
 import (
-	"errors"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/entraide/entraide/models"
-	"github.com/entraide/entraide/store"
 )
 
 // myApplicationParam loads the path's application if it is the caller's;
@@ -111,8 +109,7 @@ func (s *Server) myApplication(c *fiber.Ctx) error {
 }
 
 // withdrawApplication lets the volunteer step back, with an optional
-// reason; a held place goes to the waiting list. An accepted shift can no
-// longer be withdrawn once it started.
+// reason (applications.Withdraw).
 func (s *Server) withdrawApplication(c *fiber.Ctx) error {
 	a, err := s.myApplicationParam(c)
 	if err != nil {
@@ -122,82 +119,27 @@ func (s *Server) withdrawApplication(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	updated, err := s.withdraw(c, a, reason)
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	updated, err := s.apps.Withdraw(ctx, volunteerOf(c), a, reason)
 	if err != nil {
 		return err
 	}
 	return c.JSON(applicationView(updated, false))
 }
 
-// withdraw is shared by the API and the application's page.
-func (s *Server) withdraw(c *fiber.Ctx, a *models.Application, reason string) (*models.Application, error) {
-	if a.Status == models.ApplicationAccepted && !a.ShiftStart.After(s.now()) {
-		return nil, refusal(fiber.StatusConflict, "shift_started")
-	}
-	ctx, cancel := s.ctx(c)
-	defer cancel()
-	updated, err := s.changeApplication(ctx, a, models.ApplicationWithdrawn, models.ActorVolunteer, a.VolunteerID,
-		store.ApplicationChange{Entry: models.StatusChange{Note: reason}, ClearOffer: true})
-	if errors.Is(err, store.ErrConflict) {
-		return nil, errState(string(updated.Status))
-	}
-	if err != nil {
-		return nil, err
-	}
-	if previous(updated).HoldsPlace() {
-		s.releasePlace(ctx, updated.MissionID, updated.ShiftID)
-	}
-	if previous(updated) != models.ApplicationWaitlisted {
-		params := s.eventParams(ctx, updated, orgLink(updated))
-		params["volunteer_name"] = strings.TrimSpace(principal(c).User.Name)
-		s.tellMembers(ctx, updated.OrgID, "", models.EventApplicationWithdrawn, params)
-	}
-	return updated, nil
-}
-
-// confirmOffer takes up a place offered from the waiting list, before the
-// offer lapses.
+// confirmOffer takes up a place offered from the waiting list
+// (applications.Confirm).
 func (s *Server) confirmOffer(c *fiber.Ctx) error {
 	a, err := s.myApplicationParam(c)
 	if err != nil {
 		return err
 	}
-	updated, err := s.confirmPlace(c, a)
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	updated, err := s.apps.Confirm(ctx, a)
 	if err != nil {
 		return err
 	}
 	return c.JSON(applicationView(updated, false))
-}
-
-// confirmPlace is shared by the API and the application's page.
-func (s *Server) confirmPlace(c *fiber.Ctx, a *models.Application) (*models.Application, error) {
-	ctx, cancel := s.ctx(c)
-	defer cancel()
-	if a.Status == models.ApplicationOffered && !a.ShiftStart.After(s.now()) {
-		// Offers made before deadlines were capped at the shift's start.
-		return nil, refusal(fiber.StatusConflict, "shift_started")
-	}
-	if a.Status == models.ApplicationOffered {
-		if err := s.store.ClaimShiftTime(ctx, a, s.now()); err != nil {
-			return nil, volunteerRuleRefusal(err)
-		}
-	}
-	updated, err := s.changeApplication(ctx, a, models.ApplicationAccepted, models.ActorVolunteer, a.VolunteerID,
-		store.ApplicationChange{Entry: models.StatusChange{Reason: "offer_confirmed"}, OfferValidAt: s.now(), ClearOffer: true})
-	if err != nil && updated != nil {
-		s.syncVolunteer(ctx, updated)
-	}
-	if errors.Is(err, store.ErrConflict) {
-		if updated.Status == models.ApplicationOffered {
-			// Still offered but past its deadline: the job has not
-			// expired it yet.
-			return nil, errState(string(models.ApplicationExpired))
-		}
-		return nil, errState(string(updated.Status))
-	}
-	if err != nil {
-		return nil, err
-	}
-	s.tell(ctx, updated.VolunteerID, models.EventApplicationAccepted, s.eventParams(ctx, updated, volunteerLink(updated)))
-	return updated, nil
 }

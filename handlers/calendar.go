@@ -76,5 +76,5 @@ func (s *Server) shiftICS(c *fiber.Ctx) error {
 
 // missionsAndOrgs loads the missions and organisations of applications.
 func (s *Server) missionsAndOrgs(ctx context.Context, apps []models.Application) (map[string]models.Mission, map[string]models.Organization, error) {
-	return s.calendar.MissionsAndOrgs(ctx, apps)
+	return s.apps.MissionsAndOrgs(ctx, apps)
 }

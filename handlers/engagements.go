@@ -6,8 +6,10 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/entraide/entraide/applications"
 	"github.com/entraide/entraide/calendar"
 	"github.com/entraide/entraide/models"
+	"github.com/entraide/entraide/timefmt"
 )
 
 type engagementResponse struct {
@@ -37,26 +39,36 @@ type engagementsResponse struct {
 	Organizations []orgHours           `json:"organizations"`
 }
 
-// volunteerRecord is the volunteer's record (package calendar) in the
-// API's shape.
+// volunteerRecord renders a volunteer's record
+// (applications.VolunteerRecord) for the API and the pages.
 func (s *Server) volunteerRecord(ctx context.Context, userID string) (engagementsResponse, error) {
-	record, err := s.calendar.Record(ctx, userID)
+	out := engagementsResponse{Upcoming: []engagementResponse{}, Past: []engagementResponse{}, Organizations: []orgHours{}}
+	record, err := s.apps.VolunteerRecord(ctx, userID)
 	if err != nil {
 		return engagementsResponse{}, err
 	}
-	out := engagementsResponse{Upcoming: make([]engagementResponse, len(record.Upcoming)),
-		Past: make([]engagementResponse, len(record.Past)), TotalHours: record.TotalHours,
-		Organizations: make([]orgHours, len(record.Organizations))}
-	for i, e := range record.Upcoming {
-		out.Upcoming[i] = engagementResponse(e)
+	for _, e := range record.Upcoming {
+		out.Upcoming = append(out.Upcoming, engagementView(e))
 	}
-	for i, e := range record.Past {
-		out.Past[i] = engagementResponse(e)
+	for _, e := range record.Past {
+		out.Past = append(out.Past, engagementView(e))
 	}
-	for i, h := range record.Organizations {
-		out.Organizations[i] = orgHours(h)
+	for _, h := range record.Organizations {
+		out.Organizations = append(out.Organizations, orgHours{OrgID: h.OrgID, Name: h.Name, Hours: h.Hours, Shifts: h.Shifts})
 	}
+	out.TotalHours = record.TotalHours
 	return out, nil
+}
+
+func engagementView(e applications.Engagement) engagementResponse {
+	a := e.Application
+	zone := timefmt.Default
+	if e.Mission.ID != "" {
+		zone = e.Mission.Zone()
+	}
+	return engagementResponse{ApplicationID: a.ID, MissionID: a.MissionID, MissionTitle: e.Mission.Title,
+		OrgID: a.OrgID, OrgName: e.Organization.Name, ShiftStart: a.ShiftStart, ShiftEnd: a.ShiftEnd,
+		Status: string(a.Status), Hours: a.Hours, TimeZone: zone}
 }
 
 // engagements lists the caller's past and upcoming shifts and hours.

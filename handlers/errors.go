@@ -33,6 +33,9 @@ func toProblem(err error) *Problem {
 	if errors.As(err, &p) {
 		return p
 	}
+	if ap, ok := applicationProblem(err); ok {
+		return ap
+	}
 	if op := orgProblem(err); op != nil {
 		return op
 	}

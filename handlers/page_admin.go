@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"net/url"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
@@ -67,6 +68,8 @@ type orgQueueData struct {
 	All      []orgResponse
 	AllTotal int64
 	Query    organizations.Query
+	// Back is the list as searched, where its forms come back to.
+	Back     string
 	Statuses []frontend.Option
 }
 
@@ -103,9 +106,10 @@ func (s *Server) adminOrgsView(c *fiber.Ctx, form *frontend.Form) (frontend.Page
 	data := orgQueueData{adminSection: adminSection{Tab: "organizations"}, Queue: items, Total: total, Suspended: suspended,
 		IdentityChanges: changes, IdentityTotal: changesTotal,
 		Pager: frontend.NewPager("/admin/organizations", nil, pg.Page, pg.PerPage, total)}
-	if data.Query, err = parseOrgListQuery(c); err != nil {
+	if data.Query, err = adminOrgsListQuery(c); err != nil {
 		return frontend.Page{}, err
 	}
+	data.Back = "/admin/organizations" + orgListQueryString(data.Query)
 	if data.All, data.AllTotal, err = s.findOrganizations(c, data.Query, paging{Page: 1, PerPage: 50}); err != nil {
 		return frontend.Page{}, err
 	}
@@ -114,6 +118,38 @@ func (s *Server) adminOrgsView(c *fiber.Ctx, form *frontend.Form) (frontend.Page
 		data.Statuses = append(data.Statuses, frontend.Option{Value: string(st), Label: i18n.T(lang, "journeys.org_status_"+string(st))})
 	}
 	return frontend.Page{Lang: lang, Title: i18n.T(lang, "admin.orgs_title"), Section: "/admin", Form: form, Data: data}, nil
+}
+
+// adminOrgsListQuery is the search of the list of organisations: the
+// page's own query, or, when a form of the list is shown again with its
+// error, the query of the page it was sent from (back), so that the
+// organisation and its form are still in the list.
+func adminOrgsListQuery(c *fiber.Ctx) (organizations.Query, error) {
+	if c.Method() == fiber.MethodGet {
+		return parseOrgListQuery(c)
+	}
+	back, err := url.Parse(localPath(c.FormValue("back")))
+	if err != nil || !strings.HasPrefix(back.Path, "/admin/organizations") {
+		return organizations.Query{}, nil
+	}
+	q := back.Query()
+	return organizations.NewQuery(q.Get("q"), q.Get("status"))
+}
+
+// orgListQueryString is the query string of a search ("?q=...&status=..."),
+// or nothing.
+func orgListQueryString(q organizations.Query) string {
+	v := url.Values{}
+	if q.Q != "" {
+		v.Set("q", q.Q)
+	}
+	if q.Status != "" {
+		v.Set("status", string(q.Status))
+	}
+	if len(v) == 0 {
+		return ""
+	}
+	return "?" + v.Encode()
 }
 
 // adminOrgDecision applies a decision on an organisation (its state or
@@ -139,7 +175,13 @@ func (s *Server) adminOrgDecision(d organizations.Decision) fiber.Handler {
 			back = "/admin/organizations"
 		}
 		if err != nil {
-			return s.adminFormError(c, back, id, err)
+			// The list of every organisation names its forms' fields apart
+			// from the queue's (admin_orgs.html).
+			key := id
+			if c.FormValue("list") == "all" {
+				key = "all-" + id
+			}
+			return s.adminFormError(c, back, key, err)
 		}
 		return seeOther(c, withNotice(back, notice))
 	}

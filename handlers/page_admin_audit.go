@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"net/url"
-	"sort"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -55,6 +54,9 @@ type statsData struct {
 	Weekly     frontend.BarChart
 	ByCategory frontend.BarChart
 	Moderation frontend.BarChart
+	// ByState are the missions and the applications by state, each with
+	// its total: the bars add up to it.
+	MissionStates, ApplicationStates frontend.BarChart
 }
 
 // moderationBuckets are the bars of the time-to-moderation chart: upper
@@ -84,17 +86,19 @@ func (s *Server) adminStatsPage(c *fiber.Ctx) error {
 	}
 	data.Weekly = s.chart(lang, "weekly", false, labels, values, count)
 
+	// The open missions by field, as the home page counts them: the bars
+	// add up to the open missions shown above.
 	labels, values = nil, nil
-	cats := make([]string, 0, len(stats.MissionsByCategory))
-	for cat := range stats.MissionsByCategory {
-		cats = append(cats, cat)
+	for _, cat := range homeCategories {
+		if n := stats.OpenMissionsByCategory[cat]; n > 0 {
+			labels = append(labels, i18n.T(lang, "category."+cat))
+			values = append(values, float64(n))
+		}
 	}
-	sort.Slice(cats, func(i, j int) bool { return stats.MissionsByCategory[cats[i]] > stats.MissionsByCategory[cats[j]] })
-	for _, cat := range cats {
-		labels = append(labels, i18n.T(lang, "category."+cat))
-		values = append(values, float64(stats.MissionsByCategory[cat]))
-	}
-	data.ByCategory = s.chart(lang, "categories", true, labels, values, count)
+	data.ByCategory = s.chart(lang, "open_categories", true, labels, values, count)
+	data.ByCategory.Summary = i18n.T(lang, "stats.total", stats.OpenMissions)
+	data.MissionStates = s.stateChart(lang, "mission_states", "mstatus.", missionStates, stats.Missions)
+	data.ApplicationStates = s.stateChart(lang, "application_states", "astatus.", applicationStates, stats.Applications)
 
 	delays, err := s.moderationDelays(c)
 	if err != nil {

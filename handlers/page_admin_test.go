@@ -63,7 +63,7 @@ func TestAdminModeratesOrganizationsAndMissions(t *testing.T) {
 
 	stats := b.get("/admin/stats").expect(t, 200)
 	checkPageStructure(t, "admin stats", stats.Body)
-	stats.contains(t, `<svg viewBox="0 0 640`, `role="img"`, "Missions par domaine", "Aide alimentaire", "Voir les chiffres")
+	stats.contains(t, `<svg viewBox="0 0 640`, `role="img"`, "Missions ouvertes par domaine", "Aide alimentaire", "Voir les chiffres")
 
 	home := b.get("/admin").expect(t, 200)
 	checkPageStructure(t, "admin home", home.Body)

@@ -8,18 +8,23 @@ import (
 	"github.com/entraide/entraide/models"
 )
 
-// applySubmit applies to the chosen shift with the API's logic, from the
-// mission page's form.
+// applySubmit applies to the chosen shift, or to the ticked dates of a
+// recurring mission, with the API's logic, from the mission page's form.
 func (s *Server) applySubmit(c *fiber.Ctx) error {
-	form := formValues(c, "shift", "message")
+	form := formValues(c, "shift", "message", "all", "series_message")
 	if principal(c).Role == models.RoleAdmin {
 		return errForbidden("detail.role_required", "volunteer, organization")
+	}
+	if c.FormValue("series") != "" {
+		return s.applySeriesSubmit(c, form)
 	}
 	shiftID := form.Value("shift")
 	var a *models.Application
 	var err error = errField("shift", "required")
 	if shiftID != "" {
-		a, _, err = s.applyToShift(c, c.Params("id"), shiftID, form.Value("message"))
+		ctx, cancel := s.ctx(c)
+		a, _, err = s.apps.Apply(ctx, volunteerOf(c), c.Params("id"), shiftID, form.Value("message"))
+		cancel()
 	}
 	if err != nil {
 		page, perr := s.missionPageFor(c, form)
@@ -38,34 +43,46 @@ func (s *Server) applySubmit(c *fiber.Ctx) error {
 }
 
 type myApplicationsData struct {
+	// Series are the recurring commitments, one line each; Open the other
+	// applications still open.
+	Series       []seriesRow
 	Open, Closed []applicationResponse
 }
 
 // myApplicationsPage lists the volunteer's applications: those still
-// open first, with their state and place on the waiting list.
+// open first (a series of dates of one mission as one line), with their
+// state and place on the waiting list.
 func (s *Server) myApplicationsPage(c *fiber.Ctx) error {
+	page, err := s.myApplicationsView(c)
+	if err != nil {
+		return err
+	}
+	return s.render(c, fiber.StatusOK, "my_applications", page)
+}
+
+func (s *Server) myApplicationsView(c *fiber.Ctx) (frontend.Page, error) {
 	ctx, cancel := s.ctx(c)
 	defer cancel()
 	apps, err := s.volunteerApplications(ctx, principal(c).UserID)
 	if err != nil {
-		return err
+		return frontend.Page{}, err
 	}
 	views, err := s.volunteerViews(c, apps, true)
 	if err != nil {
-		return err
+		return frontend.Page{}, err
 	}
 	data := myApplicationsData{}
-	for _, v := range views {
+	var open []models.Application
+	for i, v := range views {
 		if models.ApplicationStatus(v.Status).Open() {
-			data.Open = append(data.Open, v)
+			open = append(open, apps[i])
 		} else {
 			data.Closed = append(data.Closed, v)
 		}
 	}
+	data.Series, data.Open = s.seriesRows(views, open)
 	lang := s.lang(c)
-	return s.render(c, fiber.StatusOK, "my_applications", frontend.Page{
-		Lang: lang, Title: i18n.T(lang, "applications.title"), Section: "/me", Data: data,
-	})
+	return frontend.Page{Lang: lang, Title: i18n.T(lang, "applications.title"), Section: "/me", Data: data}, nil
 }
 
 type myApplicationData struct {
@@ -100,7 +117,7 @@ func (s *Server) myApplicationView(c *fiber.Ctx, form *frontend.Form) (frontend.
 		return frontend.Page{}, err
 	}
 	data := myApplicationData{Application: views[0], Messages: msgs,
-		CanWithdraw: a.Status.Open() && !(a.Status == models.ApplicationAccepted && !a.ShiftStart.After(s.now())),
+		CanWithdraw: s.apps.CanWithdraw(a),
 		CanConfirm:  a.Status == models.ApplicationOffered,
 		Calendar:    a.Status == models.ApplicationAccepted || a.Status == models.ApplicationAttended,
 	}
@@ -121,14 +138,16 @@ func (s *Server) myApplicationAction(action string) fiber.Handler {
 			return err
 		}
 		form := formValues(c, "body", "reason")
+		ctx, cancel := s.ctx(c)
+		defer cancel()
 		switch action {
 		case "withdraw":
 			var reason string
 			if reason, err = checkReason(form.Value("reason"), false); err == nil {
-				_, err = s.withdraw(c, a, reason)
+				_, err = s.apps.Withdraw(ctx, volunteerOf(c), a, reason)
 			}
 		case "confirm":
-			_, err = s.confirmPlace(c, a)
+			_, err = s.apps.Confirm(ctx, a)
 		case "message":
 			_, err = s.addMessage(c, a, models.ActorVolunteer, form.Value("body"))
 		}

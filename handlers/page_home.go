@@ -8,7 +8,6 @@ import (
 
 	"github.com/entraide/entraide/frontend"
 	"github.com/entraide/entraide/i18n"
-	"github.com/entraide/entraide/match"
 	"github.com/entraide/entraide/models"
 	"github.com/entraide/entraide/search"
 	"github.com/entraide/entraide/store"
@@ -43,7 +42,7 @@ type homeNumbers struct {
 func (s *Server) homePage(c *fiber.Ctx) error {
 	lang := s.lang(c)
 	data := homeData{}
-	all, err := s.runSearch(search.Request{Query: match.Query{PerPage: 1}})
+	all, err := s.openMissions()
 	if err != nil {
 		return err
 	}

@@ -19,8 +19,10 @@ type missionPageData struct {
 	// Open are the shifts still to come; Past counts the others.
 	Open []shiftResponse
 	Past int
-	// ShiftOptions are the shifts a volunteer may apply to.
+	// ShiftOptions are the shifts a volunteer may apply to; Series says
+	// there are several, ticked rather than chosen one at a time.
 	ShiftOptions []frontend.Option
+	Series       bool
 	// Mine are the caller's applications to this mission.
 	Mine    []applicationResponse
 	Similar []search.Item
@@ -71,10 +73,11 @@ func (s *Server) missionPageFor(c *fiber.Ctx, form *frontend.Form) (frontend.Pag
 		return frontend.Page{}, err
 	}
 	data.ShiftOptions = shiftOptions(lang, data.Open, data.Mine, data.Mission.TimeZone)
+	data.Series = len(data.ShiftOptions) > 1
 	if data.Similar, err = s.searcher.Similar(m); err != nil {
 		return frontend.Page{}, searchProblem(err)
 	}
-	form.Order("shift", "message", "reason")
+	form.Order("shift", "message", "shifts", "all", "series_message", "reason")
 	if form.Value("shift") == "" && len(data.ShiftOptions) > 0 {
 		form.Set("shift", data.ShiftOptions[0].Value)
 	}

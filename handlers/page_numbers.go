@@ -29,8 +29,9 @@ type liveNumbers struct {
 	organizations int64
 }
 
-// platformNumbers returns the number of volunteer accounts and of
-// verified organisations. The first call counts within the request's
+// platformNumbers returns the number of accounts that can volunteer
+// (volunteerAccounts) and of verified organisations, as the admins'
+// statistics count them. The first call counts within the request's
 // deadline; afterwards figures older than numbersTTL are recounted in the
 // background. A count that fails leaves the previous figures (zero at
 // first) and is logged, never returned.
@@ -76,7 +77,7 @@ func (s *Server) platformNumbers(ctx context.Context) (volunteers, organizations
 // previous ones and tries again at the next request.
 func (s *Server) countNumbers(ctx context.Context) (volunteers, organizations int64, ok bool) {
 	n := &s.numbers
-	volunteers, err := s.store.CountUsers(ctx, models.RoleVolunteer)
+	volunteers, _, err := s.countVolunteers(ctx)
 	var orgs map[string]int64
 	if err == nil {
 		orgs, err = s.store.CountOrganizations(ctx)

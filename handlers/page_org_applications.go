@@ -196,16 +196,16 @@ func (s *Server) reviewOneAction(action string) fiber.Handler {
 		defer cancel()
 		switch action {
 		case "accept":
-			_, err = s.accept(ctx, a, by)
+			_, err = s.apps.Accept(ctx, a, by)
 		case "decline":
 			var note string
 			if note, err = models.ValidateDecline(form.Value("reason"), form.Value("note")); err == nil {
-				_, err = s.decline(ctx, a, by, form.Value("reason"), note)
+				_, err = s.apps.Decline(ctx, a, by, form.Value("reason"), note)
 			}
 		case "attended":
-			_, err = s.recordAttendance(c, a, models.ApplicationAttended)
+			_, err = s.apps.RecordAttendance(ctx, a, models.ApplicationAttended, by)
 		case "no_show":
-			_, err = s.recordAttendance(c, a, models.ApplicationNoShow)
+			_, err = s.apps.RecordAttendance(ctx, a, models.ApplicationNoShow, by)
 		case "message":
 			_, err = s.addMessage(c, a, models.ActorOrganization, form.Value("body"))
 		}

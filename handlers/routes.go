@@ -182,6 +182,9 @@ func (s *Server) apiRoutes(api routeGroup) {
 
 	// Applying and the volunteer's own applications.
 	api.post("/missions/:id/shifts/:shiftId/applications", volunteer, s.apply)
+	api.post("/missions/:id/applications", volunteer, s.applyToMission)
+	api.get("/me/missions/:id/applications", volunteer, s.mySeries)
+	api.post("/me/missions/:id/applications/withdraw", volunteer, s.withdrawSeries)
 	api.get("/me/applications", volunteer, s.myApplications)
 	api.get("/me/applications/:id", volunteer, s.myApplication)
 	api.post("/me/applications/:id/withdraw", volunteer, s.withdrawApplication)
@@ -292,6 +295,7 @@ func (s *Server) pageRoutes(t *routeTable, pages routeGroup) {
 	pages.get("/me/profile", volunteer, s.profilePage)
 	pages.post("/me/profile", volunteer, s.profileSubmit)
 	pages.post("/missions/:id/apply", s.signedIn(), s.applySubmit)
+	pages.post("/me/missions/:id/withdraw", volunteer, s.withdrawSeriesSubmit)
 	pages.get("/me/applications", volunteer, s.myApplicationsPage)
 	pages.get("/me/applications/:id", volunteer, s.myApplicationPage)
 	pages.post("/me/applications/:id/withdraw", volunteer, s.myApplicationAction("withdraw"))

@@ -194,7 +194,7 @@ func New(d Deps) (*Server, error) {
 		Throttle: s.throttleAccounts, Log: s.log, Now: s.now}
 	s.calendar = &calendar.Service{Store: d.Store, Applications: s.apps, BaseURL: d.Config.BaseURL, Now: s.now}
 	s.partners = &partners.Service{Store: d.Store, Now: s.now}
-	s.attestations = attestations.New(d.Store, s.calendar, d.Config.JWTSecret, d.Config.BaseURL, s.now)
+	s.attestations = attestations.New(d.Store, s.apps, d.Config.JWTSecret, d.Config.BaseURL, s.now)
 	s.metrics = s.newMetrics()
 	s.routes()
 	return s, nil

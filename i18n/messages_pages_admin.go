@@ -95,15 +95,9 @@ var adminPageCatalogue = map[string][2]string{
 	"audit.change":      {"Changement", "Change"},
 
 	// Statistics.
-	"stats.published":        {"missions publiées", "published missions"},
-	"stats.volunteers":       {"bénévoles", "volunteers"},
-	"stats.verified_orgs":    {"organisations vérifiées", "verified organisations"},
 	"stats.weekly":           {"Missions publiées par semaine (13 dernières semaines)", "Missions published per week (last 13 weeks)"},
 	"stats.weekly_label":     {"Semaine du", "Week of"},
 	"stats.weekly_value":     {"Missions publiées", "Missions published"},
-	"stats.categories":       {"Missions par domaine", "Missions by field"},
-	"stats.categories_label": {"Domaine", "Field"},
-	"stats.categories_value": {"Missions", "Missions"},
 	"stats.moderation":       {"Délai de modération (90 derniers jours)", "Time to moderation (last 90 days)"},
 	"stats.moderation_label": {"Délai", "Time"},
 	"stats.moderation_value": {"Missions modérées", "Missions moderated"},

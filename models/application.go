@@ -86,7 +86,8 @@ const (
 // ApplicationTransitions lists the allowed changes and who may make each:
 //
 //	pending    → accepted, declined (organisation); withdrawn (volunteer);
-//	             released (system, unanswered for ReleaseAfter); cancelled (system)
+//	             released (system, unanswered for ReleaseAfter); cancelled (system);
+//	             accepted (system, auto-accept: a place was free)
 //	waitlisted → offered (system, auto-accept: a place freed, held OfferTTL);
 //	             pending (system, manual review: a place freed);
 //	             accepted, declined (organisation); withdrawn (volunteer); cancelled (system)
@@ -95,13 +96,16 @@ const (
 //	accepted   → attended, no_show (organisation, once the shift started);
 //	             withdrawn (volunteer, before the shift starts); cancelled (system)
 //	attended ⇄ no_show (organisation corrects the register)
+//	withdrawn  → pending (volunteer applies again to the same shift; the
+//	             shift's rules then decide, as for a new application)
 var ApplicationTransitions = map[ApplicationStatus]map[ApplicationStatus][]Actor{
 	ApplicationPending: {
-		ApplicationAccepted: {ActorOrganization}, ApplicationDeclined: {ActorOrganization},
+		ApplicationDeclined:  {ActorOrganization},
 		ApplicationWithdrawn: {ActorVolunteer}, ApplicationReleased: {ActorSystem}, ApplicationCancelled: {ActorSystem},
 		// The shift filled up while it waited: it joins the waiting list
 		// rather than wait for an answer that cannot come.
 		ApplicationWaitlisted: {ActorSystem},
+		ApplicationAccepted:   {ActorOrganization, ActorSystem},
 	},
 	ApplicationWaitlisted: {
 		ApplicationOffered: {ActorSystem}, ApplicationPending: {ActorSystem},
@@ -116,8 +120,9 @@ var ApplicationTransitions = map[ApplicationStatus]map[ApplicationStatus][]Actor
 		ApplicationAttended: {ActorOrganization}, ApplicationNoShow: {ActorOrganization},
 		ApplicationWithdrawn: {ActorVolunteer}, ApplicationCancelled: {ActorSystem},
 	},
-	ApplicationAttended: {ApplicationNoShow: {ActorOrganization}},
-	ApplicationNoShow:   {ApplicationAttended: {ActorOrganization}},
+	ApplicationAttended:  {ApplicationNoShow: {ActorOrganization}},
+	ApplicationNoShow:    {ApplicationAttended: {ActorOrganization}},
+	ApplicationWithdrawn: {ApplicationPending: {ActorVolunteer}},
 }
 
 // CanTransition reports whether actor may move an application from to to.

@@ -31,7 +31,8 @@ func TestApplicationTransitions(t *testing.T) {
 		{models.ApplicationAccepted, models.ApplicationDeclined, models.ActorOrganization, false},
 		{models.ApplicationAttended, models.ApplicationNoShow, models.ActorOrganization, true},
 		{models.ApplicationDeclined, models.ApplicationAccepted, models.ActorOrganization, false},
-		{models.ApplicationWithdrawn, models.ApplicationPending, models.ActorVolunteer, false},
+		{models.ApplicationWithdrawn, models.ApplicationPending, models.ActorVolunteer, true},
+		{models.ApplicationWithdrawn, models.ApplicationPending, models.ActorOrganization, false},
 		{models.ApplicationCancelled, models.ApplicationAccepted, models.ActorSystem, false},
 	}
 	for _, c := range cases {

@@ -98,7 +98,7 @@ func TestApplicationTransitionTable(t *testing.T) {
 	}
 	allow(models.ApplicationPending, org, models.ApplicationAccepted, models.ApplicationDeclined)
 	allow(models.ApplicationPending, vol, models.ApplicationWithdrawn)
-	allow(models.ApplicationPending, sys, models.ApplicationReleased, models.ApplicationCancelled, models.ApplicationWaitlisted)
+	allow(models.ApplicationPending, sys, models.ApplicationReleased, models.ApplicationCancelled, models.ApplicationWaitlisted, models.ApplicationAccepted)
 	allow(models.ApplicationWaitlisted, sys, models.ApplicationOffered, models.ApplicationPending, models.ApplicationCancelled)
 	allow(models.ApplicationWaitlisted, org, models.ApplicationAccepted, models.ApplicationDeclined)
 	allow(models.ApplicationWaitlisted, vol, models.ApplicationWithdrawn)
@@ -108,6 +108,7 @@ func TestApplicationTransitionTable(t *testing.T) {
 	allow(models.ApplicationAccepted, vol, models.ApplicationWithdrawn)
 	allow(models.ApplicationAccepted, sys, models.ApplicationCancelled)
 	allow(models.ApplicationAttended, org, models.ApplicationNoShow)
+	allow(models.ApplicationWithdrawn, vol, models.ApplicationPending)
 	allow(models.ApplicationNoShow, org, models.ApplicationAttended)
 
 	for _, from := range models.ApplicationStatuses {
@@ -120,8 +121,9 @@ func TestApplicationTransitionTable(t *testing.T) {
 			}
 		}
 	}
-	// The final states lead nowhere.
-	for _, final := range []models.ApplicationStatus{models.ApplicationDeclined, models.ApplicationWithdrawn,
+	// The final states lead nowhere (withdrawn is not final: its
+	// volunteer may apply again).
+	for _, final := range []models.ApplicationStatus{models.ApplicationDeclined,
 		models.ApplicationCancelled, models.ApplicationReleased, models.ApplicationExpired} {
 		if len(models.ApplicationTransitions[final]) != 0 {
 			t.Errorf("application %s is final but has transitions", final)

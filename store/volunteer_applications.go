@@ -195,10 +195,16 @@ func nonNil[T any](s []T) []T {
 // answer (ErrTooManyOpen), or, for an accepted one, holds an overlapping
 // accepted shift (ErrOverlap). Call it before InsertApplication; when the
 // insert fails, ForgetApplication undoes it.
+//
+// A withdrawn application applied to again keeps its id: it is reserved
+// again when it holds neither an open slot nor the shift's time (a second
+// re-application racing it finds the slot taken: ErrConflict). Call it
+// before ReopenApplication; when that fails, SyncApplication with the
+// application as it is undoes it.
 func (s *Store) ReserveApplication(ctx context.Context, a *models.Application, max int, now time.Time) error {
 	return s.changeVolunteerApps(ctx, a.VolunteerID, func(v *volunteerApps) error {
 		for _, ref := range v.Items {
-			if ref.ShiftID == a.ShiftID {
+			if ref.ShiftID == a.ShiftID && (ref.ApplicationID != a.ID || v.counts(a.ShiftID)) {
 				return ErrConflict
 			}
 		}
@@ -208,10 +214,18 @@ func (s *Store) ReserveApplication(ctx context.Context, a *models.Application, m
 		if v.overlaps(a) {
 			return ErrOverlap
 		}
-		v.Items = append(v.Items, appRef{ApplicationID: a.ID, ShiftID: a.ShiftID, ShiftEnd: a.ShiftEnd})
+		if !v.has(a) {
+			v.Items = append(v.Items, appRef{ApplicationID: a.ID, ShiftID: a.ShiftID, ShiftEnd: a.ShiftEnd})
+		}
 		v.place(a, now)
 		return nil
 	})
+}
+
+// counts reports whether the document counts an application to shiftID
+// as open or as holding its time.
+func (v *volunteerApps) counts(shiftID string) bool {
+	return slices.Contains(v.Open, shiftID) || slices.ContainsFunc(v.Busy, func(b busySlot) bool { return b.ShiftID == shiftID })
 }
 
 // ClaimShiftTime marks application a (about to be accepted) as holding its

@@ -2,20 +2,7 @@ package handlers
 
 import (
 	"context"
-
-	"github.com/entraide/entraide/models"
 )
-
-// syncVolunteer puts the volunteer's document back in step with a after a
-// change that did not happen (a's state is as read afterwards).
-func (s *Server) syncVolunteer(ctx context.Context, a *models.Application) {
-	if a == nil {
-		return
-	}
-	if err := s.store.SyncApplication(ctx, a, s.now()); err != nil {
-		s.log.Error("volunteer applications not in step", "application_id", a.ID, "error", err)
-	}
-}
 
 // exportApplications adds the volunteer's applications and messages to
 // their personal data export.
