@@ -39,11 +39,11 @@ type Applications interface {
 
 // Service issues and finds attestations.
 type Service struct {
-	store    *store.Store
-	apps     Applications
-	key      []byte
-	baseURL  string
-	now      func() time.Time
+	store   *store.Store
+	apps    Applications
+	key     []byte
+	baseURL string
+	now     func() time.Time
 }
 
 // New returns the service. secret keys the verification codes; without
