@@ -1,10 +1,6 @@
 package i18n
 
-func init() {
-	for k, v := range seriesCatalogue {
-		catalogue[k] = v
-	}
-}
+func init() { register(seriesCatalogue) }
 
 // seriesCatalogue holds the messages of recurring commitments: applying to
 // several dates of a mission at once, and stepping back from all of them.
