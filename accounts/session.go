@@ -149,7 +149,7 @@ func (svc *Service) LogOut(ctx context.Context, refresh, callerID string) error 
 	if callerID != "" && t.UserID != callerID {
 		return nil
 	}
-	return svc.Store.RevokeFamily(ctx, t.Family)
+	return svc.Store.RevokeFamily(ctx, t.UserID, t.Family)
 }
 
 // LogOutEverywhere ends every session of the user: refresh tokens are

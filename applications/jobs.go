@@ -134,7 +134,7 @@ func (svc *Service) ExpireOffers(ctx context.Context) (int, error) {
 // (a capacity raised, a place freed while an applicant was being
 // waitlisted) and reports how many applications moved up.
 func (svc *Service) FillWaitlists(ctx context.Context) (int, error) {
-	waiting, err := svc.Store.WaitlistedShifts(ctx)
+	waiting, err := svc.Store.WaitlistedShifts(ctx, svc.now())
 	if err != nil || len(waiting) == 0 {
 		return 0, err
 	}

@@ -23,6 +23,10 @@ func moderationProblem(err error) *Problem {
 		return &Problem{Status: 409, Slug: ProblemConflict, DetailKey: "detail.edited_concurrently"}
 	case errors.Is(err, moderation.ErrNoPendingRevision):
 		return &Problem{Status: 409, Slug: ProblemConflict, DetailKey: "detail.no_pending_revision"}
+	case errors.Is(err, moderation.ErrCapacityBelowTaken):
+		return &Problem{Status: 409, Slug: ProblemConflict, DetailKey: "detail.capacity_below_taken"}
+	case errors.Is(err, moderation.ErrShiftHasPlaces):
+		return &Problem{Status: 409, Slug: ProblemConflict, DetailKey: "detail.shift_has_places"}
 	case errors.Is(err, moderation.ErrAlreadyReported):
 		return &Problem{Status: 409, Slug: ProblemConflict, DetailKey: "detail.already_reported"}
 	}

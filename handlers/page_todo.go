@@ -4,7 +4,6 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/entraide/entraide/models"
-	"github.com/entraide/entraide/store"
 )
 
 // volunteerTodo is what waits for the volunteer, shown first in their
@@ -46,10 +45,9 @@ func (s *Server) orgTodoFor(c *fiber.Ctx, space orgSpace) (orgTodo, error) {
 	}
 	ctx, cancel := s.ctx(c)
 	defer cancel()
-	// The count of one page of one; the organisation's applications are
-	// few next to the platform's.
-	_, todo.PendingApplications, err = s.store.Applications(ctx, store.ApplicationFilter{OrgID: space.Org.ID,
-		Statuses: []models.ApplicationStatus{models.ApplicationPending}}, "created_at", 0, 1)
+	// A key read (the organisation's pending list), so it cannot grow
+	// with the platform's applications.
+	todo.PendingApplications, err = s.store.CountPendingApplicationsOfOrg(ctx, space.Org.ID)
 	if err != nil {
 		return todo, err
 	}

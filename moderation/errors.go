@@ -33,6 +33,10 @@ var (
 	ErrNoPendingRevision = errors.New("moderation: no pending revision")
 	// ErrAlreadyReported: the user's report on this target is still open.
 	ErrAlreadyReported = errors.New("moderation: already reported")
+	// ErrCapacityBelowTaken: a shift cannot have fewer places than taken.
+	ErrCapacityBelowTaken = errors.New("moderation: capacity below the places taken")
+	// ErrShiftHasPlaces: a shift someone holds a place on stays.
+	ErrShiftHasPlaces = errors.New("moderation: shift has places taken")
 )
 
 func stateError[S ~string](current S) error { return &StateError{Current: string(current)} }

@@ -212,9 +212,9 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Option
 			log.Error("auto-close failed", "error", err)
 		}
 	})})
-	// Places are recounted at start-up and hourly, each time in two
-	// looks PlaceDriftGrace apart (see ReconcilePlaces).
-	svc.AddWorker(Worker{Name: "places-reconcile", Run: every(time.Hour, func(ctx context.Context) {
+	// Places are recounted soon after start-up and hourly, each time in
+	// two looks PlaceDriftGrace apart (see ReconcilePlaces).
+	svc.AddWorker(Worker{Name: "places-reconcile", Run: everyAfter(2*time.Minute, time.Hour, func(ctx context.Context) {
 		for pass := range 2 {
 			if _, err := svc.Applications.ReconcilePlaces(ctx); err != nil {
 				log.Error("places reconciliation failed", "error", err)
@@ -247,8 +247,9 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Option
 			log.Error("shift reminders failed", "error", err)
 		}
 	})})
-	// Privacy retention (docs/privacy.md): daily, and once at start-up.
-	svc.AddWorker(Worker{Name: "privacy-retention", Run: every(24*time.Hour, func(ctx context.Context) {
+	// Privacy retention (docs/privacy.md): daily, and once soon after
+	// start-up.
+	svc.AddWorker(Worker{Name: "privacy-retention", Run: everyAfter(6*time.Minute, 24*time.Hour, func(ctx context.Context) {
 		if _, err := svc.Privacy.WarnInactiveAccounts(ctx); err != nil {
 			log.Error("inactivity warnings failed", "error", err)
 		}
@@ -261,12 +262,12 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Option
 	})})
 	// Watch lists and call logs are deleted a set time after their
 	// programme ends (docs/privacy.md), checked daily.
-	svc.AddWorker(Worker{Name: "watch-retention", Run: every(24*time.Hour, func(ctx context.Context) {
+	svc.AddWorker(Worker{Name: "watch-retention", Run: everyAfter(8*time.Minute, 24*time.Hour, func(ctx context.Context) {
 		if _, err := svc.Watch.PurgeEnded(ctx); err != nil {
 			log.Error("watch retention failed", "error", err)
 		}
 	})})
-	svc.AddWorker(Worker{Name: "response-times", Run: every(time.Hour, func(ctx context.Context) {
+	svc.AddWorker(Worker{Name: "response-times", Run: everyAfter(4*time.Minute, time.Hour, func(ctx context.Context) {
 		if _, err := svc.Applications.UpdateResponseTimes(ctx); err != nil {
 			log.Error("response times failed", "error", err)
 		}
@@ -336,6 +337,23 @@ func (svc *Service) Close(ctx context.Context) error {
 }
 
 // every runs job now and then at each interval until ctx ends.
+// everyAfter is every with the first run first after start-up. The jobs
+// that scan a collection on the embedded store (reconciliation, retention,
+// response times) start a few minutes apart and after the first requests:
+// a restart is when clients are waiting (a deploy, a crash), and right after
+// one every scan at once took the request paths' CPU (docs/benchmarks.md,
+// "Routes at S after the context-aware write lock").
+func everyAfter(first, interval time.Duration, job func(ctx context.Context)) func(ctx context.Context) {
+	return func(ctx context.Context) {
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(first):
+		}
+		every(interval, job)(ctx)
+	}
+}
+
 func every(interval time.Duration, job func(ctx context.Context)) func(ctx context.Context) {
 	return func(ctx context.Context) {
 		ticker := time.NewTicker(interval)

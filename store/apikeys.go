@@ -12,8 +12,12 @@ import (
 
 // CreateAPIKey stores a partner key.
 func (s *Store) CreateAPIKey(ctx context.Context, k *models.APIKey) error {
-	defer s.lock()()
-	_, err := s.col("api_keys").InsertOne(ctx, k)
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	_, err = s.col("api_keys").InsertOne(ctx, k)
 	return mapErr(err)
 }
 
@@ -41,7 +45,11 @@ func (s *Store) APIKeys(ctx context.Context) ([]models.APIKey, error) {
 
 // RevokeAPIKey revokes a key by its public id.
 func (s *Store) RevokeAPIKey(ctx context.Context, publicID string, now time.Time) error {
-	defer s.lock()()
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	res, err := s.col("api_keys").UpdateOne(ctx, bson.D{{Key: "public_id", Value: publicID}, {Key: "revoked_at", Value: bson.D{{Key: "$exists", Value: false}}}},
 		bson.D{{Key: "$set", Value: bson.D{{Key: "revoked_at", Value: now}}}})
 	if err != nil {

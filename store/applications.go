@@ -16,8 +16,11 @@ func (s *Store) applications() *mongo.Collection { return s.col("applications") 
 // InsertApplication writes a new application; a second application of the
 // same volunteer to the same shift is ErrConflict (unique volunteer_shift).
 func (s *Store) InsertApplication(ctx context.Context, a *models.Application) error {
-	unlock := s.lock()
-	_, err := s.applications().InsertOne(ctx, a)
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	_, err = s.applications().InsertOne(ctx, a)
 	unlock()
 	if err != nil {
 		return mapErr(err)
@@ -138,11 +141,15 @@ func (s *Store) WaitingAhead(ctx context.Context, shiftID string, rank int) (int
 // per-shift counter document incremented in one atomic update, so that
 // concurrent applicants get 1, 2, 3... with neither gap nor repeat.
 func (s *Store) NextWaitlistRank(ctx context.Context, shiftID string) (int, error) {
-	defer s.lock()()
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return 0, err
+	}
+	defer unlock()
 	var doc struct {
 		N int `bson:"n"`
 	}
-	err := s.col("counters").FindOneAndUpdate(ctx,
+	err = s.col("counters").FindOneAndUpdate(ctx,
 		bson.D{{Key: "_id", Value: "waitlist:" + shiftID}},
 		bson.D{{Key: "$inc", Value: bson.D{{Key: "n", Value: 1}}}},
 		options.FindOneAndUpdate().SetUpsert(true).SetReturnDocument(options.After)).Decode(&doc)
@@ -230,12 +237,15 @@ func (s *Store) TransitionApplication(ctx context.Context, id string, ch Applica
 // in state status, and reports whether this call recorded it: the
 // conditional update lets one caller only send each reminder.
 func (s *Store) MarkReminder(ctx context.Context, id string, status models.ApplicationStatus, key string) (bool, error) {
+	var a models.Application
 	err := s.updateByKey(ctx, "applications", id,
 		bson.D{{Key: "status", Value: status}, {Key: "reminders", Value: bson.D{{Key: "$ne", Value: key}}}},
-		bson.D{{Key: "$addToSet", Value: bson.D{{Key: "reminders", Value: key}}}}, nil)
+		bson.D{{Key: "$addToSet", Value: bson.D{{Key: "reminders", Value: key}}}}, &a)
 	switch err {
 	case nil:
-		return true, nil
+		// The reminder buckets carry the reminders sent, so the job
+		// does not read this application again for this reminder.
+		return true, s.listReminderState(ctx, &a, "")
 	case ErrNotFound:
 		return false, nil
 	}

@@ -16,13 +16,12 @@ func (s *Store) HeldPlaces(ctx context.Context) (map[string]int64, error) {
 		bson.D{{Key: "status", Value: bson.D{{Key: "$in", Value: models.PlaceHolding()}}}})
 }
 
-// WaitlistedShifts counts, per shift id, the applications waitlisted.
-func (s *Store) WaitlistedShifts(ctx context.Context) (map[string]int64, error) {
-	return s.countBy(ctx, "applications", "shift_id", bson.D{{Key: "status", Value: models.ApplicationWaitlisted}})
-}
-
 // ShiftsByIDs returns the shifts with these ids.
 func (s *Store) ShiftsByIDs(ctx context.Context, ids []string) ([]models.Shift, error) {
+	if s.Embedded() {
+		// {_id: {$in}} scans the collection there; key reads do not.
+		return byIDs[models.Shift](ctx, s, "shifts", ids)
+	}
 	cur, err := s.shifts().Find(ctx, bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: ids}}}})
 	if err != nil {
 		return nil, mapErr(err)
@@ -44,13 +43,12 @@ func (s *Store) ShiftsWithPlacesTaken(ctx context.Context) ([]models.Shift, erro
 // SetShiftTakenIf overwrites a shift's taken count only if it still is
 // seen, and reports whether it did (reconciliation's compare-and-swap).
 func (s *Store) SetShiftTakenIf(ctx context.Context, id string, seen, taken int) (bool, error) {
-	defer s.lock()()
-	res, err := s.shifts().UpdateOne(ctx, bson.D{{Key: "_id", Value: id}, {Key: "taken", Value: seen}},
-		bson.D{{Key: "$set", Value: bson.D{{Key: "taken", Value: taken}}}})
-	if err != nil {
-		return false, mapErr(err)
+	err := s.updateByKey(ctx, "shifts", id, bson.D{{Key: "taken", Value: seen}},
+		bson.D{{Key: "$set", Value: bson.D{{Key: "taken", Value: taken}}}}, nil)
+	if err == ErrNotFound {
+		return false, nil
 	}
-	return res.ModifiedCount == 1, nil
+	return err == nil, err
 }
 
 // PlaceCheck is a drift seen by reconciliation on a shift: taken above
@@ -83,43 +81,24 @@ func (s *Store) PlaceChecks(ctx context.Context) (map[string]PlaceCheck, error) 
 
 // SavePlaceCheck records a drift seen on a shift.
 func (s *Store) SavePlaceCheck(ctx context.Context, c PlaceCheck) error {
-	defer s.lock()()
-	_, err := s.col("place_checks").ReplaceOne(ctx, bson.D{{Key: "_id", Value: c.ShiftID}}, c, options.Replace().SetUpsert(true))
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	_, err = s.col("place_checks").ReplaceOne(ctx, bson.D{{Key: "_id", Value: c.ShiftID}}, c, options.Replace().SetUpsert(true))
 	return mapErr(err)
 }
 
 // DeletePlaceCheck forgets a shift's drift (repaired or gone).
 func (s *Store) DeletePlaceCheck(ctx context.Context, shiftID string) error {
-	defer s.lock()()
-	_, err := s.col("place_checks").DeleteOne(ctx, bson.D{{Key: "_id", Value: shiftID}})
-	return mapErr(err)
-}
-
-// PendingCreatedBefore lists pending applications made at or before
-// before, without reminder (any when empty), oldest first.
-func (s *Store) PendingCreatedBefore(ctx context.Context, before time.Time, reminder string, limit int64) ([]models.Application, error) {
-	filter := bson.D{{Key: "status", Value: models.ApplicationPending}, {Key: "created_at", Value: bson.D{{Key: "$lte", Value: before}}}}
-	if reminder != "" {
-		filter = append(filter, bson.E{Key: "reminders", Value: bson.D{{Key: "$ne", Value: reminder}}})
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
 	}
-	return s.findApplications(ctx, filter, options.Find().SetSort(bson.D{{Key: "created_at", Value: 1}}).SetLimit(limit))
-}
-
-// LapsedOffers lists offers whose deadline passed at now.
-func (s *Store) LapsedOffers(ctx context.Context, now time.Time, limit int64) ([]models.Application, error) {
-	return s.findApplications(ctx,
-		bson.D{{Key: "status", Value: models.ApplicationOffered}, {Key: "offer_expires_at", Value: bson.D{{Key: "$lte", Value: now}}}},
-		options.Find().SetSort(bson.D{{Key: "offer_expires_at", Value: 1}}).SetLimit(limit))
-}
-
-// AcceptedStartingBetween lists accepted applications whose shift starts
-// in (from, to] and that have not had reminder yet.
-func (s *Store) AcceptedStartingBetween(ctx context.Context, from, to time.Time, reminder string, limit int64) ([]models.Application, error) {
-	return s.findApplications(ctx, bson.D{
-		{Key: "status", Value: models.ApplicationAccepted},
-		{Key: "shift_start", Value: bson.D{{Key: "$gt", Value: from}, {Key: "$lte", Value: to}}},
-		{Key: "reminders", Value: bson.D{{Key: "$ne", Value: reminder}}},
-	}, options.Find().SetSort(bson.D{{Key: "shift_start", Value: 1}}).SetLimit(limit))
+	defer unlock()
+	_, err = s.col("place_checks").DeleteOne(ctx, bson.D{{Key: "_id", Value: shiftID}})
+	return mapErr(err)
 }
 
 // DecidedSince lists the applications the organisations answered at or

@@ -12,8 +12,11 @@ import (
 // SaveAttestation keeps an issued attestation; the same one issued again
 // (same code: same person and content) is already there.
 func (s *Store) SaveAttestation(ctx context.Context, a *models.Attestation) error {
-	unlock := s.lock()
-	_, err := s.col("attestations").InsertOne(ctx, a)
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	_, err = s.col("attestations").InsertOne(ctx, a)
 	unlock()
 	if err = mapErr(err); errors.Is(err, ErrConflict) {
 		return nil
@@ -34,7 +37,6 @@ func (s *Store) AttestationByID(ctx context.Context, code string) (*models.Attes
 // their verification links then answer 404. A background path (erasure),
 // so it may scan.
 func (s *Store) DeleteAttestationsOf(ctx context.Context, userID string) error {
-	defer s.lock()()
-	_, err := s.col("attestations").DeleteMany(ctx, bson.D{{Key: "user_id", Value: userID}})
-	return mapErr(err)
+	_, err := s.deleteEach(ctx, "attestations", bson.D{{Key: "user_id", Value: userID}})
+	return err
 }

@@ -12,8 +12,12 @@ import (
 // AppendAudit inserts an audit entry. The store offers no way to change or
 // delete one.
 func (s *Store) AppendAudit(ctx context.Context, e *models.AuditEntry) error {
-	defer s.lock()()
-	_, err := s.col("audit").InsertOne(ctx, e)
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	_, err = s.col("audit").InsertOne(ctx, e)
 	return mapErr(err)
 }
 

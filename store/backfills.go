@@ -13,6 +13,7 @@ import (
 func (s *Store) Backfill(ctx context.Context, now time.Time) error {
 	for _, step := range []func(context.Context, time.Time) error{
 		s.BackfillUserKeys, s.BackfillMissionShifts, s.BackfillVolunteerApplications, s.BackfillNotificationLists, s.BackfillOrgMissions,
+		s.BackfillJobLists, s.BackfillUserSessions, s.BackfillMissionQueues, s.BackfillOpenReports,
 	} {
 		if err := step(ctx, now); err != nil {
 			return err

@@ -21,16 +21,19 @@ func (s *Store) SetCalendarToken(ctx context.Context, userID, hash string, now t
 	if err := s.RevokeCalendarToken(ctx, userID); err != nil {
 		return err
 	}
-	defer s.lock()()
-	_, err := s.col("calendar_feeds").InsertOne(ctx, calendarFeed{Hash: hash, UserID: userID, CreatedAt: now})
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	_, err = s.col("calendar_feeds").InsertOne(ctx, calendarFeed{Hash: hash, UserID: userID, CreatedAt: now})
 	return mapErr(err)
 }
 
 // RevokeCalendarToken deletes a user's feed token.
 func (s *Store) RevokeCalendarToken(ctx context.Context, userID string) error {
-	defer s.lock()()
-	_, err := s.col("calendar_feeds").DeleteMany(ctx, bson.D{{Key: "user_id", Value: userID}})
-	return mapErr(err)
+	_, err := s.deleteEach(ctx, "calendar_feeds", bson.D{{Key: "user_id", Value: userID}})
+	return err
 }
 
 // CalendarUser returns the user id of a feed token's hash.

@@ -41,7 +41,11 @@ func (s *Store) RecordCatalogueChange(ctx context.Context, kind, id, by string, 
 	if err != nil {
 		return 0, err
 	}
-	defer s.lock()()
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return 0, err
+	}
+	defer unlock()
 	slot := journalSlot(version)
 	_, err = s.col("catalogue_changes").ReplaceOne(ctx, bson.D{{Key: "_id", Value: slot}},
 		CatalogueChange{Slot: slot, Version: version, Kind: kind, ID: id, By: by, At: now}, options.Replace().SetUpsert(true))

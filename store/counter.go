@@ -24,8 +24,12 @@ func (s *Store) takeIf(ctx context.Context, col, id, field string, limit int) (b
 
 // inc adds delta to field on document id.
 func (s *Store) inc(ctx context.Context, col, id, field string, delta int) error {
-	defer s.lock()()
-	_, err := s.col(col).UpdateOne(ctx, bson.D{{Key: "_id", Value: id}},
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	_, err = s.col(col).UpdateOne(ctx, bson.D{{Key: "_id", Value: id}},
 		bson.D{{Key: "$inc", Value: bson.D{{Key: field, Value: delta}}}})
 	return mapErr(err)
 }

@@ -42,8 +42,12 @@ func (s *Store) Dataset(ctx context.Context) (*Dataset, error) {
 
 // SetDataset records what the database holds.
 func (s *Store) SetDataset(ctx context.Context, d Dataset) error {
-	defer s.lock()()
-	_, err := s.col("meta").ReplaceOne(ctx, bson.D{{Key: "_id", Value: "dataset"}}, d, options.Replace().SetUpsert(true))
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	_, err = s.col("meta").ReplaceOne(ctx, bson.D{{Key: "_id", Value: "dataset"}}, d, options.Replace().SetUpsert(true))
 	return mapErr(err)
 }
 
@@ -64,7 +68,10 @@ func (s *Store) Identity(ctx context.Context) (string, error) {
 	if _, err := rand.Read(b); err != nil {
 		return "", err
 	}
-	unlock := s.lock()
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return "", err
+	}
 	_, err = s.col("meta").InsertOne(ctx, bson.D{{Key: "_id", Value: "identity"}, {Key: "id", Value: hex.EncodeToString(b)}})
 	unlock()
 	if err = mapErr(err); err != nil && !errors.Is(err, ErrConflict) {

@@ -25,7 +25,7 @@ type Embedded struct {
 	sockDir string
 	// sqliteDir holds one SQLite file per database.
 	sqliteDir string
-	writeMu   sync.Mutex
+	writeMu   *WriteLock
 
 	mu     sync.Mutex // guards the running server
 	cancel context.CancelFunc
@@ -67,6 +67,7 @@ func StartEmbedded(dataDir string, logger *slog.Logger) (*Embedded, error) {
 			Logger:    logger,
 		},
 		uri:       "mongodb://" + url.PathEscape(sock) + "/",
+		writeMu:   NewWriteLock(),
 		sock:      sock,
 		sockDir:   sockDir,
 		sqliteDir: absDB,
@@ -136,7 +137,7 @@ func waitForSocket(path string, limit time.Duration) error {
 
 // Connect opens a store on database dbName of the embedded server.
 func (e *Embedded) Connect(ctx context.Context, dbName string) (*Store, error) {
-	st, err := connect(ctx, e.uri, dbName, &e.writeMu)
+	st, err := connect(ctx, e.uri, dbName, e.writeMu)
 	if err == nil {
 		st.sqliteDir = e.sqliteDir
 	}

@@ -12,8 +12,12 @@ import (
 
 // CreateInvitation stores an invitation (its id is the token's hash).
 func (s *Store) CreateInvitation(ctx context.Context, inv *models.Invitation) error {
-	defer s.lock()()
-	_, err := s.col("invitations").InsertOne(ctx, inv)
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	_, err = s.col("invitations").InsertOne(ctx, inv)
 	return mapErr(err)
 }
 
@@ -29,9 +33,12 @@ func (s *Store) InvitationByHash(ctx context.Context, hash string) (*models.Invi
 // UseInvitation marks an unused, unexpired invitation used, once: a second
 // call gets ErrConflict, an expired one ErrNotFound.
 func (s *Store) UseInvitation(ctx context.Context, hash string, now time.Time) (*models.Invitation, error) {
-	unlock := s.lock()
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return nil, err
+	}
 	var inv models.Invitation
-	err := s.col("invitations").FindOneAndUpdate(ctx,
+	err = s.col("invitations").FindOneAndUpdate(ctx,
 		bson.D{{Key: "_id", Value: hash}, {Key: "used", Value: false}, {Key: "expires_at", Value: bson.D{{Key: "$gt", Value: now}}}},
 		bson.D{{Key: "$set", Value: bson.D{{Key: "used", Value: true}}}},
 		options.FindOneAndUpdate().SetReturnDocument(options.After)).Decode(&inv)
@@ -52,7 +59,11 @@ func (s *Store) UseInvitation(ctx context.Context, hash string, now time.Time) (
 // DeleteInvitation removes one of an organisation's invitations (revoked,
 // or replaced by a new one when resent).
 func (s *Store) DeleteInvitation(ctx context.Context, orgID, hash string) error {
-	defer s.lock()()
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	res, err := s.col("invitations").DeleteOne(ctx, bson.D{{Key: "_id", Value: hash}, {Key: "org_id", Value: orgID}})
 	if err != nil {
 		return mapErr(err)

@@ -45,7 +45,11 @@ func (s *Store) updateByKey(ctx context.Context, col, id string, cond, update bs
 		}
 		return mapErr(res.Decode(out))
 	}
-	defer s.lock()()
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	if len(cond) > 0 {
 		raw, err := s.col(col).FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Raw()
 		if err != nil {

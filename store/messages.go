@@ -11,8 +11,12 @@ import (
 
 // InsertMessage adds a message to an application's thread.
 func (s *Store) InsertMessage(ctx context.Context, m *models.Message) error {
-	defer s.lock()()
-	_, err := s.col("messages").InsertOne(ctx, m)
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	_, err = s.col("messages").InsertOne(ctx, m)
 	return mapErr(err)
 }
 
@@ -49,7 +53,6 @@ func (s *Store) MessagesOfVolunteer(ctx context.Context, volunteerID string) ([]
 
 // DeleteMessagesBy erases the messages a user wrote (account deletion).
 func (s *Store) DeleteMessagesBy(ctx context.Context, authorID string) error {
-	defer s.lock()()
-	_, err := s.col("messages").DeleteMany(ctx, bson.D{{Key: "author_id", Value: authorID}})
+	_, err := s.deleteEach(ctx, "messages", bson.D{{Key: "author_id", Value: authorID}})
 	return mapErr(err)
 }

@@ -11,8 +11,12 @@ import (
 // MarkOnce records that a one-time step (such as loading the demo data)
 // ran, and reports whether this call was the first.
 func (s *Store) MarkOnce(ctx context.Context, key string, now time.Time) (bool, error) {
-	defer s.lock()()
-	_, err := s.col("meta").InsertOne(ctx, bson.D{{Key: "_id", Value: "once:" + key}, {Key: "at", Value: now}})
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return false, err
+	}
+	defer unlock()
+	_, err = s.col("meta").InsertOne(ctx, bson.D{{Key: "_id", Value: "once:" + key}, {Key: "at", Value: now}})
 	err = mapErr(err)
 	if errors.Is(err, ErrConflict) {
 		return false, nil
@@ -25,8 +29,11 @@ func (s *Store) MarkOnce(ctx context.Context, key string, now time.Time) (bool, 
 // The insert itself is the check: a second insert of the same id is a
 // duplicate key on every backend, where a count then an insert would race.
 func (s *Store) InsertUserIfAbsent(ctx context.Context, u any, id string) (bool, error) {
-	unlock := s.lock()
-	_, err := s.col("users").InsertOne(ctx, u)
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return false, err
+	}
+	_, err = s.col("users").InsertOne(ctx, u)
 	unlock()
 	switch err = mapErr(err); err {
 	case nil:
@@ -40,8 +47,11 @@ func (s *Store) InsertUserIfAbsent(ctx context.Context, u any, id string) (bool,
 // InsertIfAbsent inserts doc into col unless a document with id exists;
 // the seed loaders use it so that loading twice changes nothing.
 func (s *Store) InsertIfAbsent(ctx context.Context, col, id string, doc any) error {
-	unlock := s.lock()
-	_, err := s.col(col).InsertOne(ctx, doc)
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	_, err = s.col(col).InsertOne(ctx, doc)
 	unlock()
 	if err = mapErr(err); err != nil && err != ErrConflict {
 		return err
@@ -54,8 +64,11 @@ func (s *Store) InsertMany(ctx context.Context, col string, docs []any) error {
 	if len(docs) == 0 {
 		return nil
 	}
-	unlock := s.lock()
-	_, err := s.col(col).InsertMany(ctx, docs)
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	_, err = s.col(col).InsertMany(ctx, docs)
 	unlock()
 	if err != nil {
 		return mapErr(err)

@@ -31,7 +31,7 @@ func index(col string, keys bson.D, unique bool) func(context.Context, *mongo.Da
 
 // migrations is the whole schema, in the order it was applied: never
 // reorder or remove an entry, only append (to the last list).
-var migrations = slices.Concat(coreMigrations, applicationMigrations, notifyMigrations, feedMigrations, scaleMigrations, watchMigrations)
+var migrations = slices.Concat(coreMigrations, applicationMigrations, notifyMigrations, feedMigrations, scaleMigrations, watchMigrations, jobListMigrations)
 
 var coreMigrations = []migration{
 	{"users.email unique", index("users", bson.D{{Key: "email", Value: 1}}, true)},
@@ -63,7 +63,11 @@ type schemaRecord struct {
 // Migrate applies the index migrations that the database has not seen yet.
 // It refuses to run against a database migrated by a newer binary.
 func (s *Store) Migrate(ctx context.Context) (applied int, err error) {
-	defer s.lock()()
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return 0, err
+	}
+	defer unlock()
 	meta := s.col("meta")
 	var rec schemaRecord
 	err = meta.FindOne(ctx, bson.D{{Key: "_id", Value: "schema"}}).Decode(&rec)
@@ -116,4 +120,11 @@ var feedMigrations = []migration{
 // exist from the start on the embedded store.
 var scaleMigrations = []migration{
 	{"key collections", createCollections(keyCollections...)},
+}
+
+// jobListMigrations create the collections of the job lists and per-owner
+// lists (job_lists.go, users_sessions.go, reports.go), so that their key
+// indexes exist before the start-up backfill writes them.
+var jobListMigrations = []migration{
+	{"key collections: job lists, sessions, pending, open reports", createCollections(jobListsCol, orgPendingCol, userSessionsCol, openReportsCol)},
 }

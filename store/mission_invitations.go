@@ -66,7 +66,10 @@ func (s *Store) InviteVolunteer(ctx context.Context, inv *models.MissionInvitati
 		}
 		return ErrLimit
 	}
-	unlock := s.lock()
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
 	_, err = col.InsertOne(ctx, inv)
 	unlock()
 	if err != nil {
@@ -83,8 +86,11 @@ func (s *Store) InviteVolunteer(ctx context.Context, inv *models.MissionInvitati
 // duplicate key means the counter exists and is at its limit.
 func (s *Store) takeQuota(ctx context.Context, key string, limit int) (bool, error) {
 	for attempt := 0; attempt < 2; attempt++ {
-		unlock := s.lock()
-		err := s.col(quotas).FindOneAndUpdate(ctx,
+		unlock, err := s.lock(ctx)
+		if err != nil {
+			return false, err
+		}
+		err = s.col(quotas).FindOneAndUpdate(ctx,
 			bson.D{{Key: "_id", Value: key}, {Key: "n", Value: bson.D{{Key: "$lt", Value: limit}}}},
 			bson.D{{Key: "$inc", Value: bson.D{{Key: "n", Value: 1}}}},
 			options.FindOneAndUpdate().SetUpsert(true)).Err()

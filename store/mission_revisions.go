@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"sort"
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
@@ -58,30 +57,6 @@ func (s *Store) RejectMissionRevision(ctx context.Context, id string, rev models
 	return s.updateMission(ctx,
 		bson.D{{Key: "_id", Value: id}, {Key: "revision_id", Value: rev.ID}, {Key: "revision_state", Value: models.RevisionPending}},
 		bson.D{{Key: "$set", Value: bson.D{{Key: "revision", Value: rev}, {Key: "revision_state", Value: models.RevisionRejected}}}}, id)
-}
-
-// MissionsWithPendingRevision lists published missions whose revision
-// waits for a moderator, oldest revision first (the admin queue: a scan,
-// kept small by the queue being worked through).
-func (s *Store) MissionsWithPendingRevision(ctx context.Context, skip, limit int64) ([]models.Mission, int64, error) {
-	cur, err := s.missions().Find(ctx, bson.D{{Key: "status", Value: models.MissionPublished}, {Key: "revision_state", Value: models.RevisionPending}})
-	if err != nil {
-		return nil, 0, mapErr(err)
-	}
-	all := []models.Mission{}
-	if err := cur.All(ctx, &all); err != nil {
-		return nil, 0, mapErr(err)
-	}
-	sort.SliceStable(all, func(i, j int) bool {
-		return all[i].Revision != nil && all[j].Revision != nil && all[i].Revision.SubmittedAt.Before(all[j].Revision.SubmittedAt)
-	})
-	total := int64(len(all))
-	start := min(skip, total)
-	end := total
-	if limit > 0 {
-		end = min(start+limit, total)
-	}
-	return all[start:end], total, nil
 }
 
 func contentSet(c models.MissionContent) bson.D {

@@ -25,8 +25,12 @@ func (s *Store) listShifts(ctx context.Context, missionID string, ids ...string)
 	if len(ids) == 0 {
 		return nil
 	}
-	defer s.lock()()
-	_, err := s.col(missionShiftsCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: missionID}},
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	_, err = s.col(missionShiftsCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: missionID}},
 		bson.D{{Key: "$addToSet", Value: bson.D{{Key: "ids", Value: bson.D{{Key: "$each", Value: ids}}}}}},
 		options.UpdateOne().SetUpsert(true))
 	return mapErr(err)
@@ -34,8 +38,12 @@ func (s *Store) listShifts(ctx context.Context, missionID string, ids ...string)
 
 // unlistShift removes a shift id from a mission's list.
 func (s *Store) unlistShift(ctx context.Context, missionID, id string) error {
-	defer s.lock()()
-	_, err := s.col(missionShiftsCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: missionID}},
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	_, err = s.col(missionShiftsCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: missionID}},
 		bson.D{{Key: "$pull", Value: bson.D{{Key: "ids", Value: id}}}})
 	return mapErr(err)
 }
@@ -81,7 +89,11 @@ func (s *Store) BackfillMissionShifts(ctx context.Context, now time.Time) error 
 			return err
 		}
 	}
-	defer s.lock()()
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	_, err = s.col("meta").InsertOne(ctx, bson.D{{Key: "_id", Value: key}, {Key: "at", Value: now}})
 	if err = mapErr(err); err == ErrConflict {
 		return nil

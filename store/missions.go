@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
@@ -23,6 +24,16 @@ func (s *Store) CreateMission(ctx context.Context, m *models.Mission, shifts []m
 	if err := s.listOrgMission(ctx, m.OrgID, m.ID); err != nil {
 		return err
 	}
+	if m.Status == models.MissionPublished {
+		if err := s.listPublished(ctx, m); err != nil {
+			return err
+		}
+	}
+	if inSubmittedQueue(m) || inRevisionQueue(m) {
+		if err := s.listMissionQueues(ctx, m); err != nil {
+			return err
+		}
+	}
 	ids := make([]string, len(shifts))
 	for i := range shifts {
 		ids[i] = shifts[i].ID
@@ -31,7 +42,11 @@ func (s *Store) CreateMission(ctx context.Context, m *models.Mission, shifts []m
 }
 
 func (s *Store) createMission(ctx context.Context, m *models.Mission, shifts []models.Shift) error {
-	defer s.lock()()
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	if _, err := s.missions().InsertOne(ctx, m); err != nil {
 		return mapErr(err)
 	}
@@ -103,6 +118,9 @@ func (s *Store) Missions(ctx context.Context, f MissionFilter, sortField string,
 	if out, total, ok, err := s.missionsFromOrgList(ctx, f, sortField, skip, limit); ok {
 		return out, total, err
 	}
+	if out, total, ok, err := s.submittedFromQueue(ctx, f, sortField, skip, limit); ok {
+		return out, total, err
+	}
 	filter := f.bson()
 	total, err := s.missions().CountDocuments(ctx, filter)
 	if err != nil {
@@ -170,6 +188,11 @@ func (s *Store) updateMission(ctx context.Context, filter, update bson.D, id str
 	if err != nil {
 		return nil, err
 	}
+	// Revisions (and direct edits dropping one) move the mission in the
+	// revision queue.
+	if err := s.listMissionQueues(ctx, &m); err != nil {
+		return &m, err
+	}
 	return &m, nil
 }
 
@@ -203,14 +226,26 @@ func (s *Store) TransitionMission(ctx context.Context, id string, from []models.
 	if err != nil {
 		return nil, err
 	}
+	if to == models.MissionPublished || slices.Contains(from, models.MissionPublished) {
+		if err := s.listPublished(ctx, &m); err != nil {
+			return &m, err
+		}
+	}
+	if err := s.listMissionQueues(ctx, &m); err != nil {
+		return &m, err
+	}
 	return &m, nil
 }
 
 // MarkUnpublishedBySuspension flags a mission taken down with its
 // organisation.
 func (s *Store) MarkUnpublishedBySuspension(ctx context.Context, id string) error {
-	defer s.lock()()
-	_, err := s.missions().UpdateOne(ctx, bson.D{{Key: "_id", Value: id}},
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	_, err = s.missions().UpdateOne(ctx, bson.D{{Key: "_id", Value: id}},
 		bson.D{{Key: "$set", Value: bson.D{{Key: "unpublished_by_suspension", Value: true}}}})
 	return mapErr(err)
 }
@@ -219,12 +254,11 @@ func (s *Store) MarkUnpublishedBySuspension(ctx context.Context, id string) erro
 // belonging to a suspended one. An admin's action, not a request path: it
 // may scan.
 func (s *Store) MarkOrgSuspended(ctx context.Context, orgID string, suspended bool) error {
-	defer s.lock()()
 	update := bson.D{{Key: "$set", Value: bson.D{{Key: "org_suspended", Value: true}}}}
 	if !suspended {
 		update = bson.D{{Key: "$unset", Value: bson.D{{Key: "org_suspended", Value: ""}}}}
 	}
-	_, err := s.missions().UpdateMany(ctx, bson.D{{Key: "org_id", Value: orgID}}, update)
+	_, err := s.updateEach(ctx, "missions", bson.D{{Key: "org_id", Value: orgID}}, update)
 	return mapErr(err)
 }
 
@@ -240,19 +274,45 @@ func (s *Store) MissionsUnpublishedBySuspension(ctx context.Context, orgID strin
 }
 
 // DeleteMission removes a mission in one of the given states (drafts) and
-// its shifts.
+// its shifts: the mission by a conditional delete (on the embedded store,
+// checked by key under the write lock), its shifts by key from
+// mission_shifts, so nothing is scanned under the lock.
 func (s *Store) DeleteMission(ctx context.Context, orgID, id string, states []models.MissionStatus) error {
-	defer s.lock()()
-	res, err := s.missions().DeleteOne(ctx, bson.D{{Key: "_id", Value: id}, {Key: "org_id", Value: orgID}, {Key: "status", Value: bson.D{{Key: "$in", Value: states}}}})
+	cond := bson.D{{Key: "org_id", Value: orgID}, {Key: "status", Value: bson.D{{Key: "$in", Value: states}}}}
+	shiftIDs, err := s.shiftIDsOf(ctx, id)
 	if err != nil {
-		return mapErr(err)
+		return err
 	}
-	if res.DeletedCount == 0 {
-		return ErrConflict
+	if s.writeMu == nil {
+		res, err := s.missions().DeleteOne(ctx, append(bson.D{{Key: "_id", Value: id}}, cond...))
+		if err != nil {
+			return mapErr(err)
+		}
+		if res.DeletedCount == 0 {
+			return ErrConflict
+		}
+		if _, err := s.shifts().DeleteMany(ctx, bson.D{{Key: "mission_id", Value: id}}); err != nil {
+			return mapErr(err)
+		}
+	} else {
+		deleted, err := s.deleteOneIf(ctx, "missions", id, cond)
+		if err != nil {
+			return err
+		}
+		if !deleted {
+			return ErrConflict
+		}
+		for _, sh := range shiftIDs {
+			if _, err := s.deleteOneIf(ctx, "shifts", sh, bson.D{{Key: "mission_id", Value: id}}); err != nil {
+				return err
+			}
+		}
 	}
-	if _, err = s.shifts().DeleteMany(ctx, bson.D{{Key: "mission_id", Value: id}}); err != nil {
-		return mapErr(err)
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
 	}
+	defer unlock()
 	if _, err = s.col(missionShiftsCol).DeleteOne(ctx, bson.D{{Key: "_id", Value: id}}); err != nil {
 		return mapErr(err)
 	}
@@ -261,22 +321,16 @@ func (s *Store) DeleteMission(ctx context.Context, orgID, id string, states []mo
 	return mapErr(err)
 }
 
-// EndedPublishedMissions lists published missions whose last shift ended
-// before now.
-func (s *Store) EndedPublishedMissions(ctx context.Context, now time.Time) ([]models.Mission, error) {
-	cur, err := s.missions().Find(ctx, bson.D{{Key: "status", Value: models.MissionPublished}, {Key: "last_shift_end", Value: bson.D{{Key: "$lte", Value: now}}}})
-	if err != nil {
-		return nil, mapErr(err)
-	}
-	out := []models.Mission{}
-	return out, mapErr(cur.All(ctx, &out))
-}
-
 // SetLastShiftEnd records when a mission's last shift ends.
 func (s *Store) SetLastShiftEnd(ctx context.Context, id string, end time.Time) error {
-	defer s.lock()()
-	_, err := s.missions().UpdateOne(ctx, bson.D{{Key: "_id", Value: id}}, bson.D{{Key: "$set", Value: bson.D{{Key: "last_shift_end", Value: end}}}})
-	return mapErr(err)
+	var m models.Mission
+	if err := s.updateByKey(ctx, "missions", id, nil, bson.D{{Key: "$set", Value: bson.D{{Key: "last_shift_end", Value: end}}}}, &m); err != nil {
+		return err
+	}
+	if m.Status == models.MissionPublished {
+		return s.listPublished(ctx, &m)
+	}
+	return nil
 }
 
 // CountMissions counts missions by status, and by category among published.
@@ -303,9 +357,13 @@ func (s *Store) ModeratedMissions(ctx context.Context, since time.Time) ([]model
 // StampMission records that a mission changed, for other instances'
 // index pollers.
 func (s *Store) StampMission(ctx context.Context, id string, now time.Time) error {
-	defer s.lock()()
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	// updated_at moves too: for partners' feeds, new places are news.
-	_, err := s.missions().UpdateOne(ctx, bson.D{{Key: "_id", Value: id}}, bson.D{{Key: "$set", Value: bson.D{{Key: "index_stamp", Value: now}, {Key: "updated_at", Value: now}}}})
+	_, err = s.missions().UpdateOne(ctx, bson.D{{Key: "_id", Value: id}}, bson.D{{Key: "$set", Value: bson.D{{Key: "index_stamp", Value: now}, {Key: "updated_at", Value: now}}}})
 	return mapErr(err)
 }
 

@@ -45,8 +45,11 @@ func (s *Store) listNotification(ctx context.Context, n *models.Notification) er
 	if n.ReadAt == nil {
 		add = append(add, bson.E{Key: "unread", Value: n.ID})
 	}
-	unlock := s.lock()
-	_, err := s.col(notificationListsCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: n.UserID}},
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	_, err = s.col(notificationListsCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: n.UserID}},
 		bson.D{{Key: "$addToSet", Value: add}}, options.UpdateOne().SetUpsert(true))
 	unlock()
 	if err != nil {
@@ -81,7 +84,11 @@ func (s *Store) trimNotificationList(ctx context.Context, userID string) error {
 
 // unlistUnread removes ids from a user's unread list.
 func (s *Store) unlistUnread(ctx context.Context, userID string, ids ...string) error {
-	defer s.lock()()
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	for _, id := range ids {
 		_, err := s.col(notificationListsCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: userID}},
 			bson.D{{Key: "$pull", Value: bson.D{{Key: "unread", Value: id}}}})
@@ -153,8 +160,11 @@ func (s *Store) BackfillNotificationLists(ctx context.Context, now time.Time) er
 			l.IDs = l.IDs[len(l.IDs)-notificationListMax:]
 			l.Unread = slices.DeleteFunc(l.Unread, func(id string) bool { return !slices.Contains(l.IDs, id) })
 		}
-		unlock := s.lock()
-		_, err := s.col(notificationListsCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: userID}},
+		unlock, err := s.lock(ctx)
+		if err != nil {
+			return err
+		}
+		_, err = s.col(notificationListsCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: userID}},
 			bson.D{{Key: "$set", Value: bson.D{{Key: "ids", Value: nonNil(l.IDs)}, {Key: "unread", Value: nonNil(l.Unread)}}}},
 			options.UpdateOne().SetUpsert(true))
 		unlock()
@@ -162,7 +172,11 @@ func (s *Store) BackfillNotificationLists(ctx context.Context, now time.Time) er
 			return mapErr(err)
 		}
 	}
-	defer s.lock()()
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	_, err = s.col("meta").InsertOne(ctx, bson.D{{Key: "_id", Value: key}, {Key: "at", Value: now}})
 	if err = mapErr(err); err == ErrConflict {
 		return nil

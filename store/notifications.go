@@ -17,8 +17,11 @@ func (s *Store) notifications() *mongo.Collection { return s.col("notifications"
 // InsertNotification stores an in-app notification; an id that exists
 // already is ErrConflict (reminders use it to go out once).
 func (s *Store) InsertNotification(ctx context.Context, n *models.Notification) error {
-	unlock := s.lock()
-	_, err := s.notifications().InsertOne(ctx, n)
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	_, err = s.notifications().InsertOne(ctx, n)
 	unlock()
 	if err != nil {
 		return mapErr(err)
@@ -139,9 +142,7 @@ func (s *Store) ClearDigestPending(ctx context.Context, ids []string) error {
 	if len(ids) == 0 {
 		return nil
 	}
-	defer s.lock()()
-	_, err := s.notifications().UpdateMany(ctx,
-		bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: ids}}}},
+	_, err := s.updateEach(ctx, "notifications", bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: ids}}}},
 		bson.D{{Key: "$set", Value: bson.D{{Key: "digest_pending", Value: false}}}})
 	return mapErr(err)
 }
@@ -171,8 +172,12 @@ func (s *Store) SetNotificationPrefs(ctx context.Context, p *models.Notification
 			email = append(email, bson.E{Key: string(e), Value: on})
 		}
 	}
-	defer s.lock()()
-	_, err := s.col("notification_prefs").UpdateOne(ctx, bson.D{{Key: "_id", Value: p.UserID}},
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	_, err = s.col("notification_prefs").UpdateOne(ctx, bson.D{{Key: "_id", Value: p.UserID}},
 		bson.D{{Key: "$set", Value: bson.D{
 			{Key: "email", Value: email}, {Key: "digest", Value: p.Digest}, {Key: "updated_at", Value: p.UpdatedAt},
 		}}}, options.UpdateOne().SetUpsert(true))
@@ -181,13 +186,17 @@ func (s *Store) SetNotificationPrefs(ctx context.Context, p *models.Notification
 
 // DeleteUserNotifications erases a user's notifications and preferences.
 func (s *Store) DeleteUserNotifications(ctx context.Context, userID string) error {
-	defer s.lock()()
-	if _, err := s.notifications().DeleteMany(ctx, bson.D{{Key: "user_id", Value: userID}}); err != nil {
-		return mapErr(err)
+	if _, err := s.deleteEach(ctx, "notifications", bson.D{{Key: "user_id", Value: userID}}); err != nil {
+		return err
 	}
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	if _, err := s.col(notificationListsCol).DeleteOne(ctx, bson.D{{Key: "_id", Value: userID}}); err != nil {
 		return mapErr(err)
 	}
-	_, err := s.col("notification_prefs").DeleteOne(ctx, bson.D{{Key: "_id", Value: userID}})
+	_, err = s.col("notification_prefs").DeleteOne(ctx, bson.D{{Key: "_id", Value: userID}})
 	return mapErr(err)
 }

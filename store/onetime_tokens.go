@@ -14,8 +14,12 @@ func (s *Store) onetimeTokens() *mongo.Collection { return s.col("onetime_tokens
 
 // InsertOneTimeToken stores a single-use token (by its hash).
 func (s *Store) InsertOneTimeToken(ctx context.Context, t *models.OneTimeToken) error {
-	defer s.lock()()
-	_, err := s.onetimeTokens().InsertOne(ctx, t)
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	_, err = s.onetimeTokens().InsertOne(ctx, t)
 	return mapErr(err)
 }
 
@@ -42,9 +46,13 @@ func (s *Store) OneTimeToken(ctx context.Context, hash string, purpose models.To
 // of concurrent callers, one gets it and the others ErrNotFound, as do the
 // callers of an unknown, used or expired token.
 func (s *Store) UseOneTimeToken(ctx context.Context, hash string, purpose models.TokenPurpose, now time.Time) (*models.OneTimeToken, error) {
-	defer s.lock()()
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
 	var t models.OneTimeToken
-	err := s.onetimeTokens().FindOneAndUpdate(ctx, usableToken(hash, purpose, now),
+	err = s.onetimeTokens().FindOneAndUpdate(ctx, usableToken(hash, purpose, now),
 		bson.D{{Key: "$set", Value: bson.D{{Key: "used", Value: true}, {Key: "used_at", Value: now}}}}).Decode(&t)
 	if err != nil {
 		return nil, mapErr(err)
@@ -55,27 +63,23 @@ func (s *Store) UseOneTimeToken(ctx context.Context, hash string, purpose models
 // RevokeOneTimeTokens uses up every token of a user for a purpose, such as
 // the other reset links once the password has changed.
 func (s *Store) RevokeOneTimeTokens(ctx context.Context, userID string, purpose models.TokenPurpose, now time.Time) error {
-	defer s.lock()()
-	_, err := s.onetimeTokens().UpdateMany(ctx,
-		bson.D{{Key: "user_id", Value: userID}, {Key: "purpose", Value: purpose}, {Key: "used", Value: false}},
+	_, err := s.updateEach(ctx, "onetime_tokens", bson.D{{Key: "user_id", Value: userID}, {Key: "purpose", Value: purpose}, {Key: "used", Value: false}},
 		bson.D{{Key: "$set", Value: bson.D{{Key: "used", Value: true}, {Key: "used_at", Value: now}}}})
 	return mapErr(err)
 }
 
 // PurgeOneTimeTokens deletes the tokens that expired before a time.
 func (s *Store) PurgeOneTimeTokens(ctx context.Context, before time.Time) (int64, error) {
-	defer s.lock()()
-	res, err := s.onetimeTokens().DeleteMany(ctx, bson.D{{Key: "expires_at", Value: bson.D{{Key: "$lt", Value: before}}}})
+	res, err := s.deleteEach(ctx, "onetime_tokens", bson.D{{Key: "expires_at", Value: bson.D{{Key: "$lt", Value: before}}}})
 	if err != nil {
 		return 0, mapErr(err)
 	}
-	return res.DeletedCount, nil
+	return res, nil
 }
 
 // DeleteUserOneTimeTokens deletes every token of a user.
 func (s *Store) DeleteUserOneTimeTokens(ctx context.Context, userID string) error {
-	defer s.lock()()
-	_, err := s.onetimeTokens().DeleteMany(ctx, bson.D{{Key: "user_id", Value: userID}})
+	_, err := s.deleteEach(ctx, "onetime_tokens", bson.D{{Key: "user_id", Value: userID}})
 	return mapErr(err)
 }
 

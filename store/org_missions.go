@@ -24,8 +24,12 @@ type orgMissions struct {
 }
 
 func (s *Store) listOrgMission(ctx context.Context, orgID, missionID string) error {
-	defer s.lock()()
-	_, err := s.col(orgMissionsCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: orgID}},
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	_, err = s.col(orgMissionsCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: orgID}},
 		bson.D{{Key: "$addToSet", Value: bson.D{{Key: "ids", Value: missionID}}}}, options.UpdateOne().SetUpsert(true))
 	return mapErr(err)
 }
@@ -69,6 +73,8 @@ func missionOrder(field string) func(a, b models.Mission) int {
 		key = func(a, b models.Mission) int { return a.CreatedAt.Compare(b.CreatedAt) }
 	case "updated_at":
 		key = func(a, b models.Mission) int { return a.UpdatedAt.Compare(b.UpdatedAt) }
+	case "submitted_at":
+		key = func(a, b models.Mission) int { return timeOrZero(a.SubmittedAt).Compare(timeOrZero(b.SubmittedAt)) }
 	default:
 		return nil
 	}
@@ -108,18 +114,32 @@ func (s *Store) BackfillOrgMissions(ctx context.Context, now time.Time) error {
 	}
 	cur.Close(ctx)
 	for orgID, ids := range byOrg {
-		unlock := s.lock()
-		_, err := s.col(orgMissionsCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: orgID}},
+		unlock, err := s.lock(ctx)
+		if err != nil {
+			return err
+		}
+		_, err = s.col(orgMissionsCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: orgID}},
 			bson.D{{Key: "$addToSet", Value: bson.D{{Key: "ids", Value: bson.D{{Key: "$each", Value: ids}}}}}}, options.UpdateOne().SetUpsert(true))
 		unlock()
 		if err != nil {
 			return mapErr(err)
 		}
 	}
-	defer s.lock()()
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	_, err = s.col("meta").InsertOne(ctx, bson.D{{Key: "_id", Value: key}, {Key: "at", Value: now}})
 	if err = mapErr(err); err == ErrConflict {
 		return nil
 	}
 	return err
+}
+
+func timeOrZero(t *time.Time) time.Time {
+	if t == nil {
+		return time.Time{}
+	}
+	return *t
 }

@@ -16,8 +16,11 @@ func (s *Store) orgs() *mongo.Collection { return s.col("organizations") }
 
 // CreateOrganization inserts an organisation.
 func (s *Store) CreateOrganization(ctx context.Context, o *models.Organization) error {
-	unlock := s.lock()
-	_, err := s.orgs().InsertOne(ctx, o)
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	_, err = s.orgs().InsertOne(ctx, o)
 	unlock()
 	if err != nil {
 		return mapErr(err)
@@ -216,8 +219,12 @@ func (s *Store) ReplaceMembers(ctx context.Context, o *models.Organization, memb
 
 // SetResponseHours records an organisation's median response time.
 func (s *Store) SetResponseHours(ctx context.Context, orgID string, hours float64) error {
-	defer s.lock()()
-	_, err := s.orgs().UpdateOne(ctx, bson.D{{Key: "_id", Value: orgID}}, bson.D{{Key: "$set", Value: bson.D{{Key: "response_hours", Value: hours}}}})
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	_, err = s.orgs().UpdateOne(ctx, bson.D{{Key: "_id", Value: orgID}}, bson.D{{Key: "$set", Value: bson.D{{Key: "response_hours", Value: hours}}}})
 	return mapErr(err)
 }
 

@@ -18,8 +18,12 @@ func (s *Store) outbox() *mongo.Collection { return s.col("outbox") }
 // EnqueueEmail inserts an e-mail job; a job id that exists already (such as
 // a user's digest of the day) is ErrConflict.
 func (s *Store) EnqueueEmail(ctx context.Context, job *models.OutboxJob) error {
-	defer s.lock()()
-	_, err := s.outbox().InsertOne(ctx, job)
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	_, err = s.outbox().InsertOne(ctx, job)
 	return mapErr(err)
 }
 
@@ -34,9 +38,13 @@ func (s *Store) ClaimEmail(ctx context.Context, worker string, now time.Time, le
 		// due job to return one; without a sort it stops at the first.
 		opts.SetSort(bson.D{{Key: "next_attempt_at", Value: 1}})
 	}
-	defer s.lock()()
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
 	var job models.OutboxJob
-	err := s.outbox().FindOneAndUpdate(ctx,
+	err = s.outbox().FindOneAndUpdate(ctx,
 		bson.D{
 			{Key: "status", Value: models.OutboxPending},
 			{Key: "next_attempt_at", Value: bson.D{{Key: "$lte", Value: now}}},
@@ -58,7 +66,10 @@ func (s *Store) ClaimEmail(ctx context.Context, worker string, now time.Time, le
 // reads the whole collection for any filter but {_id} alone, so there the
 // holder is checked first, under the lock that makes the pair atomic.
 func (s *Store) held(ctx context.Context, id, worker string) (filter bson.D, unlock func(), err error) {
-	unlock = s.lock()
+	unlock, err = s.lock(ctx)
+	if err != nil {
+		return bson.D{}, nil, err
+	}
 	if !s.Embedded() {
 		return bson.D{{Key: "_id", Value: id}, {Key: "locked_by", Value: worker}, {Key: "status", Value: models.OutboxPending}}, unlock, nil
 	}
@@ -195,27 +206,25 @@ func (s *Store) CountEmails(ctx context.Context, status models.OutboxStatus) (in
 // PurgeEmails deletes the jobs sent before sentBefore and those that failed
 // before failedBefore.
 func (s *Store) PurgeEmails(ctx context.Context, sentBefore, failedBefore time.Time) (int64, error) {
-	defer s.lock()()
 	var deleted int64
 	for status, before := range map[models.OutboxStatus]time.Time{models.OutboxSent: sentBefore, models.OutboxFailed: failedBefore} {
-		res, err := s.col("outbox_done").DeleteMany(ctx, bson.D{
+		res, err := s.deleteEach(ctx, "outbox_done", bson.D{
 			{Key: "status", Value: status},
 			{Key: "created_at", Value: bson.D{{Key: "$lt", Value: before}}},
 		})
 		if err != nil {
 			return deleted, mapErr(err)
 		}
-		deleted += res.DeletedCount
+		deleted += res
 	}
 	return deleted, nil
 }
 
 // DeleteUserEmails deletes every job addressed to a user's account.
 func (s *Store) DeleteUserEmails(ctx context.Context, userID string) error {
-	defer s.lock()()
-	for _, col := range []*mongo.Collection{s.outbox(), s.col("outbox_done")} {
-		if _, err := col.DeleteMany(ctx, bson.D{{Key: "user_id", Value: userID}}); err != nil {
-			return mapErr(err)
+	for _, col := range []string{"outbox", "outbox_done"} {
+		if _, err := s.deleteEach(ctx, col, bson.D{{Key: "user_id", Value: userID}}); err != nil {
+			return err
 		}
 	}
 	return nil

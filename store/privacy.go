@@ -43,7 +43,11 @@ func (s *Store) InactiveUnwarnedUsers(ctx context.Context, cutoff time.Time) ([]
 // unwarned, so when several instances run the job only one gets true and
 // sends the e-mail.
 func (s *Store) MarkInactivityWarned(ctx context.Context, id string, cutoff, now time.Time) (bool, error) {
-	defer s.lock()()
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return false, err
+	}
+	defer unlock()
 	filter := append(bson.D{{Key: "_id", Value: id}}, inactiveFilter(cutoff)...)
 	res, err := s.users().UpdateOne(ctx, filter,
 		bson.D{{Key: "$set", Value: bson.D{{Key: "inactivity_warned_at", Value: now}}}})
@@ -57,8 +61,12 @@ func (s *Store) MarkInactivityWarned(ctx context.Context, id string, cutoff, now
 // its e-mail could not be queued, so that the next run tries again rather
 // than anonymise an account that was never told.
 func (s *Store) UnmarkInactivityWarned(ctx context.Context, id string, warnedAt time.Time) error {
-	defer s.lock()()
-	_, err := s.users().UpdateOne(ctx,
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	_, err = s.users().UpdateOne(ctx,
 		bson.D{{Key: "_id", Value: id}, {Key: "inactivity_warned_at", Value: warnedAt}},
 		bson.D{{Key: "$unset", Value: bson.D{{Key: "inactivity_warned_at", Value: ""}}}})
 	return mapErr(err)
@@ -128,21 +136,18 @@ func (s *Store) PurgeClosedApplicationMessages(ctx context.Context, closedBefore
 		}
 	}
 	// updated_at is left alone: it dates the closing, not this erasure.
-	unlock := s.lock()
-	_, err = s.applications().UpdateMany(ctx,
+	_, err = s.updateEach(ctx, "applications",
 		append(filter, bson.E{Key: "message", Value: bson.D{{Key: "$ne", Value: ""}}}),
 		bson.D{{Key: "$set", Value: bson.D{{Key: "message", Value: ""}}}})
-	unlock()
-	return deleted, mapErr(err)
+	return deleted, err
 }
 
 func (s *Store) deleteMessagesOf(ctx context.Context, applicationIDs []string) (int64, error) {
-	defer s.lock()()
-	res, err := s.col("messages").DeleteMany(ctx, bson.D{{Key: "application_id", Value: bson.D{{Key: "$in", Value: applicationIDs}}}})
+	res, err := s.deleteEach(ctx, "messages", bson.D{{Key: "application_id", Value: bson.D{{Key: "$in", Value: applicationIDs}}}})
 	if err != nil {
 		return 0, mapErr(err)
 	}
-	return res.DeletedCount, nil
+	return res, nil
 }
 
 // SessionIssuedSince reports whether a refresh token was issued to the user
@@ -159,9 +164,7 @@ func (s *Store) SessionIssuedSince(ctx context.Context, userID string, t time.Ti
 // each of their applications (account deletion). The applications stay:
 // organisations' attendance and statistics count them.
 func (s *Store) ClearApplicationMessagesOf(ctx context.Context, volunteerID string) error {
-	defer s.lock()()
-	_, err := s.applications().UpdateMany(ctx,
-		bson.D{{Key: "volunteer_id", Value: volunteerID}, {Key: "message", Value: bson.D{{Key: "$ne", Value: ""}}}},
+	_, err := s.updateEach(ctx, "applications", bson.D{{Key: "volunteer_id", Value: volunteerID}, {Key: "message", Value: bson.D{{Key: "$ne", Value: ""}}}},
 		bson.D{{Key: "$set", Value: bson.D{{Key: "message", Value: ""}}}})
 	return mapErr(err)
 }
@@ -180,8 +183,7 @@ func (s *Store) ReportsBy(ctx context.Context, reporterID string) ([]models.Repo
 // the reporter's id and words go, the report stays (it still counts
 // against its target, and the admin's resolution stays readable).
 func (s *Store) AnonymizeReportsBy(ctx context.Context, reporterID string) error {
-	defer s.lock()()
-	_, err := s.col("reports").UpdateMany(ctx, bson.D{{Key: "reporter_id", Value: reporterID}},
+	_, err := s.updateEach(ctx, "reports", bson.D{{Key: "reporter_id", Value: reporterID}},
 		bson.D{{Key: "$set", Value: bson.D{{Key: "reporter_id", Value: ""}, {Key: "reason", Value: ""}, {Key: "reporter_deleted", Value: true}}}})
 	return mapErr(err)
 }

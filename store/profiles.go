@@ -23,7 +23,11 @@ type ProfileRecord struct {
 // SetProfile saves a volunteer's profile.
 func (s *Store) SetProfile(ctx context.Context, userID string, p models.Profile, now time.Time) error {
 	p.UpdatedAt, p.IndexStamp = now, now
-	defer s.lock()()
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	res, err := s.users().UpdateOne(ctx,
 		bson.D{{Key: "_id", Value: userID}, {Key: "status", Value: models.UserActive}},
 		bson.D{{Key: "$set", Value: bson.D{{Key: "profile", Value: p}, {Key: "updated_at", Value: now}}}})

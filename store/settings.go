@@ -26,8 +26,12 @@ func (s *Store) Blocklist(ctx context.Context) (words []string, ok bool, err err
 
 // SetBlocklist saves the moderation blocklist.
 func (s *Store) SetBlocklist(ctx context.Context, words []string, now time.Time) error {
-	defer s.lock()()
-	_, err := s.col("meta").UpdateOne(ctx, bson.D{{Key: "_id", Value: "blocklist"}},
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	_, err = s.col("meta").UpdateOne(ctx, bson.D{{Key: "_id", Value: "blocklist"}},
 		bson.D{{Key: "$set", Value: bson.D{{Key: "words", Value: words}, {Key: "updated_at", Value: now}}}},
 		options.UpdateOne().SetUpsert(true))
 	return mapErr(err)
@@ -48,11 +52,15 @@ func (s *Store) CatalogueVersion(ctx context.Context) (int64, error) {
 
 // BumpCatalogueVersion increments the catalogue version and returns it.
 func (s *Store) BumpCatalogueVersion(ctx context.Context) (int64, error) {
-	defer s.lock()()
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return 0, err
+	}
+	defer unlock()
 	var doc struct {
 		Version int64 `bson:"version"`
 	}
-	err := s.col("meta").FindOneAndUpdate(ctx, bson.D{{Key: "_id", Value: "catalogue"}},
+	err = s.col("meta").FindOneAndUpdate(ctx, bson.D{{Key: "_id", Value: "catalogue"}},
 		bson.D{{Key: "$inc", Value: bson.D{{Key: "version", Value: int64(1)}}}},
 		options.FindOneAndUpdate().SetUpsert(true).SetReturnDocument(options.After)).Decode(&doc)
 	return doc.Version, mapErr(err)

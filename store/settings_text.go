@@ -26,8 +26,12 @@ func (s *Store) TextSetting(ctx context.Context, key string) (text string, ok bo
 
 // SetTextSetting saves a text setting.
 func (s *Store) SetTextSetting(ctx context.Context, key, text string, now time.Time) error {
-	defer s.lock()()
-	_, err := s.col("meta").UpdateOne(ctx, bson.D{{Key: "_id", Value: "setting:" + key}},
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	_, err = s.col("meta").UpdateOne(ctx, bson.D{{Key: "_id", Value: "setting:" + key}},
 		bson.D{{Key: "$set", Value: bson.D{{Key: "text", Value: text}, {Key: "updated_at", Value: now}}}},
 		options.UpdateOne().SetUpsert(true))
 	return mapErr(err)

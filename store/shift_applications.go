@@ -49,9 +49,16 @@ func (s *Store) listShiftApplication(ctx context.Context, a *models.Application,
 	if q := queueOf(from); q != "" && from != a.Status {
 		update = append(update, bson.E{Key: "$pull", Value: bson.D{{Key: q, Value: a.ID}}})
 	}
-	defer s.lock()()
-	_, err := s.col(shiftAppsCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: a.ShiftID}}, update, options.UpdateOne().SetUpsert(true))
-	return mapErr(err)
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	_, err = s.col(shiftAppsCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: a.ShiftID}}, update, options.UpdateOne().SetUpsert(true))
+	unlock()
+	if err != nil {
+		return mapErr(err)
+	}
+	return s.listJobState(ctx, a, from)
 }
 
 func (s *Store) shiftApps(ctx context.Context, shiftID string) (*shiftApps, error) {

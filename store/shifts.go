@@ -58,8 +58,11 @@ func (s *Store) AddShifts(ctx context.Context, shifts []models.Shift) error {
 	for i := range shifts {
 		docs[i] = shifts[i]
 	}
-	unlock := s.lock()
-	_, err := s.shifts().InsertMany(ctx, docs)
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	_, err = s.shifts().InsertMany(ctx, docs)
 	unlock()
 	if err != nil {
 		return mapErr(err)
@@ -96,7 +99,10 @@ func (s *Store) DeleteShift(ctx context.Context, missionID, id string) error {
 	}
 	// The condition goes with the key; on the embedded store the lock
 	// makes the read above and this delete one step.
-	unlock := s.lock()
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
 	filter := bson.D{{Key: "_id", Value: id}}
 	if s.writeMu == nil {
 		filter = append(filter, bson.E{Key: "taken", Value: 0})
@@ -162,7 +168,11 @@ func (s *Store) ReleasePlace(ctx context.Context, shiftID string) error {
 
 // SetShiftTaken overwrites a shift's taken count (reconciliation).
 func (s *Store) SetShiftTaken(ctx context.Context, id string, taken int) error {
-	defer s.lock()()
-	_, err := s.shifts().UpdateOne(ctx, bson.D{{Key: "_id", Value: id}}, bson.D{{Key: "$set", Value: bson.D{{Key: "taken", Value: taken}}}})
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	_, err = s.shifts().UpdateOne(ctx, bson.D{{Key: "_id", Value: id}}, bson.D{{Key: "$set", Value: bson.D{{Key: "taken", Value: taken}}}})
 	return mapErr(err)
 }

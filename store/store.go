@@ -6,7 +6,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"sync"
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
@@ -21,7 +20,7 @@ type Store struct {
 	db     *mongo.Database
 	// writeMu serializes writes on the embedded store; nil on MongoDB, where
 	// single-document operations are atomic by themselves.
-	writeMu *sync.Mutex
+	writeMu *WriteLock
 	// sqliteDir is the embedded store's SQLite directory ("" on MongoDB),
 	// where ensureKeyIndexes adds the indexes key reads need.
 	sqliteDir string
@@ -32,7 +31,7 @@ func Connect(ctx context.Context, uri, dbName string) (*Store, error) {
 	return connect(ctx, uri, dbName, nil)
 }
 
-func connect(ctx context.Context, uri, dbName string, writeMu *sync.Mutex) (*Store, error) {
+func connect(ctx context.Context, uri, dbName string, writeMu *WriteLock) (*Store, error) {
 	// Every call carries the request's deadline, which bounds an outage's
 	// wait; the driver's own timeouts are only a backstop, long enough
 	// that a busy embedded store's slow heartbeat does not make the driver
@@ -74,15 +73,6 @@ func (s *Store) Close(ctx context.Context) error {
 // Drop removes the whole database; tests use it to clean up.
 func (s *Store) Drop(ctx context.Context) error {
 	return mapErr(s.db.Drop(ctx))
-}
-
-// lock serializes a write on the embedded store and is a no-op on MongoDB.
-func (s *Store) lock() func() {
-	if s.writeMu == nil {
-		return func() {}
-	}
-	s.writeMu.Lock()
-	return s.writeMu.Unlock
 }
 
 func (s *Store) col(name string) *mongo.Collection { return s.db.Collection(name) }

@@ -16,9 +16,16 @@ var ErrTokenReused = errors.New("store: refresh token reused")
 
 // InsertRefreshToken stores a new refresh token.
 func (s *Store) InsertRefreshToken(ctx context.Context, t *models.RefreshToken) error {
-	defer s.lock()()
-	_, err := s.col("refresh_tokens").InsertOne(ctx, t)
-	return mapErr(err)
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	_, err = s.col("refresh_tokens").InsertOne(ctx, t)
+	unlock()
+	if err != nil {
+		return mapErr(err)
+	}
+	return s.listSession(ctx, t)
 }
 
 // UseRefreshToken marks a refresh token used, atomically, and returns it.
@@ -31,6 +38,10 @@ func (s *Store) UseRefreshToken(ctx context.Context, hash string, now time.Time)
 		bson.D{{Key: "used", Value: false}, {Key: "revoked", Value: false}},
 		bson.D{{Key: "$set", Value: bson.D{{Key: "used", Value: true}}}}, &t)
 	if err == nil {
+		// Best effort: the token is used already, and failing the refresh
+		// now would make the client's retry look like a reuse. An entry
+		// left behind only counts a session too many until it expires.
+		_ = s.unlistSessions(ctx, t.UserID, t.ID)
 		if !t.ExpiresAt.After(now) {
 			return nil, ErrNotFound
 		}
@@ -44,7 +55,7 @@ func (s *Store) UseRefreshToken(ctx context.Context, hash string, now time.Time)
 		return nil, mapErr(err)
 	}
 	if t.Used {
-		if err := s.RevokeFamily(ctx, t.Family); err != nil {
+		if err := s.RevokeFamily(ctx, t.UserID, t.Family); err != nil {
 			return nil, err
 		}
 		return nil, ErrTokenReused
@@ -62,27 +73,29 @@ func (s *Store) RefreshTokenByHash(ctx context.Context, hash string) (*models.Re
 	return &t, nil
 }
 
-// RevokeFamily revokes every token of a login.
-func (s *Store) RevokeFamily(ctx context.Context, family string) error {
-	defer s.lock()()
-	_, err := s.col("refresh_tokens").UpdateMany(ctx, bson.D{{Key: "family", Value: family}},
-		bson.D{{Key: "$set", Value: bson.D{{Key: "revoked", Value: true}}}})
-	return mapErr(err)
+// RevokeFamily revokes every usable token of a login of userID: the
+// user's session list names them, each revoked by key (the tokens already
+// rotated are used, so refused anyway).
+func (s *Store) RevokeFamily(ctx context.Context, userID, family string) error {
+	return s.revokeSessions(ctx, userID, func(e sessionEntry) bool { return e.Family == family })
 }
 
-// RevokeUserTokens revokes every refresh token of a user.
+// RevokeUserTokens revokes every refresh token of a user, by key.
 func (s *Store) RevokeUserTokens(ctx context.Context, userID string) error {
-	defer s.lock()()
-	_, err := s.col("refresh_tokens").UpdateMany(ctx, bson.D{{Key: "user_id", Value: userID}},
-		bson.D{{Key: "$set", Value: bson.D{{Key: "revoked", Value: true}}}})
-	return mapErr(err)
+	return s.revokeSessions(ctx, userID, func(sessionEntry) bool { return true })
 }
 
-// CountActiveSessions counts a user's usable refresh tokens.
+// CountActiveSessions counts a user's usable refresh tokens: one key read.
 func (s *Store) CountActiveSessions(ctx context.Context, userID string, now time.Time) (int64, error) {
-	n, err := s.col("refresh_tokens").CountDocuments(ctx, bson.D{
-		{Key: "user_id", Value: userID}, {Key: "used", Value: false}, {Key: "revoked", Value: false},
-		{Key: "expires_at", Value: bson.D{{Key: "$gt", Value: now}}},
-	})
-	return n, mapErr(err)
+	doc, err := s.sessions(ctx, userID)
+	if err != nil {
+		return 0, err
+	}
+	var n int64
+	for _, e := range doc.Live {
+		if e.ExpiresAt.After(now) {
+			n++
+		}
+	}
+	return n, nil
 }

@@ -32,8 +32,12 @@ type emailKey struct {
 // claimEmail records that email belongs to userID; ErrConflict when it
 // belongs to another account already.
 func (s *Store) claimEmail(ctx context.Context, email, userID string) error {
-	defer s.lock()()
-	_, err := s.col(userEmailsCol).InsertOne(ctx, emailKey{Email: email, UserID: userID})
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	_, err = s.col(userEmailsCol).InsertOne(ctx, emailKey{Email: email, UserID: userID})
 	if err = mapErr(err); err != ErrConflict {
 		return err
 	}
@@ -42,6 +46,35 @@ func (s *Store) claimEmail(ctx context.Context, email, userID string) error {
 		return nil
 	}
 	return ErrConflict
+}
+
+const emailBatch = 1000
+
+// claimEmails records a batch of keys in one insert, falling back to one
+// claimEmail each when the batch meets a key that exists already.
+func (s *Store) claimEmails(ctx context.Context, keys []emailKey) error {
+	if len(keys) == 0 {
+		return nil
+	}
+	docs := make([]any, len(keys))
+	for i := range keys {
+		docs[i] = keys[i]
+	}
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	_, err = s.col(userEmailsCol).InsertMany(ctx, docs, options.InsertMany().SetOrdered(false))
+	unlock()
+	if err == nil {
+		return nil
+	}
+	for _, k := range keys {
+		if err := s.claimEmail(ctx, k.Email, k.UserID); err != nil && err != ErrConflict {
+			return err
+		}
+	}
+	return nil
 }
 
 // releaseEmail frees email if it still belongs to userID.
@@ -53,8 +86,12 @@ func (s *Store) releaseEmail(ctx context.Context, email, userID string) error {
 		}
 		return err
 	}
-	defer s.lock()()
-	_, err := s.col(userEmailsCol).DeleteOne(ctx, bson.D{{Key: "_id", Value: email}})
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	_, err = s.col(userEmailsCol).DeleteOne(ctx, bson.D{{Key: "_id", Value: email}})
 	return mapErr(err)
 }
 
@@ -75,16 +112,24 @@ type userOrgs struct {
 // joinOrgs and leaveOrgs keep user_orgs in step with member lists; both
 // are idempotent ($addToSet, $pull), so a retry or a repair is harmless.
 func (s *Store) joinOrgs(ctx context.Context, userID string, orgIDs ...string) error {
-	defer s.lock()()
-	_, err := s.col(userOrgsCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: userID}},
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	_, err = s.col(userOrgsCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: userID}},
 		bson.D{{Key: "$addToSet", Value: bson.D{{Key: "org_ids", Value: bson.D{{Key: "$each", Value: orgIDs}}}}}},
 		options.UpdateOne().SetUpsert(true))
 	return mapErr(err)
 }
 
 func (s *Store) leaveOrg(ctx context.Context, userID, orgID string) error {
-	defer s.lock()()
-	_, err := s.col(userOrgsCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: userID}},
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	_, err = s.col(userOrgsCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: userID}},
 		bson.D{{Key: "$pull", Value: bson.D{{Key: "org_ids", Value: orgID}}}})
 	return mapErr(err)
 }
@@ -160,6 +205,15 @@ func (s *Store) BackfillUserKeys(ctx context.Context, now time.Time) error {
 	if err != nil {
 		return mapErr(err)
 	}
+	// Batches of keys in one insert each: a bulk load's 100,000 accounts
+	// cost a hundred writes, not 100,000. A batch that meets a key already
+	// there (a backfill run again) is redone one key at a time.
+	batch := make([]emailKey, 0, emailBatch)
+	flush := func() error {
+		err := s.claimEmails(ctx, batch)
+		batch = batch[:0]
+		return err
+	}
 	for cur.Next(ctx) {
 		var u struct {
 			ID     string            `bson:"_id"`
@@ -173,12 +227,17 @@ func (s *Store) BackfillUserKeys(ctx context.Context, now time.Time) error {
 		if u.Status == models.UserDeleted || u.Email == "" {
 			continue
 		}
-		if err := s.claimEmail(ctx, u.Email, u.ID); err != nil && err != ErrConflict {
-			cur.Close(ctx)
-			return err
+		if batch = append(batch, emailKey{Email: u.Email, UserID: u.ID}); len(batch) == emailBatch {
+			if err := flush(); err != nil {
+				cur.Close(ctx)
+				return err
+			}
 		}
 	}
 	cur.Close(ctx)
+	if err := flush(); err != nil {
+		return err
+	}
 	orgs, err := s.findOrgs(ctx, bson.D{}, options.Find())
 	if err != nil {
 		return err
@@ -190,7 +249,11 @@ func (s *Store) BackfillUserKeys(ctx context.Context, now time.Time) error {
 			}
 		}
 	}
-	defer s.lock()()
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	_, err = s.col("meta").InsertOne(ctx, bson.D{{Key: "_id", Value: key}, {Key: "at", Value: now}})
 	if err = mapErr(err); err == ErrConflict {
 		return nil

@@ -17,8 +17,11 @@ func (s *Store) CreateUser(ctx context.Context, u *models.User) error {
 	if err := s.claimEmail(ctx, u.Email, u.ID); err != nil {
 		return err
 	}
-	unlock := s.lock()
-	_, err := s.users().InsertOne(ctx, u)
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	_, err = s.users().InsertOne(ctx, u)
 	unlock()
 	if err != nil {
 		_ = s.releaseEmail(ctx, u.Email, u.ID)
@@ -96,8 +99,12 @@ func (s *Store) SetUserStatus(ctx context.Context, id string, status models.User
 // TouchLogin records the time of a successful login. It also clears an
 // inactivity warning: the account is in use, so it must not be anonymised.
 func (s *Store) TouchLogin(ctx context.Context, id string, now time.Time) error {
-	defer s.lock()()
-	_, err := s.users().UpdateOne(ctx, bson.D{{Key: "_id", Value: id}}, bson.D{
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	_, err = s.users().UpdateOne(ctx, bson.D{{Key: "_id", Value: id}}, bson.D{
 		{Key: "$set", Value: bson.D{{Key: "last_login_at", Value: now}}},
 		{Key: "$unset", Value: bson.D{{Key: "inactivity_warned_at", Value: ""}}},
 	})

@@ -115,7 +115,11 @@ func (s *Store) changeVolunteerApps(ctx context.Context, volunteerID string, cha
 	if s.writeMu != nil {
 		// Embedded: the write lock makes read, check and write one step;
 		// no retry is ever needed.
-		defer s.lock()()
+		unlock, err := s.lock(ctx)
+		if err != nil {
+			return err
+		}
+		defer unlock()
 		return s.changeVolunteerAppsOnce(ctx, volunteerID, change)
 	}
 	for attempt := range 200 {
@@ -137,8 +141,11 @@ func (s *Store) changeVolunteerApps(ctx context.Context, volunteerID string, cha
 		doc.Items, doc.Open, doc.Busy = nonNil(doc.Items), nonNil(doc.Open), nonNil(doc.Busy)
 		if fresh {
 			doc.Version = 1
-			unlock := s.lock()
-			_, err := s.col(volunteerAppsCol).InsertOne(ctx, doc)
+			unlock, err := s.lock(ctx)
+			if err != nil {
+				return err
+			}
+			_, err = s.col(volunteerAppsCol).InsertOne(ctx, doc)
 			unlock()
 			if err = mapErr(err); err == ErrConflict {
 				continue
@@ -327,8 +334,12 @@ func (s *Store) BackfillVolunteerApplications(ctx context.Context, now time.Time
 	if _, err := s.RebuildVolunteerApplications(ctx, now); err != nil {
 		return err
 	}
-	defer s.lock()()
-	_, err := s.col("meta").InsertOne(ctx, bson.D{{Key: "_id", Value: key}, {Key: "at", Value: now}})
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	_, err = s.col("meta").InsertOne(ctx, bson.D{{Key: "_id", Value: key}, {Key: "at", Value: now}})
 	if err = mapErr(err); err == ErrConflict {
 		return nil
 	}
@@ -386,8 +397,11 @@ func (s *Store) RebuildVolunteerApplications(ctx context.Context, now time.Time)
 		}
 	}
 	for id, sh := range byShift {
-		unlock := s.lock()
-		_, err := s.col(shiftAppsCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: id}},
+		unlock, err := s.lock(ctx)
+		if err != nil {
+			return 0, err
+		}
+		_, err = s.col(shiftAppsCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: id}},
 			bson.D{{Key: "$set", Value: bson.D{{Key: "ids", Value: sh.IDs}, {Key: "pending", Value: nonNil(sh.Pending)}, {Key: "waitlisted", Value: nonNil(sh.Waitlisted)}}}},
 			options.UpdateOne().SetUpsert(true))
 		unlock()

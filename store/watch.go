@@ -33,11 +33,15 @@ type idList struct {
 // CreateWatchProgramme stores a new programme and lists it under its
 // organisation.
 func (s *Store) CreateWatchProgramme(ctx context.Context, p *models.WatchProgramme) error {
-	defer s.lock()()
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	if _, err := s.col("watch_programmes").InsertOne(ctx, p); err != nil {
 		return mapErr(err)
 	}
-	_, err := s.col("watch_org_programmes").UpdateOne(ctx, bson.D{{Key: "_id", Value: p.OrgID}},
+	_, err = s.col("watch_org_programmes").UpdateOne(ctx, bson.D{{Key: "_id", Value: p.OrgID}},
 		bson.D{{Key: "$addToSet", Value: bson.D{{Key: "items", Value: p.ID}}}}, options.UpdateOne().SetUpsert(true))
 	return mapErr(err)
 }
@@ -91,14 +95,18 @@ func (s *Store) WatchProgrammesOfOrg(ctx context.Context, orgID string) ([]model
 // AddWatchVolunteer adds a volunteer to a programme (the caller checked
 // they are not on it yet).
 func (s *Store) AddWatchVolunteer(ctx context.Context, programmeID string, v models.WatchVolunteer) error {
-	defer s.lock()()
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	if _, err := s.col("watch_programmes").UpdateOne(ctx, bson.D{{Key: "_id", Value: programmeID}},
 		bson.D{{Key: "$push", Value: bson.D{{Key: "volunteers", Value: v}}}}); err != nil {
 		return mapErr(err)
 	}
 	// The volunteer's own document lists their programmes, so that a
 	// deleted account leaves every one of them.
-	_, err := s.col("watch_assignments").UpdateOne(ctx, bson.D{{Key: "_id", Value: v.UserID}},
+	_, err = s.col("watch_assignments").UpdateOne(ctx, bson.D{{Key: "_id", Value: v.UserID}},
 		bson.D{{Key: "$addToSet", Value: bson.D{{Key: "programmes", Value: programmeID}}}}, options.UpdateOne().SetUpsert(true))
 	return mapErr(err)
 }
@@ -106,12 +114,16 @@ func (s *Store) AddWatchVolunteer(ctx context.Context, programmeID string, v mod
 // RemoveWatchVolunteer takes a volunteer off a programme. The embedded
 // store's $pull matches whole values only, so v is the entry as stored.
 func (s *Store) RemoveWatchVolunteer(ctx context.Context, programmeID string, v models.WatchVolunteer) error {
-	defer s.lock()()
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	if _, err := s.col("watch_programmes").UpdateOne(ctx, bson.D{{Key: "_id", Value: programmeID}},
 		bson.D{{Key: "$pull", Value: bson.D{{Key: "volunteers", Value: v}}}}); err != nil {
 		return mapErr(err)
 	}
-	_, err := s.col("watch_assignments").UpdateOne(ctx, bson.D{{Key: "_id", Value: v.UserID}},
+	_, err = s.col("watch_assignments").UpdateOne(ctx, bson.D{{Key: "_id", Value: v.UserID}},
 		bson.D{{Key: "$pull", Value: bson.D{{Key: "programmes", Value: programmeID}}}})
 	return mapErr(err)
 }
@@ -133,7 +145,11 @@ func bucketID(programmeID string, n int) string {
 // InsertWatchPerson stores a person, lists them in their programme and
 // puts their row on the board.
 func (s *Store) InsertWatchPerson(ctx context.Context, p *models.WatchPerson, row models.WatchRow) error {
-	defer s.lock()()
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	if _, err := s.col("watch_people").InsertOne(ctx, p); err != nil {
 		return mapErr(err)
 	}
@@ -141,7 +157,7 @@ func (s *Store) InsertWatchPerson(ctx context.Context, p *models.WatchPerson, ro
 		bson.D{{Key: "$inc", Value: bson.D{{Key: "people", Value: 1}}}}); err != nil {
 		return mapErr(err)
 	}
-	_, err := s.col("watch_board").UpdateOne(ctx, bson.D{{Key: "_id", Value: WatchBucket(p.ProgrammeID, p.ID)}},
+	_, err = s.col("watch_board").UpdateOne(ctx, bson.D{{Key: "_id", Value: WatchBucket(p.ProgrammeID, p.ID)}},
 		bson.D{{Key: "$set", Value: bson.D{{Key: "programme_id", Value: p.ProgrammeID}, {Key: "rows." + p.ID, Value: row}}}},
 		options.UpdateOne().SetUpsert(true))
 	return mapErr(err)
@@ -176,7 +192,11 @@ func (s *Store) WatchPeopleByIDs(ctx context.Context, ids []string) ([]models.Wa
 // DeleteWatchPerson erases a person at once: their record, call log,
 // board row, assignment and concerns.
 func (s *Store) DeleteWatchPerson(ctx context.Context, p *models.WatchPerson) error {
-	defer s.lock()()
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	if _, err := s.col("watch_people").DeleteOne(ctx, bson.D{{Key: "_id", Value: p.ID}}); err != nil {
 		return mapErr(err)
 	}
@@ -215,7 +235,11 @@ func (s *Store) DeleteWatchPerson(ctx context.Context, p *models.WatchPerson) er
 // AssignWatchPerson gives a person to volunteerID ("" hands them back),
 // updating the person, their board row and both volunteers' lists.
 func (s *Store) AssignWatchPerson(ctx context.Context, p *models.WatchPerson, volunteerID string) error {
-	defer s.lock()()
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	if err := s.assignPeople(ctx, p.ProgrammeID, []WatchAssignment{{PersonID: p.ID, From: p.VolunteerID, To: volunteerID}}); err != nil {
 		return err
 	}
@@ -267,7 +291,11 @@ type WatchCallChange struct {
 // AppendWatchCall writes a call to the person's log and brings the person
 // and their board row up to date, each with single-document operators.
 func (s *Store) AppendWatchCall(ctx context.Context, p *models.WatchPerson, ch WatchCallChange) error {
-	defer s.lock()()
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	call := ch.Call
 	if _, err := s.col("watch_calls").UpdateOne(ctx, bson.D{{Key: "_id", Value: p.ID}},
 		bson.D{{Key: "$set", Value: bson.D{{Key: "programme_id", Value: p.ProgrammeID}}},
@@ -289,7 +317,7 @@ func (s *Store) AppendWatchCall(ctx context.Context, p *models.WatchPerson, ch W
 	case ch.NoAnswer:
 		inc = append(inc, bson.E{Key: prefix + "no_answer_streak", Value: 1})
 	}
-	_, err := s.col("watch_board").UpdateOne(ctx, bson.D{{Key: "_id", Value: WatchBucket(p.ProgrammeID, p.ID)}},
+	_, err = s.col("watch_board").UpdateOne(ctx, bson.D{{Key: "_id", Value: WatchBucket(p.ProgrammeID, p.ID)}},
 		bson.D{{Key: "$set", Value: set}, {Key: "$inc", Value: inc}})
 	return mapErr(err)
 }

@@ -19,7 +19,11 @@ func (s *Store) InsertWatchPeople(ctx context.Context, programmeID string, peopl
 	if len(people) == 0 {
 		return nil
 	}
-	defer s.lock()()
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	docs := make([]any, len(people))
 	for i := range people {
 		docs[i] = people[i]
@@ -57,7 +61,11 @@ type WatchAssignment struct {
 // AssignWatchPeople applies assignments: each person's record, then each
 // board document and each volunteer's list once.
 func (s *Store) AssignWatchPeople(ctx context.Context, programmeID string, list []WatchAssignment) error {
-	defer s.lock()()
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	return s.assignPeople(ctx, programmeID, list)
 }
 
@@ -120,11 +128,15 @@ func (s *Store) AppendAudits(ctx context.Context, entries []models.AuditEntry) e
 	if len(entries) == 0 {
 		return nil
 	}
-	defer s.lock()()
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	docs := make([]any, len(entries))
 	for i := range entries {
 		docs[i] = entries[i]
 	}
-	_, err := s.col("audit").InsertMany(ctx, docs)
+	_, err = s.col("audit").InsertMany(ctx, docs)
 	return mapErr(err)
 }

@@ -31,8 +31,12 @@ func (s *Store) WatchConcerns(ctx context.Context, programmeID string) (map[stri
 
 // AddWatchConcern records a concern raised by a call.
 func (s *Store) AddWatchConcern(ctx context.Context, programmeID string, c models.WatchConcernItem) error {
-	defer s.lock()()
-	_, err := s.col("watch_concerns").UpdateOne(ctx, bson.D{{Key: "_id", Value: programmeID}},
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	_, err = s.col("watch_concerns").UpdateOne(ctx, bson.D{{Key: "_id", Value: programmeID}},
 		bson.D{{Key: "$set", Value: bson.D{{Key: "items." + c.ID, Value: c}}}}, options.UpdateOne().SetUpsert(true))
 	return mapErr(err)
 }
@@ -40,7 +44,11 @@ func (s *Store) AddWatchConcern(ctx context.Context, programmeID string, c model
 // HandleWatchConcern records who handles a concern, or closes it. A
 // closed concern is ErrConflict; an unknown one ErrNotFound.
 func (s *Store) HandleWatchConcern(ctx context.Context, programmeID, id, userID string, closing bool, now time.Time) (*models.WatchConcernItem, error) {
-	defer s.lock()()
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
 	items, err := s.watchConcerns(ctx, programmeID)
 	if err != nil {
 		return nil, err
@@ -84,7 +92,11 @@ func (s *Store) WatchProgrammesEndedBefore(ctx context.Context, t time.Time) ([]
 // concerns and assignments, and keeps the programme with its anonymised
 // counts and no volunteers' names.
 func (s *Store) PurgeWatchProgramme(ctx context.Context, p *models.WatchProgramme, rows []models.WatchRow, stats models.WatchStats, now time.Time) error {
-	defer s.lock()()
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	for _, row := range rows {
 		if row.VolunteerID != "" {
 			if err := s.unsetAssignment(ctx, row.VolunteerID, row.PersonID); err != nil {
@@ -103,7 +115,7 @@ func (s *Store) PurgeWatchProgramme(ctx context.Context, p *models.WatchProgramm
 	if _, err := s.col("watch_concerns").DeleteOne(ctx, bson.D{{Key: "_id", Value: p.ID}}); err != nil {
 		return mapErr(err)
 	}
-	_, err := s.col("watch_programmes").UpdateOne(ctx, bson.D{{Key: "_id", Value: p.ID}}, bson.D{{Key: "$set", Value: bson.D{
+	_, err = s.col("watch_programmes").UpdateOne(ctx, bson.D{{Key: "_id", Value: p.ID}}, bson.D{{Key: "$set", Value: bson.D{
 		{Key: "purged_at", Value: now}, {Key: "stats", Value: stats},
 		{Key: "people", Value: 0}, {Key: "volunteers", Value: []models.WatchVolunteer{}},
 	}}})

@@ -1,0 +1,55 @@
+package moderation_test
+
+import (
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/entraide/entraide/models"
+	"github.com/entraide/entraide/moderation"
+)
+
+// TestShiftRules: shifts are added to a published mission (which stays
+// published) but not to a closed one; a shift keeps at least the places
+// taken and within the maximum; a shift with a place taken stays.
+func TestShiftRules(t *testing.T) {
+	f := newFixture(t, models.OrgVerified)
+	m := f.published(t, "Distribution de colis")
+	_, err := f.svc.AddShifts(f.ctx, m, nil)
+	wantFields(t, err, "shifts")
+
+	start := time.Now().UTC().Add(72 * time.Hour).Truncate(time.Hour)
+	added, err := f.svc.AddShifts(f.ctx, m, []models.ShiftInput{{Start: start, End: start.Add(2 * time.Hour), Capacity: 2}})
+	if err != nil || len(added) != 1 {
+		t.Fatalf("add a shift: %v %+v", err, added)
+	}
+	stored, err := f.st.MissionByID(f.ctx, m.ID)
+	if err != nil || stored.Status != models.MissionPublished || !stored.LastShiftEnd.Equal(start.Add(2*time.Hour)) {
+		t.Fatalf("mission after adding a shift: %v %+v", err, stored)
+	}
+
+	shift := added[0].ID
+	_, err = f.svc.SetCapacity(f.ctx, m, shift, 0)
+	wantFields(t, err, "capacity")
+	_, err = f.svc.SetCapacity(f.ctx, m, shift, models.MaxShiftCapacity+1)
+	wantFields(t, err, "capacity")
+	if ok, err := f.st.TakePlace(f.ctx, shift); err != nil || !ok {
+		t.Fatalf("take a place: %v %v", ok, err)
+	}
+	if _, err := f.svc.SetCapacity(f.ctx, m, shift, 1); err != nil {
+		t.Fatalf("capacity down to the places taken: %v", err)
+	}
+	if ok, err := f.st.TakePlace(f.ctx, shift); err != nil || ok {
+		t.Fatalf("a place was taken beyond the capacity: %v %v", ok, err)
+	}
+	if err := f.svc.RemoveShift(f.ctx, m, shift); !errors.Is(err, moderation.ErrShiftHasPlaces) {
+		t.Fatalf("remove a shift with a place taken: %v", err)
+	}
+
+	closed, err := f.svc.Close(f.ctx, m)
+	if err != nil {
+		t.Fatalf("close: %v", err)
+	}
+	_, err = f.svc.AddShifts(f.ctx, closed, []models.ShiftInput{{Start: start, End: start.Add(time.Hour), Capacity: 1}})
+	wantState(t, err, "closed")
+}

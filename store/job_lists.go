@@ -1,0 +1,388 @@
+package store
+
+import (
+	"context"
+	"sort"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+
+	"github.com/entraide/entraide/models"
+)
+
+// job_lists holds the small per-state lists that the per-minute jobs read
+// by key instead of filtering the whole applications collection:
+//
+//   - "open_offers": {offers: {application id: offer deadline}}, the
+//     waiting-list offers awaiting an answer (ExpireOffers);
+//   - "waitlisted_shifts": {shifts: {shift id: true}}, the shifts that
+//     may have a waiting list (FillWaitlists);
+//   - "published_missions": {ends: {mission id: end of its last shift}},
+//     the published missions, for closing them once ended (auto-close).
+//
+// Both are kept in step where an application's state changes (every change
+// goes through listShiftApplication), with $set/$unset of one field, which
+// is idempotent; the jobs drop the entries they find stale, so a crash
+// between two writes heals at the next run. They hold open offers and
+// shifts with a waiting list: a small part of the data, bounded by the
+// places being filled right now, not by the years of applications.
+const jobListsCol = "job_lists"
+
+const (
+	openOffersKey       = "open_offers"
+	waitlistedShiftsKey = "waitlisted_shifts"
+	publishedKey        = "published_missions"
+)
+
+type jobLists struct {
+	ID     string               `bson:"_id"`
+	Offers map[string]time.Time `bson:"offers,omitempty"`
+	Shifts map[string]bool      `bson:"shifts,omitempty"`
+	Ends   map[string]time.Time `bson:"ends,omitempty"`
+}
+
+// setJobEntry sets (or, with value nil, removes) field.entry of list key.
+func (s *Store) setJobEntry(ctx context.Context, key, field, entry string, value any) error {
+	update := bson.D{{Key: "$unset", Value: bson.D{{Key: field + "." + entry, Value: ""}}}}
+	if value != nil {
+		update = bson.D{{Key: "$set", Value: bson.D{{Key: field + "." + entry, Value: value}}}}
+	}
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	_, err = s.col(jobListsCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: key}}, update, options.UpdateOne().SetUpsert(true))
+	return mapErr(err)
+}
+
+// listJobState records a (now in a.Status, before in from) in the job
+// lists: an offer opened or ended, a shift that now has a waiting list.
+func (s *Store) listJobState(ctx context.Context, a *models.Application, from models.ApplicationStatus) error {
+	switch {
+	case a.Status == models.ApplicationOffered && a.OfferExpiresAt != nil:
+		if err := s.setJobEntry(ctx, openOffersKey, "offers", a.ID, a.OfferExpiresAt.UTC()); err != nil {
+			return err
+		}
+	case from == models.ApplicationOffered:
+		if err := s.setJobEntry(ctx, openOffersKey, "offers", a.ID, nil); err != nil {
+			return err
+		}
+	}
+	if err := s.listOrgPending(ctx, a, from); err != nil {
+		return err
+	}
+	if err := s.listReminderState(ctx, a, from); err != nil {
+		return err
+	}
+	if a.Status == models.ApplicationWaitlisted {
+		return s.setJobEntry(ctx, waitlistedShiftsKey, "shifts", a.ShiftID, true)
+	}
+	return nil
+}
+
+// org_pending lists each organisation's applications awaiting its answer
+// ({_id: org id, ids}), for the count on its to-do page: one key read
+// instead of a filter on every application. An application enters when it
+// becomes pending and leaves with its answer ($addToSet, $pull: idempotent).
+const orgPendingCol = "org_pending"
+
+func (s *Store) listOrgPending(ctx context.Context, a *models.Application, from models.ApplicationStatus) error {
+	var update bson.D
+	switch {
+	case a.OrgID == "":
+		return nil
+	case a.Status == models.ApplicationPending:
+		update = bson.D{{Key: "$addToSet", Value: bson.D{{Key: "ids", Value: a.ID}}}}
+	case from == models.ApplicationPending:
+		update = bson.D{{Key: "$pull", Value: bson.D{{Key: "ids", Value: a.ID}}}}
+	default:
+		return nil
+	}
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	_, err = s.col(orgPendingCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: a.OrgID}}, update, options.UpdateOne().SetUpsert(true))
+	return mapErr(err)
+}
+
+// CountPendingApplicationsOfOrg counts the applications awaiting orgID's
+// answer: one key read.
+func (s *Store) CountPendingApplicationsOfOrg(ctx context.Context, orgID string) (int64, error) {
+	var doc struct {
+		IDs []string `bson:"ids"`
+	}
+	err := s.findByKey(ctx, orgPendingCol, orgID, nil, &doc)
+	if err == ErrNotFound {
+		return 0, nil
+	}
+	return int64(len(doc.IDs)), err
+}
+
+func (s *Store) jobList(ctx context.Context, key string) (*jobLists, error) {
+	var doc jobLists
+	err := s.findByKey(ctx, jobListsCol, key, nil, &doc)
+	if err == ErrNotFound {
+		return &jobLists{ID: key}, nil
+	}
+	return &doc, err
+}
+
+// LapsedOffers lists offers whose deadline passed at now, earliest first,
+// up to limit: one key read for the list, one per lapsed offer. Entries
+// whose application is no longer an offer are dropped.
+func (s *Store) LapsedOffers(ctx context.Context, now time.Time, limit int64) ([]models.Application, error) {
+	doc, err := s.jobList(ctx, openOffersKey)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, 0)
+	for id, exp := range doc.Offers {
+		if !exp.After(now) {
+			ids = append(ids, id)
+		}
+	}
+	sort.Slice(ids, func(i, j int) bool { return doc.Offers[ids[i]].Before(doc.Offers[ids[j]]) })
+	out := []models.Application{}
+	for _, id := range ids {
+		if int64(len(out)) >= limit {
+			break
+		}
+		a, err := s.ApplicationByID(ctx, id)
+		if err != nil && err != ErrNotFound {
+			return nil, err
+		}
+		if err == nil && a.Status == models.ApplicationOffered && a.OfferExpiresAt != nil && !a.OfferExpiresAt.After(now) {
+			out = append(out, *a)
+			continue
+		}
+		if err := s.dropStaleOffer(ctx, id); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// dropStaleOffer removes an entry whose application is no longer an open
+// offer, then looks again: an offer made again meanwhile (whose own write
+// may have come before this removal) is put back.
+func (s *Store) dropStaleOffer(ctx context.Context, id string) error {
+	if err := s.setJobEntry(ctx, openOffersKey, "offers", id, nil); err != nil {
+		return err
+	}
+	a, err := s.ApplicationByID(ctx, id)
+	if err == ErrNotFound {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if a.Status == models.ApplicationOffered && a.OfferExpiresAt != nil {
+		return s.setJobEntry(ctx, openOffersKey, "offers", id, a.OfferExpiresAt.UTC())
+	}
+	return nil
+}
+
+// WaitlistedShifts counts, per shift id, the applications on the waiting
+// list of the shifts listed in waitlisted_shifts that have not started at
+// now: one key read for the list, two per shift. Shifts whose waiting list
+// has emptied or that have started are dropped from the list.
+func (s *Store) WaitlistedShifts(ctx context.Context, now time.Time) (map[string]int64, error) {
+	doc, err := s.jobList(ctx, waitlistedShiftsKey)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]int64{}
+	for shiftID := range doc.Shifts {
+		n, started, err := s.waitlistedOn(ctx, shiftID, now)
+		if err != nil {
+			return nil, err
+		}
+		if n > 0 {
+			out[shiftID] = n
+			continue
+		}
+		if err := s.setJobEntry(ctx, waitlistedShiftsKey, "shifts", shiftID, nil); err != nil {
+			return nil, err
+		}
+		if started {
+			continue // no place is offered on a shift that has begun
+		}
+		// Look again: an applicant waitlisted meanwhile (whose own write
+		// may have come before this removal) puts the shift back.
+		if n, _, err = s.waitlistedOn(ctx, shiftID, now); err != nil {
+			return nil, err
+		}
+		if n > 0 {
+			out[shiftID] = n
+			if err := s.setJobEntry(ctx, waitlistedShiftsKey, "shifts", shiftID, true); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return out, nil
+}
+
+// waitlistedOn returns the length of a shift's waiting list (0 once the
+// shift has started at now, reported by started). The list's first
+// application tells the shift's start; entries that a crash left behind
+// are skipped by the promotion that reads them (OldestWaitlisted).
+func (s *Store) waitlistedOn(ctx context.Context, shiftID string, now time.Time) (n int64, started bool, err error) {
+	list, err := s.shiftApps(ctx, shiftID)
+	if err != nil || len(list.Waitlisted) == 0 {
+		return 0, false, err
+	}
+	for _, id := range list.Waitlisted {
+		a, err := s.ApplicationByID(ctx, id)
+		if err == ErrNotFound {
+			continue
+		}
+		if err != nil {
+			return 0, false, err
+		}
+		if !a.ShiftStart.IsZero() && !a.ShiftStart.After(now) {
+			return 0, true, nil
+		}
+		return int64(len(list.Waitlisted)), false, nil
+	}
+	return 0, false, nil
+}
+
+// listPublished records a mission's place in published_missions: listed
+// with the end of its last shift while published, removed otherwise.
+func (s *Store) listPublished(ctx context.Context, m *models.Mission) error {
+	if m.Status == models.MissionPublished {
+		return s.setJobEntry(ctx, publishedKey, "ends", m.ID, m.LastShiftEnd.UTC())
+	}
+	return s.setJobEntry(ctx, publishedKey, "ends", m.ID, nil)
+}
+
+// EndedPublishedMissions returns the published missions whose last shift
+// ended at or before now: one key read for the list, one per mission
+// ended. Entries found stale (the mission left published, or its end
+// moved) are put in step.
+func (s *Store) EndedPublishedMissions(ctx context.Context, now time.Time) ([]models.Mission, error) {
+	doc, err := s.jobList(ctx, publishedKey)
+	if err != nil {
+		return nil, err
+	}
+	out := []models.Mission{}
+	for id, end := range doc.Ends {
+		if end.After(now) {
+			continue
+		}
+		m, err := s.MissionByID(ctx, id)
+		if err == ErrNotFound {
+			if err := s.setJobEntry(ctx, publishedKey, "ends", id, nil); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		if m.Status == models.MissionPublished && !m.LastShiftEnd.After(now) {
+			out = append(out, *m)
+			continue
+		}
+		// Put the entry in step, then look again: a change written
+		// meanwhile (whose own entry may have come before this one) wins.
+		if err := s.listPublished(ctx, m); err != nil {
+			return nil, err
+		}
+		if again, err := s.MissionByID(ctx, id); err == nil && (again.Status != m.Status || !again.LastShiftEnd.Equal(m.LastShiftEnd)) {
+			if err := s.listPublished(ctx, again); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return out, nil
+}
+
+// BackfillJobLists writes job_lists from the applications and missions once per
+// database (recorded in meta): offers and waiting lists made before these
+// lists existed, or written by a bulk load. Idempotent.
+func (s *Store) BackfillJobLists(ctx context.Context, now time.Time) error {
+	const key = "backfill:job_lists:v4"
+	var done struct {
+		ID string `bson:"_id"`
+	}
+	if err := s.findByKey(ctx, "meta", key, nil, &done); err != ErrNotFound {
+		return err
+	}
+	apps, err := s.findApplications(ctx,
+		bson.D{{Key: "status", Value: bson.D{{Key: "$in", Value: []models.ApplicationStatus{models.ApplicationOffered, models.ApplicationWaitlisted, models.ApplicationPending, models.ApplicationAccepted}}}}},
+		options.Find().SetProjection(bson.D{{Key: "_id", Value: 1}, {Key: "status", Value: 1}, {Key: "shift_id", Value: 1}, {Key: "org_id", Value: 1},
+			{Key: "offer_expires_at", Value: 1}, {Key: "created_at", Value: 1}, {Key: "shift_start", Value: 1}, {Key: "reminders", Value: 1}}))
+	if err != nil {
+		return err
+	}
+	// Grouped: one write per list, not one per application.
+	// A field may appear once per update: a shift with several waitlisted
+	// applications is set once.
+	offers, shifts, pending, seenShift := bson.D{}, bson.D{}, map[string][]string{}, map[string]bool{}
+	for _, a := range apps {
+		switch {
+		case a.Status == models.ApplicationOffered && a.OfferExpiresAt != nil:
+			offers = append(offers, bson.E{Key: "offers." + a.ID, Value: a.OfferExpiresAt.UTC()})
+		case a.Status == models.ApplicationWaitlisted && !seenShift[a.ShiftID]:
+			seenShift[a.ShiftID] = true
+			shifts = append(shifts, bson.E{Key: "shifts." + a.ShiftID, Value: true})
+		case a.Status == models.ApplicationPending && a.OrgID != "":
+			pending[a.OrgID] = append(pending[a.OrgID], a.ID)
+		}
+	}
+	for key, set := range map[string]bson.D{openOffersKey: offers, waitlistedShiftsKey: shifts} {
+		if len(set) > 0 {
+			if err := s.writeJobList(ctx, key, bson.D{{Key: "$set", Value: set}}); err != nil {
+				return err
+			}
+		}
+	}
+	for orgID, ids := range pending {
+		unlock, err := s.lock(ctx)
+		if err != nil {
+			return err
+		}
+		_, err = s.col(orgPendingCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: orgID}},
+			bson.D{{Key: "$addToSet", Value: bson.D{{Key: "ids", Value: bson.D{{Key: "$each", Value: ids}}}}}}, options.UpdateOne().SetUpsert(true))
+		unlock()
+		if err != nil {
+			return mapErr(err)
+		}
+	}
+	if err := s.backfillReminderLists(ctx, apps, now); err != nil {
+		return err
+	}
+	cur, err := s.missions().Find(ctx, bson.D{{Key: "status", Value: models.MissionPublished}},
+		options.Find().SetProjection(bson.D{{Key: "_id", Value: 1}, {Key: "status", Value: 1}, {Key: "last_shift_end", Value: 1}}))
+	if err != nil {
+		return mapErr(err)
+	}
+	var published []models.Mission
+	if err := cur.All(ctx, &published); err != nil {
+		return mapErr(err)
+	}
+	ends := bson.D{}
+	for _, m := range published {
+		ends = append(ends, bson.E{Key: "ends." + m.ID, Value: m.LastShiftEnd.UTC()})
+	}
+	if len(ends) > 0 {
+		if err := s.writeJobList(ctx, publishedKey, bson.D{{Key: "$set", Value: ends}}); err != nil {
+			return err
+		}
+	}
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	_, err = s.col("meta").InsertOne(ctx, bson.D{{Key: "_id", Value: key}, {Key: "at", Value: now}})
+	if err = mapErr(err); err == ErrConflict {
+		return nil
+	}
+	return err
+}
