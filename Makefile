@@ -82,7 +82,7 @@ bench: ## every benchmark whose figure is in docs/benchmarks.md, printed as its 
 	$(GO) test -count=1 -run '^TestSearchPageWeight$$' -v ./e2e/
 
 screenshots: ## PNGs of the key pages, desktop and mobile, in docs/screenshots/ (needs Chromium and npm ci)
-	ENTRAIDE_SCREENSHOTS=1 $(GO) test -count=1 -run '^(TestKeyPages|TestKeyPagesOfJourneys|TestWatchProgrammeJourney)$$' ./e2e/
+	ENTRAIDE_SCREENSHOTS=1 $(GO) test -count=1 -run '^(TestKeyPages|TestKeyPagesOfJourneys|TestWatchProgrammeJourney|TestWeeklySeriesInOneAction)$$' ./e2e/
 
 clean:
 	rm -rf bin

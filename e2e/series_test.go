@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"net/http"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -117,6 +118,9 @@ func (tb *tab) checkSeriesPage(checker *htmlChecker, axe, name string) {
 		}
 		for _, table := range tb.scrollingTables() {
 			tb.t.Errorf("%s (%s): the table %q scrolls sideways", name, v.name, table)
+		}
+		if screenshotsWanted() {
+			tb.screenshot(filepath.Join(screenshotDir, name+"-"+v.name+".png"))
 		}
 	}
 	tb.setViewport(1280, 800, false)

@@ -63,13 +63,15 @@ func NewRenderer() (*Renderer, error) {
 	}
 	// Documents stand alone, without the site's frame: the printable
 	// attestation of the API, the API reference, the development mail box.
+	// They share the partials with the pages, so that a document and a
+	// page showing the same thing (the attestation) render it once.
 	documents, err := fs.Glob(templateFiles, "templates/documents/*.html")
 	if err != nil {
 		return nil, err
 	}
 	for _, path := range documents {
 		name := strings.TrimSuffix(strings.TrimPrefix(path, "templates/documents/"), ".html")
-		t, err := template.New(name+".html").Funcs(funcs(versions)).ParseFS(templateFiles, path)
+		t, err := template.New(name+".html").Funcs(funcs(versions)).ParseFS(templateFiles, append(partials[:len(partials):len(partials)], path)...)
 		if err != nil {
 			return nil, err
 		}

@@ -1,8 +1,6 @@
 package handlers
 
-import (
-	"context"
-)
+import "context"
 
 // exportReports adds the reports the person filed, with their words, to a
 // data export.
@@ -16,15 +14,5 @@ func (s *Server) exportReports(ctx context.Context, userID string, export map[st
 		out[i] = reportView(&reports[i])
 	}
 	export["reports"] = out
-	return nil
-}
-
-// checkNotSoleOwner refuses to delete the account of the only owner of an
-// organisation (organizations.CheckNotSoleOwner), as a problem that the
-// account page explains.
-func (s *Server) checkNotSoleOwner(ctx context.Context, userID string) error {
-	if err := s.orgs.CheckNotSoleOwner(ctx, userID); err != nil {
-		return toProblem(err)
-	}
 	return nil
 }

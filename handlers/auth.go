@@ -1,16 +1,17 @@
 package handlers
 
 import (
-	"errors"
 	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/entraide/entraide/accounts"
 	"github.com/entraide/entraide/auth"
-	"github.com/entraide/entraide/models"
-	"github.com/entraide/entraide/store"
 )
+
+// The rules of accounts live in package accounts; these handlers decode,
+// call it and encode.
 
 type signupRequest struct {
 	Email    string `json:"email"`
@@ -41,27 +42,11 @@ type tokenResponse struct {
 	ExpiresIn    int    `json:"expires_in"`
 }
 
-// validate checks a sign-up and returns the user to create (without hash).
-func (r signupRequest) validate(lang string) (*models.User, error) {
-	var v models.Validator
-	email := models.NormalizeEmail(r.Email)
-	if v.Check(email != "", "email", "required") {
-		models.CheckEmail(&v, "email", email)
+func newTokenResponse(session *accounts.Session) *tokenResponse {
+	return &tokenResponse{
+		AccessToken: session.AccessToken, RefreshToken: session.RefreshToken, TokenType: "Bearer",
+		ExpiresIn: int(auth.AccessTTL / time.Second),
 	}
-	models.ValidatePassword(&v, "password", r.Password, email)
-	name := models.ValidateName(&v, "name", r.Name)
-	role := models.Role(r.Role)
-	if v.Check(r.Role != "", "role", "required") {
-		v.Check(role == models.RoleVolunteer || role == models.RoleOrganization, "role", "one_of", "volunteer, organization")
-	}
-	if r.Language != "" {
-		v.Check(models.ValidLanguage(r.Language), "language", "one_of", "fr, en")
-		lang = r.Language
-	}
-	if err := v.Err(); err != nil {
-		return nil, err
-	}
-	return &models.User{Email: email, Name: name, Role: role, Language: lang, Status: models.UserActive}, nil
 }
 
 // signup creates a volunteer or organisation account.
@@ -70,46 +55,13 @@ func (s *Server) signup(c *fiber.Ctx) error {
 	if err := decodeJSON(c, &req); err != nil {
 		return err
 	}
-	user, err := s.createAccount(c, req)
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	user, err := s.accounts.SignUp(ctx, accounts.Signup(req), s.lang(c), s.clientIP(c))
 	if err != nil {
 		return err
 	}
 	return c.Status(fiber.StatusCreated).JSON(s.userResponse(user))
-}
-
-// createAccount is shared by the API and the sign-up page.
-func (s *Server) createAccount(c *fiber.Ctx, req signupRequest) (*models.User, error) {
-	user, err := req.validate(s.lang(c))
-	if err != nil {
-		return nil, err
-	}
-	if err := s.checkLimits(
-		limitPair{s.limits.signupIP, s.clientIP(c)},
-		limitPair{s.limits.signupAccount, user.Email},
-	); err != nil {
-		return nil, err
-	}
-	ctx, cancel := s.ctx(c)
-	defer cancel()
-	// Hashing can queue behind a surge: give it the whole request budget
-	// but no more.
-	user.PasswordHash, err = s.hasher.Hash(ctx, req.Password)
-	if err != nil {
-		return nil, err // auth.ErrBusy: a 503 with Retry-After (see toProblem)
-	}
-	now := s.now()
-	user.ID = store.NewID()
-	user.CreatedAt, user.UpdatedAt = now, now
-	if err := s.store.CreateUser(ctx, user); err != nil {
-		if errors.Is(err, store.ErrConflict) {
-			return nil, &Problem{Status: 409, Slug: ProblemConflict, DetailKey: "detail.email_taken",
-				Fields: []models.FieldError{{Field: "email", Code: "email_taken"}}, Err: err}
-		}
-		return nil, err
-	}
-	s.log.Info("account created", "user_id", user.ID, "role", user.Role)
-	s.queueEmailConfirmation(ctx, user)
-	return user, nil
 }
 
 // login checks credentials and opens a session (a refresh token family).
@@ -118,91 +70,16 @@ func (s *Server) login(c *fiber.Ctx) error {
 	if err := decodeJSON(c, &req); err != nil {
 		return err
 	}
-	tokens, _, err := s.authenticateCredentials(c, req)
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	session, _, err := s.accounts.LogIn(ctx, req.Email, req.Password, s.clientIP(c))
 	if err != nil {
 		return err
 	}
-	return c.JSON(tokens)
+	return c.JSON(newTokenResponse(session))
 }
 
-// authenticateCredentials is shared by the API and the login page. Every
-// failure answers the same, after the same work, whether or not the
-// account exists.
-func (s *Server) authenticateCredentials(c *fiber.Ctx, req loginRequest) (*tokenResponse, *models.User, error) {
-	email := models.NormalizeEmail(req.Email)
-	var v models.Validator
-	v.Check(email != "", "email", "required")
-	v.Check(req.Password != "", "password", "required")
-	v.Check(len(req.Password) <= models.PasswordMaxLength, "password", "too_long", models.PasswordMaxLength)
-	if err := v.Err(); err != nil {
-		return nil, nil, err
-	}
-	if err := s.checkLimits(
-		limitPair{s.limits.loginIP, s.clientIP(c)},
-		limitPair{s.limits.loginAccount, email},
-	); err != nil {
-		return nil, nil, err
-	}
-	ctx, cancel := s.ctx(c)
-	defer cancel()
-	user, err := s.store.UserByEmail(ctx, email)
-	if err != nil && !errors.Is(err, store.ErrNotFound) {
-		return nil, nil, err
-	}
-	hash := ""
-	if user != nil && user.Status != models.UserDeleted {
-		hash = user.PasswordHash
-	}
-	if err := s.hasher.Verify(ctx, req.Password, hash); err != nil {
-		if errors.Is(err, auth.ErrMismatch) {
-			return nil, nil, errUnauthorized("detail.bad_credentials")
-		}
-		return nil, nil, err
-	}
-	if user.Status == models.UserSuspended {
-		return nil, nil, errForbidden("detail.account_suspended")
-	}
-	tokens, err := s.openSession(c, user, "")
-	if err != nil {
-		return nil, nil, err
-	}
-	_ = s.store.TouchLogin(ctx, user.ID, s.now())
-	return tokens, user, nil
-}
-
-// openSession issues an access token and a refresh token in family (a new
-// family when empty).
-func (s *Server) openSession(c *fiber.Ctx, user *models.User, family string) (*tokenResponse, error) {
-	ctx, cancel := s.ctx(c)
-	defer cancel()
-	orgs, err := s.memberships(c, user.ID)
-	if err != nil {
-		return nil, err
-	}
-	access, err := s.issueAccess(user, orgs)
-	if err != nil {
-		return nil, err
-	}
-	if family == "" {
-		family = store.NewID()
-	}
-	refresh := auth.RandomToken(32)
-	now := s.now()
-	err = s.store.InsertRefreshToken(ctx, &models.RefreshToken{
-		ID: auth.HashToken(refresh), Family: family, UserID: user.ID,
-		CreatedAt: now, ExpiresAt: now.Add(auth.RefreshTTL),
-	})
-	if err != nil {
-		return nil, err
-	}
-	return &tokenResponse{
-		AccessToken: access, RefreshToken: refresh, TokenType: "Bearer",
-		ExpiresIn: int(auth.AccessTTL / time.Second),
-	}, nil
-}
-
-// refresh rotates a refresh token. Presenting a rotated token again revokes
-// its whole family: one of the two holders is a thief.
+// refresh rotates a refresh token.
 func (s *Server) refresh(c *fiber.Ctx) error {
 	var req refreshRequest
 	if err := decodeJSON(c, &req); err != nil {
@@ -218,40 +95,15 @@ func (s *Server) refresh(c *fiber.Ctx) error {
 	return c.JSON(tokens)
 }
 
+// rotate is shared by the API and the pages' session refresh.
 func (s *Server) rotate(c *fiber.Ctx, raw string) (*tokenResponse, error) {
-	if len(raw) > 200 {
-		return nil, errUnauthorized("detail.refresh_invalid")
-	}
 	ctx, cancel := s.ctx(c)
 	defer cancel()
-	old, err := s.store.UseRefreshToken(ctx, auth.HashToken(raw), s.now())
-	switch {
-	case errors.Is(err, store.ErrTokenReused):
-		// One of the two holders is a thief, and the access token it got
-		// with the rotated one lives 15 minutes: end every access token of
-		// the account now. Its other sessions refresh and carry on.
-		t, err := s.store.RefreshTokenByHash(ctx, auth.HashToken(raw))
-		if err != nil {
-			return nil, err // it was there a moment ago: a store failure
-		}
-		if err := s.store.EndAccessTokens(ctx, t.UserID); err != nil {
-			return nil, err
-		}
-		s.log.Warn("refresh token reused; family revoked, access tokens ended", "request_id", c.Locals("requestid"), "user_id", t.UserID)
-		return nil, errUnauthorized("detail.refresh_reused")
-	case errors.Is(err, store.ErrNotFound):
-		return nil, errUnauthorized("detail.refresh_invalid")
-	case err != nil:
-		return nil, err
-	}
-	user, err := s.store.UserByID(ctx, old.UserID)
-	if errors.Is(err, store.ErrNotFound) || (err == nil && user.Status != models.UserActive) {
-		return nil, errUnauthorized("detail.refresh_invalid")
-	}
+	session, err := s.accounts.Refresh(ctx, raw)
 	if err != nil {
 		return nil, err
 	}
-	return s.openSession(c, user, old.Family)
+	return newTokenResponse(session), nil
 }
 
 // logout revokes the session of the given refresh token, or every session
@@ -269,6 +121,7 @@ func (s *Server) logout(c *fiber.Ctx) error {
 	return c.SendStatus(fiber.StatusNoContent)
 }
 
+// endSession is shared by the API and the logout form.
 func (s *Server) endSession(c *fiber.Ctx, refresh string, all bool) error {
 	ctx, cancel := s.ctx(c)
 	defer cancel()
@@ -277,34 +130,17 @@ func (s *Server) endSession(c *fiber.Ctx, refresh string, all bool) error {
 		if p == nil {
 			return errUnauthorized("detail.login_required")
 		}
-		if err := s.store.RevokeUserTokens(ctx, p.UserID); err != nil {
-			return err
-		}
-		// Refresh tokens are revoked; access tokens end with the version.
-		return s.store.EndAccessTokens(ctx, p.UserID)
+		return s.accounts.LogOutEverywhere(ctx, p.UserID)
 	}
-	if refresh == "" {
-		if p == nil {
-			return errField("refresh_token", "required")
-		}
-		return nil
+	callerID := ""
+	if p != nil {
+		callerID = p.UserID
 	}
-	t, err := s.store.RefreshTokenByHash(ctx, auth.HashToken(refresh))
-	if errors.Is(err, store.ErrNotFound) {
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	if p != nil && t.UserID != p.UserID {
-		return nil
-	}
-	return s.store.RevokeFamily(ctx, t.UserID, t.Family)
+	return s.accounts.LogOut(ctx, refresh, callerID)
 }
 
-// memberships lists the organisations the user belongs to, for the token.
-// New sets the lookup; a server assembled by hand without it issues
-// tokens that name no organisation.
+// memberships lists the organisations the user belongs to, for an access
+// token reissued outside a session (page_invitation.go).
 func (s *Server) memberships(c *fiber.Ctx, userID string) ([]string, error) {
 	if s.orgMemberships == nil {
 		return nil, nil

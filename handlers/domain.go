@@ -13,8 +13,3 @@ import (
 func (s *Server) volunteerApplications(ctx context.Context, userID string, statuses ...models.ApplicationStatus) ([]models.Application, error) {
 	return s.apps.VolunteerApplications(ctx, userID, statuses...)
 }
-
-// missionChanged keeps the matching index in step after a write.
-func (s *Server) missionChanged(ctx context.Context, missionID string) {
-	s.apps.MissionChanged(ctx, missionID)
-}

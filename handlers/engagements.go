@@ -1,16 +1,13 @@
 package handlers
 
 import (
-	"bytes"
 	"context"
-	"math"
-	"strconv"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/entraide/entraide/applications"
-	"github.com/entraide/entraide/i18n"
+	"github.com/entraide/entraide/calendar"
 	"github.com/entraide/entraide/models"
 	"github.com/entraide/entraide/timefmt"
 )
@@ -48,7 +45,7 @@ func (s *Server) volunteerRecord(ctx context.Context, userID string) (engagement
 	out := engagementsResponse{Upcoming: []engagementResponse{}, Past: []engagementResponse{}, Organizations: []orgHours{}}
 	record, err := s.apps.VolunteerRecord(ctx, userID)
 	if err != nil {
-		return out, err
+		return engagementsResponse{}, err
 	}
 	for _, e := range record.Upcoming {
 		out.Upcoming = append(out.Upcoming, engagementView(e))
@@ -85,54 +82,7 @@ func (s *Server) engagements(c *fiber.Ctx) error {
 	return c.JSON(record)
 }
 
-type attestationRow struct {
-	Name   string
-	Shifts int
-	Hours  string
-}
-
-// attestation renders a printable certificate of the caller's attended
-// hours per organisation (print it to PDF from the browser).
-func (s *Server) attestation(c *fiber.Ctx) error {
-	ctx, cancel := s.ctx(c)
-	defer cancel()
-	user := principal(c).User
-	record, err := s.volunteerRecord(ctx, user.ID)
-	if err != nil {
-		return err
-	}
-	lang := s.lang(c)
-	rows := make([]attestationRow, len(record.Organizations))
-	for i, o := range record.Organizations {
-		rows[i] = attestationRow{Name: o.Name, Shifts: o.Shifts, Hours: formatHours(o.Hours)}
-	}
-	var buf bytes.Buffer
-	err = s.pages.RenderDocument(&buf, "attestation_print", map[string]any{
-		"Lang": lang, "Title": i18n.T(lang, "attestation.title"),
-		"Lead":    i18n.T(lang, "attestation.lead", user.Name, formatHours(record.TotalHours)),
-		"Caption": i18n.T(lang, "attestation.caption"), "OrgHeader": i18n.T(lang, "attestation.organization"),
-		"ShiftsHeader": i18n.T(lang, "attestation.shifts"), "HoursHeader": i18n.T(lang, "attestation.hours"),
-		"Rows": rows, "TotalLabel": i18n.T(lang, "attestation.total"), "Total": formatHours(record.TotalHours),
-		"Footer": i18n.T(lang, "attestation.footer", timefmt.LongDate(lang, s.now(), timefmt.Default)),
-	})
-	if err != nil {
-		return err
-	}
-	c.Set(fiber.HeaderContentType, fiber.MIMETextHTMLCharsetUTF8)
-	c.Set(fiber.HeaderContentLanguage, lang)
-	return c.Send(buf.Bytes())
-}
-
-func formatHours(h float64) string {
-	return strconv.FormatFloat(math.Round(h*100)/100, 'f', -1, 64)
-}
-
-// zoneOf is the time zone of a mission of the map, Europe/Paris for one
-// that is gone.
+// zoneOf is the time zone of a mission of the map (package calendar).
 func zoneOf(missions map[string]models.Mission, id string) string {
-	m, ok := missions[id]
-	if !ok {
-		return timefmt.Default
-	}
-	return m.Zone()
+	return calendar.ZoneOf(missions, id)
 }

@@ -30,18 +30,22 @@ func toProblem(err error) *Problem {
 	var p *Problem
 	var verr *models.ValidationError
 	var ferr *fiber.Error
+	if errors.As(err, &p) {
+		return p
+	}
 	if ap, ok := applicationProblem(err); ok {
 		return ap
 	}
 	if op := orgProblem(err); op != nil {
 		return op
 	}
+	if ap := accountsProblem(err); ap != nil {
+		return ap
+	}
 	if mp := moderationProblem(err); mp != nil {
 		return mp
 	}
 	switch {
-	case errors.As(err, &p):
-		return p
 	case errors.As(err, &verr):
 		return &Problem{Status: 400, Slug: ProblemValidation, Fields: verr.Fields, Err: err}
 	case errors.Is(err, store.ErrNotFound):

@@ -1,20 +1,17 @@
 package handlers
 
 import (
-	"encoding/base64"
 	"errors"
 	"strconv"
-	"strings"
 	"sync"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
 
-	"github.com/entraide/entraide/auth"
 	"github.com/entraide/entraide/config"
 	"github.com/entraide/entraide/models"
+	"github.com/entraide/entraide/partners"
 	"github.com/entraide/entraide/ratelimit"
-	"github.com/entraide/entraide/store"
 )
 
 // feedItem is the stable JSON of a mission in the partner feed: field names
@@ -70,16 +67,11 @@ func (p *partnerLimits) window(rate int) *ratelimit.Window {
 // partnerKey authenticates a partner by its X-API-Key header and counts the
 // request against the key's rate.
 func (s *Server) partnerKey(c *fiber.Ctx) (*models.APIKey, error) {
-	raw := strings.TrimSpace(c.Get("X-API-Key"))
-	if raw == "" || len(raw) > 200 {
-		c.Set(fiber.HeaderWWWAuthenticate, `ApiKey realm="entraide-feed"`)
-		return nil, errUnauthorized("detail.api_key_required")
-	}
 	ctx, cancel := s.ctx(c)
 	defer cancel()
-	key, err := s.store.APIKeyByHash(ctx, auth.HashToken(raw))
-	if errors.Is(err, store.ErrNotFound) {
-		return nil, errUnauthorized("detail.api_key_required")
+	key, err := s.partners.Authenticate(ctx, c.Get("X-API-Key"))
+	if errors.Is(err, partners.ErrKeyRequired) {
+		c.Set(fiber.HeaderWWWAuthenticate, `ApiKey realm="entraide-feed"`)
 	}
 	if err != nil {
 		return nil, err
@@ -88,23 +80,6 @@ func (s *Server) partnerKey(c *fiber.Ctx) (*models.APIKey, error) {
 		return nil, err
 	}
 	return key, nil
-}
-
-func encodeCursor(t time.Time, id string) string {
-	return base64.RawURLEncoding.EncodeToString([]byte(t.UTC().Format(time.RFC3339Nano) + "|" + id))
-}
-
-func decodeCursor(cur string) (time.Time, string, bool) {
-	raw, err := base64.RawURLEncoding.DecodeString(cur)
-	if err != nil {
-		return time.Time{}, "", false
-	}
-	ts, id, ok := strings.Cut(string(raw), "|")
-	t, err := time.Parse(time.RFC3339Nano, ts)
-	if !ok || err != nil || !store.ValidID(id) {
-		return time.Time{}, "", false
-	}
-	return t, id, true
 }
 
 // missionFeed lists the public missions changed since updated_since, in
@@ -117,67 +92,27 @@ func (s *Server) missionFeed(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	limit := 100
+	limit := 0 // the default page
 	if v := c.Query("limit"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > models.MaxFeedPage {
-			return errField("limit", "invalid_per_page", models.MaxFeedPage)
+		if limit, err = strconv.Atoi(v); err != nil {
+			limit = -1 // refused below, as out of range
 		}
-		limit = n
-	}
-	afterID := ""
-	if cur := c.Query("cursor"); cur != "" {
-		t, id, ok := decodeCursor(cur)
-		if !ok {
-			return errField("cursor", "invalid_value")
-		}
-		since, afterID = t, id
 	}
 	ctx, cancel := s.ctx(c)
 	defer cancel()
-	missions, err := s.store.FeedMissions(ctx, since, afterID, limit)
+	page, err := s.partners.Feed(ctx, since, c.Query("cursor"), limit)
 	if err != nil {
 		return err
 	}
-	resp := feedResponse{Items: []feedItem{}}
-	if len(missions) > limit {
-		missions, resp.HasMore = missions[:limit], true
-	}
-	if len(missions) == 0 {
-		return c.JSON(resp)
-	}
-	ids := make([]string, len(missions))
-	orgIDs := []string{}
-	for i, m := range missions {
-		ids[i] = m.ID
-		orgIDs = append(orgIDs, m.OrgID)
-	}
-	shifts, err := s.store.ShiftsOfMissions(ctx, ids...)
-	if err != nil {
-		return err
-	}
-	orgs, err := s.store.OrganizationsByIDs(ctx, orgIDs)
-	if err != nil {
-		return err
-	}
-	orgByID := map[string]*models.Organization{}
-	for i := range orgs {
-		orgByID[orgs[i].ID] = &orgs[i]
-	}
-	byMission := map[string][]models.Shift{}
-	for _, sh := range shifts {
-		byMission[sh.MissionID] = append(byMission[sh.MissionID], sh)
-	}
-	for i := range missions {
-		m := &missions[i]
-		v := missionView(m, orgByID[m.OrgID], byMission[m.ID], false, s.now())
+	resp := feedResponse{Items: []feedItem{}, NextCursor: page.NextCursor, HasMore: page.HasMore}
+	for i := range page.Missions {
+		m := &page.Missions[i]
+		v := missionView(m, page.Organizations[m.OrgID], page.Shifts[m.ID], false, s.now())
 		resp.Items = append(resp.Items, feedItem{ID: m.ID, URL: s.cfg.BaseURL + "/missions/" + m.ID, Status: v.Status,
 			Title: v.Title, Description: v.Description, Category: v.Category, Organization: v.Organization, Remote: v.Remote,
 			Postcode: v.Postcode, City: v.City, Location: v.Location, Skills: v.Skills, Languages: v.Languages,
 			MinAge: v.MinAge, Urgent: v.Urgent, Shifts: v.Shifts, PublishedAt: v.PublishedAt, UpdatedAt: m.UpdatedAt})
 	}
-	last := missions[len(missions)-1]
-	resp.NextCursor = encodeCursor(last.UpdatedAt, last.ID)
 	return c.JSON(resp)
 }
 
@@ -201,37 +136,19 @@ func (s *Server) createAPIKey(c *fiber.Ctx) error {
 	if err := decodeJSON(c, &req); err != nil {
 		return err
 	}
-	var v models.Validator
-	name, ok := models.CleanText(req.Name)
-	if v.Check(ok, "name", "invalid_text") {
-		v.Length(name, "name", 2, 100)
-	}
-	rate := req.RatePerMinute
-	if rate == 0 {
-		rate = models.DefaultFeedRate
-	}
-	v.Check(rate >= 1 && rate <= models.MaxFeedRate, "rate_per_minute", "capacity_range", models.MaxFeedRate)
-	if err := v.Err(); err != nil {
-		return err
-	}
-	raw := "ek_" + auth.RandomToken(24)
-	k := &models.APIKey{ID: auth.HashToken(raw), PublicID: store.NewID(), Name: name, RatePerMinute: rate,
-		CreatedBy: principal(c).UserID, CreatedAt: s.now()}
 	ctx, cancel := s.ctx(c)
 	defer cancel()
-	if err := s.store.CreateAPIKey(ctx, k); err != nil {
+	k, raw, err := s.partners.CreateKey(ctx, req.Name, req.RatePerMinute, principal(c).UserID)
+	if err != nil {
 		return err
 	}
-	if err := s.audit(ctx, k.CreatedBy, "api_key.create", "api_key", k.PublicID, "", nil, map[string]any{"name": name, "rate_per_minute": rate}); err != nil {
-		return err
-	}
-	return c.Status(fiber.StatusCreated).JSON(apiKeyResponse{ID: k.PublicID, Name: name, RatePerMinute: rate, Key: raw, CreatedAt: k.CreatedAt})
+	return c.Status(fiber.StatusCreated).JSON(apiKeyResponse{ID: k.PublicID, Name: k.Name, RatePerMinute: k.RatePerMinute, Key: raw, CreatedAt: k.CreatedAt})
 }
 
 func (s *Server) listAPIKeys(c *fiber.Ctx) error {
 	ctx, cancel := s.ctx(c)
 	defer cancel()
-	keys, err := s.store.APIKeys(ctx)
+	keys, err := s.partners.Keys(ctx)
 	if err != nil {
 		return err
 	}
@@ -249,10 +166,7 @@ func (s *Server) revokeAPIKey(c *fiber.Ctx) error {
 	}
 	ctx, cancel := s.ctx(c)
 	defer cancel()
-	if err := s.store.RevokeAPIKey(ctx, id, s.now()); err != nil {
-		return err
-	}
-	if err := s.audit(ctx, principal(c).UserID, "api_key.revoke", "api_key", id, "", nil, nil); err != nil {
+	if err := s.partners.RevokeKey(ctx, id, principal(c).UserID); err != nil {
 		return err
 	}
 	return c.SendStatus(fiber.StatusNoContent)

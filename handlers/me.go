@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"context"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -46,22 +45,13 @@ func (s *Server) patchMe(c *fiber.Ctx) error {
 	if err := decodeJSON(c, &req); err != nil {
 		return err
 	}
-	user, err := s.updateMe(c, models.UserPatch{Name: req.Name, Phone: req.Phone, Language: req.Language})
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	user, err := s.accounts.UpdateUser(ctx, principal(c).UserID, models.UserPatch{Name: req.Name, Phone: req.Phone, Language: req.Language})
 	if err != nil {
 		return err
 	}
 	return c.JSON(s.userResponse(user))
-}
-
-// updateMe is shared by the API and the account page.
-func (s *Server) updateMe(c *fiber.Ctx, patch models.UserPatch) (*models.User, error) {
-	patch, err := patch.Validate()
-	if err != nil {
-		return nil, err
-	}
-	ctx, cancel := s.ctx(c)
-	defer cancel()
-	return s.store.UpdateUser(ctx, principal(c).UserID, patch, s.now())
 }
 
 // exportMe returns every piece of personal data held about the caller.
@@ -105,17 +95,9 @@ func (s *Server) deleteMe(c *fiber.Ctx) error {
 	return c.SendStatus(fiber.StatusNoContent)
 }
 
+// deleteAccount is shared by the API and the account page.
 func (s *Server) deleteAccount(c *fiber.Ctx) error {
 	ctx, cancel := s.ctx(c)
 	defer cancel()
-	if err := s.checkNotSoleOwner(ctx, principal(c).UserID); err != nil {
-		return err
-	}
-	return s.eraseAccount(ctx, principal(c).UserID)
-}
-
-// eraseAccount erases the account and every feature's data of it; the
-// inactivity job erases through the same function (package privacy).
-func (s *Server) eraseAccount(ctx context.Context, userID string) error {
-	return s.privacy.EraseAccount(ctx, userID)
+	return s.accounts.Delete(ctx, principal(c).UserID)
 }

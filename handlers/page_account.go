@@ -36,7 +36,9 @@ func (s *Server) accountView(c *fiber.Ctx, form *frontend.Form) frontend.Page {
 func (s *Server) accountSubmit(c *fiber.Ctx) error {
 	form := formValues(c, "name", "phone", "language")
 	name, phone, language := form.Value("name"), form.Value("phone"), form.Value("language")
-	user, err := s.updateMe(c, models.UserPatch{Name: &name, Phone: &phone, Language: &language})
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	user, err := s.accounts.UpdateUser(ctx, principal(c).UserID, models.UserPatch{Name: &name, Phone: &phone, Language: &language})
 	if err != nil {
 		return s.renderFormError(c, "account", s.accountView(c, form), err)
 	}

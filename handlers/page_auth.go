@@ -5,6 +5,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/entraide/entraide/accounts"
 	"github.com/entraide/entraide/frontend"
 	"github.com/entraide/entraide/i18n"
 	"github.com/entraide/entraide/models"
@@ -41,18 +42,20 @@ func (s *Server) signupView(c *fiber.Ctx, form *frontend.Form, next string) fron
 func (s *Server) signupSubmit(c *fiber.Ctx) error {
 	form := formValues(c, "role", "name", "email")
 	next := localPath(c.FormValue("next"))
-	user, err := s.createAccount(c, signupRequest{
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	user, err := s.accounts.SignUp(ctx, accounts.Signup{
 		Email: form.Value("email"), Password: c.FormValue("password"),
 		Name: form.Value("name"), Role: form.Value("role"),
-	})
+	}, s.lang(c), s.clientIP(c))
 	if err != nil {
 		return s.renderFormError(c, "signup", s.signupView(c, form, next), err)
 	}
-	tokens, err := s.openSession(c, user, "")
+	session, err := s.accounts.OpenSession(ctx, user, "")
 	if err != nil {
 		return err
 	}
-	s.setAuthCookies(c, tokens)
+	s.setAuthCookies(c, newTokenResponse(session))
 	if token := invitationToken(next); token != "" {
 		// Signed up through an invitation: join at once, and land in the
 		// organisation; if the invitation is not for this address, its
@@ -116,11 +119,13 @@ func (s *Server) loginView(c *fiber.Ctx, form *frontend.Form, next string) front
 func (s *Server) loginSubmit(c *fiber.Ctx) error {
 	form := formValues(c, "email")
 	next := localPath(c.FormValue("next"))
-	tokens, user, err := s.authenticateCredentials(c, loginRequest{Email: form.Value("email"), Password: c.FormValue("password")})
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	session, user, err := s.accounts.LogIn(ctx, form.Value("email"), c.FormValue("password"), s.clientIP(c))
 	if err != nil {
 		return s.renderFormError(c, "login", s.loginView(c, form, next), err)
 	}
-	s.setAuthCookies(c, tokens)
+	s.setAuthCookies(c, newTokenResponse(session))
 	if next == "" {
 		next = roleHome(user.Role) + "?notice=logged_in"
 	}
@@ -146,8 +151,10 @@ func (s *Server) langSubmit(c *fiber.Ctx) error {
 	if !i18n.Supported(lang) {
 		return errField("lang", "one_of", "fr, en")
 	}
-	if principal(c) != nil {
-		if _, err := s.updateMe(c, models.UserPatch{Language: &lang}); err != nil {
+	if p := principal(c); p != nil {
+		ctx, cancel := s.ctx(c)
+		defer cancel()
+		if _, err := s.accounts.UpdateUser(ctx, p.UserID, models.UserPatch{Language: &lang}); err != nil {
 			return err
 		}
 	}

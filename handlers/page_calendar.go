@@ -5,7 +5,6 @@ import (
 
 	"github.com/entraide/entraide/frontend"
 	"github.com/entraide/entraide/i18n"
-	"github.com/entraide/entraide/models"
 )
 
 type calendarData struct {
@@ -28,12 +27,12 @@ func (s *Server) calendarPage(c *fiber.Ctx) error {
 }
 
 func (s *Server) calendarView(c *fiber.Ctx, url string) (frontend.Page, error) {
-	active, err := s.hasCalendarFeed(c)
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	active, err := s.calendar.HasFeed(ctx, principal(c).UserID)
 	if err != nil {
 		return frontend.Page{}, err
 	}
-	ctx, cancel := s.ctx(c)
-	defer cancel()
 	record, err := s.volunteerRecord(ctx, principal(c).UserID)
 	if err != nil {
 		return frontend.Page{}, err
@@ -46,7 +45,9 @@ func (s *Server) calendarView(c *fiber.Ctx, url string) (frontend.Page, error) {
 // calendarFeedSubmit makes a new private link with the API's logic and
 // shows it once; the previous link stops working.
 func (s *Server) calendarFeedSubmit(c *fiber.Ctx) error {
-	url, err := s.makeCalendarFeed(c)
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	url, err := s.calendar.NewFeed(ctx, principal(c).UserID)
 	if err != nil {
 		return err
 	}
@@ -60,41 +61,10 @@ func (s *Server) calendarFeedSubmit(c *fiber.Ctx) error {
 
 // calendarRevokeSubmit turns the private link off with the API's logic.
 func (s *Server) calendarRevokeSubmit(c *fiber.Ctx) error {
-	if err := s.dropCalendarFeed(c); err != nil {
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	if err := s.calendar.RevokeFeed(ctx, principal(c).UserID); err != nil {
 		return err
 	}
 	return seeOther(c, "/me/calendar?notice=calendar_revoked")
-}
-
-type attestationData struct {
-	Name  string
-	Total float64
-	Rows  []orgHours
-	Date  string
-	// Issued is the attestation by mission, and VerifyURL the public link
-	// that shows it is genuine.
-	Issued    *models.Attestation
-	VerifyURL string
-}
-
-// attestationPage is the certificate of the hours given, per
-// organisation, ready to print (the print style hides the site's frame).
-func (s *Server) attestationPage(c *fiber.Ctx) error {
-	ctx, cancel := s.ctx(c)
-	defer cancel()
-	user := principal(c).User
-	record, err := s.volunteerRecord(ctx, user.ID)
-	if err != nil {
-		return err
-	}
-	issued, err := s.issueAttestation(ctx, user)
-	if err != nil {
-		return err
-	}
-	lang := s.lang(c)
-	return s.render(c, fiber.StatusOK, "attestation", frontend.Page{
-		Lang: lang, Title: i18n.T(lang, "attestation.title"), Section: "/me",
-		Data: attestationData{Name: user.Name, Total: record.TotalHours, Rows: record.Organizations,
-			Date: frontend.LongDate(lang, s.now()), Issued: issued, VerifyURL: s.cfg.BaseURL + "/attestations/" + issued.ID},
-	})
 }

@@ -25,7 +25,9 @@ func (s *Server) passwordResetView(c *fiber.Ctx, form *frontend.Form) frontend.P
 // the same whether or not an account has the address.
 func (s *Server) passwordResetSubmit(c *fiber.Ctx) error {
 	form := formValues(c, "email")
-	if err := s.startPasswordReset(c, form.Value("email")); err != nil {
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	if err := s.accounts.StartPasswordReset(ctx, form.Value("email"), s.clientIP(c)); err != nil {
 		return s.renderFormError(c, "password_reset", s.passwordResetView(c, form), err)
 	}
 	return seeOther(c, "/password-reset?notice=reset_sent")
@@ -49,7 +51,9 @@ func (s *Server) passwordResetConfirmView(c *fiber.Ctx, form *frontend.Form, tok
 // bad or used link is an error about the whole form.
 func (s *Server) passwordResetConfirmSubmit(c *fiber.Ctx) error {
 	token := c.FormValue("token")
-	if err := s.resetPassword(c, token, c.FormValue("password")); err != nil {
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	if err := s.accounts.ResetPassword(ctx, token, c.FormValue("password")); err != nil {
 		err = renameFields(err, func(field string) string {
 			if field == "token" {
 				return ""
@@ -75,7 +79,9 @@ func (s *Server) confirmEmailPage(c *fiber.Ctx) error {
 // confirmEmailSubmit confirms the address with the API's logic.
 func (s *Server) confirmEmailSubmit(c *fiber.Ctx) error {
 	token := c.FormValue("token")
-	if err := s.confirmEmailToken(c, token); err != nil {
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	if err := s.accounts.ConfirmEmail(ctx, token); err != nil {
 		err = renameFields(err, func(string) string { return "" })
 		lang := s.lang(c)
 		page := frontend.Page{Lang: lang, Title: i18n.T(lang, "confirm.title"), Data: tokenPageData{Token: token}}
@@ -89,7 +95,9 @@ func (s *Server) confirmEmailSubmit(c *fiber.Ctx) error {
 
 // confirmEmailResend sends a new confirmation link from the account page.
 func (s *Server) confirmEmailResend(c *fiber.Ctx) error {
-	if err := s.resendConfirmation(c); err != nil {
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	if err := s.accounts.ResendConfirmation(ctx, principal(c).User); err != nil {
 		return err
 	}
 	back := localPath(c.FormValue("next"))

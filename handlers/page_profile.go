@@ -99,7 +99,9 @@ func (s *Server) profileSubmit(c *fiber.Ctx) error {
 		}
 		in.RadiusKm = &km
 	}
-	if _, err := s.saveProfile(c, in); err != nil {
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	if _, err := s.accounts.SaveProfile(ctx, principal(c).UserID, in); err != nil {
 		return s.renderFormError(c, "profile", s.profilePageView(c, form), err)
 	}
 	return seeOther(c, "/me?notice=profile_saved")

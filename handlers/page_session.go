@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"errors"
 	"net/url"
 	"time"
 
@@ -48,8 +47,7 @@ func (s *Server) refreshSession(c *fiber.Ctx) error {
 		return c.Next()
 	}
 	tokens, err := s.rotate(c, raw)
-	var p *Problem
-	if errors.As(err, &p) && p.Status == fiber.StatusUnauthorized {
+	if err != nil && toProblem(err).Status == fiber.StatusUnauthorized {
 		// Expired, revoked or stolen: browse on as a visitor.
 		s.clearAuthCookies(c)
 		return c.Next()

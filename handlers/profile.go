@@ -3,12 +3,12 @@ package handlers
 import (
 	"context"
 	"errors"
-	"github.com/entraide/entraide/store"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/entraide/entraide/models"
+	"github.com/entraide/entraide/store"
 )
 
 type profileRequest struct {
@@ -88,7 +88,9 @@ func (s *Server) putProfile(c *fiber.Ctx) error {
 	if err := decodeJSON(c, &req); err != nil {
 		return err
 	}
-	p, err := s.saveProfile(c, models.ProfileInput{
+	ctx, cancel := s.ctx(c)
+	defer cancel()
+	p, err := s.accounts.SaveProfile(ctx, principal(c).UserID, models.ProfileInput{
 		Skills: req.Skills, Categories: req.Categories, Languages: req.Languages, Postcode: req.Postcode,
 		Lat: req.Lat, Lon: req.Lon, RadiusKm: req.RadiusKm, Remote: req.Remote, Availability: req.Availability,
 		BirthDate: req.BirthDate, Alerts: req.Alerts, Visible: req.Visible,
@@ -97,33 +99,6 @@ func (s *Server) putProfile(c *fiber.Ctx) error {
 		return err
 	}
 	return c.JSON(profileView(p))
-}
-
-// saveProfile is shared by the API and the profile page.
-func (s *Server) saveProfile(c *fiber.Ctx, in models.ProfileInput) (*models.Profile, error) {
-	p, err := in.Validate(s.now())
-	if err != nil {
-		return nil, err
-	}
-	if p.Postcode != "" {
-		place, ok := s.gazetteer.Lookup(p.Postcode)
-		if !ok {
-			return nil, errField("postcode", "unknown_postcode")
-		}
-		p.City, p.Lat, p.Lon, p.HasLocation = place.City, place.Lat, place.Lon, true
-	}
-	userID := principal(c).UserID
-	ctx, cancel := s.ctx(c)
-	defer cancel()
-	if err := s.store.SetProfile(ctx, userID, p, s.now()); err != nil {
-		return nil, err
-	}
-	if s.catalog != nil {
-		if err := s.catalog.VolunteerChanged(ctx, userID); err != nil {
-			s.log.Error("index not updated", "user_id", userID, "error", err)
-		}
-	}
-	return &p, nil
 }
 
 // exportProfile adds the volunteer profile to the personal data export:

@@ -13,8 +13,11 @@ import (
 	gojson "github.com/goccy/go-json"
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/entraide/entraide/accounts"
 	"github.com/entraide/entraide/applications"
+	"github.com/entraide/entraide/attestations"
 	"github.com/entraide/entraide/auth"
+	"github.com/entraide/entraide/calendar"
 	"github.com/entraide/entraide/catalog"
 	"github.com/entraide/entraide/config"
 	"github.com/entraide/entraide/events"
@@ -26,6 +29,7 @@ import (
 	"github.com/entraide/entraide/moderation"
 	"github.com/entraide/entraide/notify"
 	"github.com/entraide/entraide/organizations"
+	"github.com/entraide/entraide/partners"
 	"github.com/entraide/entraide/privacy"
 	"github.com/entraide/entraide/search"
 	"github.com/entraide/entraide/store"
@@ -64,7 +68,6 @@ type Server struct {
 	cfg    *config.Config
 	store  *store.Store
 	tokens *auth.Tokens
-	hasher *auth.Hasher
 	log    *slog.Logger
 	now    func() time.Time
 	app    *fiber.App
@@ -100,6 +103,14 @@ type Server struct {
 	orgs  *organizations.Service
 	// moderation holds the rules of missions under review and of reports.
 	moderation *moderation.Service
+	// accounts holds the rules of sign-up, sessions and profiles.
+	accounts *accounts.Service
+	// calendar holds a volunteer's shifts, their iCalendar and feed;
+	// attestations issues and verifies certificates of hours.
+	calendar     *calendar.Service
+	attestations *attestations.Service
+	// partners holds the partner feed and its API keys.
+	partners *partners.Service
 }
 
 // BodyLimit is the largest request body accepted.
@@ -117,7 +128,7 @@ func New(d Deps) (*Server, error) {
 		return nil, errors.New("handlers: no gazetteer")
 	}
 	s := &Server{
-		cfg: d.Config, store: d.Store, tokens: d.Tokens, hasher: d.Hasher,
+		cfg: d.Config, store: d.Store, tokens: d.Tokens,
 		log: d.Logger, now: func() time.Time { return d.Now().UTC() },
 		catalog: d.Catalog, notify: d.Notify, apps: d.Applications, privacy: d.Privacy, events: d.Events,
 		gazetteer: d.Gazetteer,
@@ -178,6 +189,12 @@ func New(d Deps) (*Server, error) {
 	s.exportParts = append(s.exportParts, s.exportMemberships, s.exportProfile, s.exportNotifications, s.exportApplications,
 		s.exportReports)
 	s.resetLimits = newResetLimiters(s)
+	s.accounts = &accounts.Service{Store: d.Store, Tokens: d.Tokens, Hasher: d.Hasher, Notify: d.Notify,
+		Catalog: d.Catalog, Gazetteer: d.Gazetteer, Privacy: s.privacy, Owners: s.orgs, Memberships: s.orgMemberships,
+		Throttle: s.throttleAccounts, Log: s.log, Now: s.now}
+	s.calendar = &calendar.Service{Store: d.Store, Applications: s.apps, BaseURL: d.Config.BaseURL, Now: s.now}
+	s.partners = &partners.Service{Store: d.Store, Now: s.now}
+	s.attestations = attestations.New(d.Store, s.apps, d.Config.JWTSecret, d.Config.BaseURL, s.now)
 	s.metrics = s.newMetrics()
 	s.routes()
 	return s, nil

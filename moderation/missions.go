@@ -41,6 +41,7 @@ func (svc *Service) Draft(ctx context.Context, org *models.Organization, userID 
 	if err := svc.Store.CreateMission(ctx, &m, shifts); err != nil {
 		return nil, err
 	}
+	svc.siblings.forget()
 	return &m, nil
 }
 
@@ -77,6 +78,7 @@ func (svc *Service) Edit(ctx context.Context, org *models.Organization, m *model
 // DeleteDraft deletes a mission of org that is still a draft.
 func (svc *Service) DeleteDraft(ctx context.Context, org *models.Organization, m *models.Mission) error {
 	err := svc.Store.DeleteMission(ctx, org.ID, m.ID, []models.MissionStatus{models.MissionDraft})
+	svc.siblings.forget()
 	if errors.Is(err, store.ErrConflict) {
 		return stateError(m.Status)
 	}

@@ -60,7 +60,7 @@ func (svc *Service) Check(ctx context.Context, m *models.Mission, words []string
 	if checks.BlocklistHits == nil {
 		checks.BlocklistHits = []string{}
 	}
-	siblings, _, err := svc.Store.Missions(ctx, store.MissionFilter{OrgID: m.OrgID}, "created_at", 0, 500)
+	siblings, err := svc.siblingsOf(ctx, m.OrgID)
 	if err != nil {
 		return checks, err
 	}

@@ -36,6 +36,8 @@ type Service struct {
 	ReportThrottle func(userID string) error
 	Log            *slog.Logger
 	Now            func() time.Time
+
+	siblings siblingsCache // the duplicate check's reads, by organisation
 }
 
 // Actor is who acts: a signed-in user, and whether they are an admin.
@@ -60,6 +62,7 @@ func (svc *Service) log() *slog.Logger {
 
 // missionChanged keeps the search index in step after a write.
 func (svc *Service) missionChanged(ctx context.Context, id string) {
+	svc.siblings.forget()
 	if svc.Apps != nil {
 		svc.Apps.MissionChanged(ctx, id)
 	}

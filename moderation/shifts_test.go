@@ -53,3 +53,26 @@ func TestShiftRules(t *testing.T) {
 	_, err = f.svc.AddShifts(f.ctx, closed, []models.ShiftInput{{Start: start, End: start.Add(time.Hour), Capacity: 1}})
 	wantState(t, err, "closed")
 }
+
+// TestDuplicateCheckSeesANewDraftAtOnce: the siblings read for one check
+// are kept, but a mission drafted since is a likely duplicate at the next
+// check, with no wait.
+func TestDuplicateCheckSeesANewDraftAtOnce(t *testing.T) {
+	f := newFixture(t, models.OrgVerified)
+	m := f.draft(t, "Distribution de colis")
+	checks, err := f.svc.Check(f.ctx, m, nil)
+	if err != nil || len(checks.LikelyDuplicates) != 0 {
+		t.Fatalf("first check: %v %+v", err, checks)
+	}
+	twin := f.draft(t, "Distribution de colis !")
+	checks, err = f.svc.Check(f.ctx, m, nil)
+	if err != nil || len(checks.LikelyDuplicates) != 1 || checks.LikelyDuplicates[0].ID != twin.ID {
+		t.Fatalf("check after a second draft: %v %+v", err, checks)
+	}
+	if err := f.svc.DeleteDraft(f.ctx, f.org, twin); err != nil {
+		t.Fatal(err)
+	}
+	if checks, err = f.svc.Check(f.ctx, m, nil); err != nil || len(checks.LikelyDuplicates) != 0 {
+		t.Fatalf("check after deleting the twin: %v %+v", err, checks)
+	}
+}
