@@ -4,14 +4,20 @@ import (
 	"context"
 	"sync"
 	"time"
-
-	"github.com/entraide/entraide/models"
 )
 
-// numbersTTL is how long the home page's counts are kept before a refresh.
+// numbersTTL is the least time the home page's counts are kept before a
+// recount; a count that took long is kept longer (numbersSpacing times its
+// duration), so that recounts never take more than a small share of the
+// store's time.
 const numbersTTL = time.Minute
 
-// firstCountLimit bounds the first count, made while a request waits.
+// numbersSpacing spaces recounts by this many times the last count's
+// duration: a count of 10 s is redone every 5 minutes at most.
+const numbersSpacing = 30
+
+// firstCountLimit bounds the first count, made while a request waits when
+// no figures were ever kept.
 const firstCountLimit = 2 * time.Second
 
 // numbersRefreshLimit bounds a background recount: a count reads a whole
@@ -24,6 +30,8 @@ const numbersRefreshLimit = 2 * time.Minute
 type liveNumbers struct {
 	mu            sync.Mutex
 	at            time.Time
+	ttl           time.Duration
+	loaded        bool // the figures kept by the store were read
 	refreshing    bool
 	volunteers    int64
 	organizations int64
@@ -37,8 +45,9 @@ type liveNumbers struct {
 // first) and is logged, never returned.
 func (s *Server) platformNumbers(ctx context.Context) (volunteers, organizations int64) {
 	n := &s.numbers
+	s.loadSavedNumbers(ctx)
 	n.mu.Lock()
-	fresh, first := s.now().Sub(n.at) < numbersTTL, n.at.IsZero() && !n.refreshing
+	fresh, first := s.now().Sub(n.at) < max(n.ttl, numbersTTL), n.at.IsZero() && !n.refreshing
 	if first {
 		n.refreshing = true
 	}
@@ -73,22 +82,47 @@ func (s *Server) platformNumbers(ctx context.Context) (volunteers, organizations
 	return volunteers, organizations
 }
 
-// countNumbers recounts and stores the figures; on failure it keeps the
-// previous ones and tries again at the next request.
+// loadSavedNumbers reads, once, the figures the store kept from the last
+// count (by key: a restart shows them at once and recounts in the
+// background when they are old).
+func (s *Server) loadSavedNumbers(ctx context.Context) {
+	n := &s.numbers
+	n.mu.Lock()
+	loaded := n.loaded
+	n.loaded = true
+	n.mu.Unlock()
+	if loaded {
+		return
+	}
+	saved, ok, err := s.store.SavedPlatformNumbers(ctx)
+	if err != nil {
+		s.log.Warn("home page figures not read", "error", err)
+	}
+	if !ok {
+		return
+	}
+	n.mu.Lock()
+	if n.at.IsZero() {
+		n.at, n.ttl, n.volunteers, n.organizations = saved.At, numbersSpacing*saved.Took, saved.Volunteers, saved.Organizations
+	}
+	n.mu.Unlock()
+}
+
+// countNumbers recounts and keeps the figures (in memory and in the
+// store); on failure it keeps the previous ones and tries again at the
+// next request.
 func (s *Server) countNumbers(ctx context.Context) (volunteers, organizations int64, ok bool) {
 	n := &s.numbers
-	volunteers, _, err := s.countVolunteers(ctx)
-	var orgs map[string]int64
-	if err == nil {
-		orgs, err = s.store.CountOrganizations(ctx)
-	}
+	counted, err := s.store.CountPlatformNumbers(ctx, s.now)
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	n.refreshing = false
 	if err != nil {
-		s.log.Warn("home page figures not counted", "error", err)
+		s.log.Warn("home page figures not counted or not kept", "error", err)
+	}
+	if counted.At.IsZero() {
 		return n.volunteers, n.organizations, false
 	}
-	n.at, n.volunteers, n.organizations = s.now(), volunteers, orgs[string(models.OrgVerified)]
+	n.at, n.ttl, n.volunteers, n.organizations = counted.At, numbersSpacing*counted.Took, counted.Volunteers, counted.Organizations
 	return n.volunteers, n.organizations, true
 }

@@ -15,8 +15,13 @@ import (
 // accounts in use (neither suspended nor erased) but the admins'. One
 // account both volunteers and acts for organisations (the person guard),
 // whatever it signed up as.
-func volunteerAccounts(activeByRole map[string]int64) int64 {
-	return activeByRole[string(models.RoleVolunteer)] + activeByRole[string(models.RoleOrganization)]
+func volunteerAccounts(activeByRole map[string]int64) (n int64) {
+	for role, count := range activeByRole {
+		if models.CanVolunteer(models.Role(role)) {
+			n += count
+		}
+	}
+	return n
 }
 
 // countVolunteers counts volunteerAccounts from the store (a scan).

@@ -16,6 +16,11 @@ const (
 	RoleAdmin        Role = "admin"
 )
 
+// CanVolunteer reports whether an account of role volunteers: every
+// account but an admin's, whatever it signed up as (one account both
+// volunteers and acts for organisations).
+func CanVolunteer(r Role) bool { return r == RoleVolunteer || r == RoleOrganization }
+
 // UserStatus is the account's state.
 type UserStatus string
 
