@@ -58,3 +58,13 @@ func (p *progressBar) finish() {
 	p.draw(p.now())
 	fmt.Fprintln(p.w)
 }
+
+// note ends the bar's line and says what the load does next, for the
+// steps whose progress is not counted (they take seconds to a minute).
+func (p *progressBar) note(msg string) {
+	if p == nil || p.w == nil {
+		return
+	}
+	p.draw(p.now())
+	fmt.Fprintf(p.w, "\n%s\n", msg)
+}

@@ -133,10 +133,17 @@ func Synthetic(ctx context.Context, st *store.Store, passwordHash string, now ti
 		g.writeModeration,
 		// The key documents request paths read (e-mail keys, lists), built
 		// from the records gathered as they were written.
-		func(ctx context.Context) error { return g.keys.Write(ctx, now) },
+		func(ctx context.Context) error {
+			g.bar.note("writing the lookup documents (accounts by e-mail, applications by volunteer and by shift, lists)...")
+			return g.keys.Write(ctx, now)
+		},
 		// The home page's figures, kept so that the first page after the
 		// load shows them without waiting on a count.
-		func(ctx context.Context) error { _, err := st.CountPlatformNumbers(ctx, time.Now); return err },
+		func(ctx context.Context) error {
+			g.bar.note("counting the home page's figures...")
+			_, err := st.CountPlatformNumbers(ctx, time.Now)
+			return err
+		},
 	}
 	for i, step := range steps {
 		if err := step(ctx); err != nil {
