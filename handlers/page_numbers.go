@@ -121,6 +121,9 @@ func (s *Server) countNumbers(ctx context.Context) (volunteers, organizations in
 		s.log.Warn("home page figures not counted or not kept", "error", err)
 	}
 	if counted.At.IsZero() {
+		// Back off: the figures (or none) stand until the next recount is
+		// due, rather than every request starting one that fails again.
+		n.at = s.now()
 		return n.volunteers, n.organizations, false
 	}
 	n.at, n.ttl, n.volunteers, n.organizations = counted.At, numbersSpacing*counted.Took, counted.Volunteers, counted.Organizations
