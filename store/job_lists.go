@@ -315,10 +315,7 @@ var jobListStatuses = []models.ApplicationStatus{models.ApplicationOffered, mode
 
 func (s *Store) backfillJobLists(ctx context.Context, now time.Time, src *bulkSource) error {
 	const key = "backfill:job_lists:v4"
-	var done struct {
-		ID string `bson:"_id"`
-	}
-	if err := s.findByKey(ctx, "meta", key, nil, &done); err != ErrNotFound {
+	if done, err := s.backfilled(ctx, key); done || err != nil {
 		return err
 	}
 	var apps []models.Application
@@ -401,14 +398,5 @@ func (s *Store) backfillJobLists(ctx context.Context, now time.Time, src *bulkSo
 			return err
 		}
 	}
-	unlock, err := s.lock(ctx)
-	if err != nil {
-		return err
-	}
-	defer unlock()
-	_, err = s.col("meta").InsertOne(ctx, bson.D{{Key: "_id", Value: key}, {Key: "at", Value: now}})
-	if err = mapErr(err); err == ErrConflict {
-		return nil
-	}
-	return err
+	return s.markBackfilled(ctx, key, now)
 }

@@ -75,3 +75,34 @@ func (s *Store) InsertMany(ctx context.Context, col string, docs []any) error {
 	}
 	return s.afterInsert(ctx, col, docs)
 }
+
+// backfilled reports whether the one-time backfill key already ran on
+// this database (recorded in meta by markBackfilled).
+func (s *Store) backfilled(ctx context.Context, key string) (bool, error) {
+	var done struct {
+		ID string `bson:"_id"`
+	}
+	switch err := s.findByKey(ctx, "meta", key, nil, &done); err {
+	case nil:
+		return true, nil
+	case ErrNotFound:
+		return false, nil
+	default:
+		return false, err
+	}
+}
+
+// markBackfilled records that the backfill key ran; another instance that
+// recorded it first is not an error.
+func (s *Store) markBackfilled(ctx context.Context, key string, now time.Time) error {
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	_, err = s.col("meta").InsertOne(ctx, bson.D{{Key: "_id", Value: key}, {Key: "at", Value: now}})
+	if err = mapErr(err); err == ErrConflict {
+		return nil
+	}
+	return err
+}

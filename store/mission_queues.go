@@ -140,10 +140,7 @@ func (s *Store) MissionsWithPendingRevision(ctx context.Context, skip, limit int
 // revisions written before the queue lists existed, once per database.
 func (s *Store) BackfillMissionQueues(ctx context.Context, now time.Time) error {
 	const key = "backfill:mission_queues:v1"
-	var done struct {
-		ID string `bson:"_id"`
-	}
-	if err := s.findByKey(ctx, "meta", key, nil, &done); err != ErrNotFound {
+	if done, err := s.backfilled(ctx, key); done || err != nil {
 		return err
 	}
 	cur, err := s.missions().Find(ctx, bson.D{{Key: "$or", Value: bson.A{
@@ -162,14 +159,5 @@ func (s *Store) BackfillMissionQueues(ctx context.Context, now time.Time) error 
 			return err
 		}
 	}
-	unlock, err := s.lock(ctx)
-	if err != nil {
-		return err
-	}
-	defer unlock()
-	_, err = s.col("meta").InsertOne(ctx, bson.D{{Key: "_id", Value: key}, {Key: "at", Value: now}})
-	if err = mapErr(err); err == ErrConflict {
-		return nil
-	}
-	return err
+	return s.markBackfilled(ctx, key, now)
 }

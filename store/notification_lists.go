@@ -133,10 +133,7 @@ type noteRef struct {
 
 func (s *Store) backfillNotificationLists(ctx context.Context, now time.Time, src *bulkSource) error {
 	const key = "backfill:notification_lists:v1"
-	var done struct {
-		ID string `bson:"_id"`
-	}
-	if err := s.findByKey(ctx, "meta", key, nil, &done); err != ErrNotFound {
+	if done, err := s.backfilled(ctx, key); done || err != nil {
 		return err
 	}
 	var notes []noteRef
@@ -190,14 +187,5 @@ func (s *Store) backfillNotificationLists(ctx context.Context, now time.Time, sr
 	if err := batch.flush(ctx); err != nil {
 		return err
 	}
-	unlock, err := s.lock(ctx)
-	if err != nil {
-		return err
-	}
-	defer unlock()
-	_, err = s.col("meta").InsertOne(ctx, bson.D{{Key: "_id", Value: key}, {Key: "at", Value: now}})
-	if err = mapErr(err); err == ErrConflict {
-		return nil
-	}
-	return err
+	return s.markBackfilled(ctx, key, now)
 }

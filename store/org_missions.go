@@ -90,10 +90,7 @@ func missionOrder(field string) func(a, b models.Mission) int {
 // once per database (recorded in meta). Idempotent.
 func (s *Store) BackfillOrgMissions(ctx context.Context, now time.Time) error {
 	const key = "backfill:org_missions:v1"
-	var done struct {
-		ID string `bson:"_id"`
-	}
-	if err := s.findByKey(ctx, "meta", key, nil, &done); err != ErrNotFound {
+	if done, err := s.backfilled(ctx, key); done || err != nil {
 		return err
 	}
 	cur, err := s.missions().Find(ctx, bson.D{}, options.Find().SetProjection(bson.D{{Key: "org_id", Value: 1}}))
@@ -132,16 +129,7 @@ func (s *Store) BackfillOrgMissions(ctx context.Context, now time.Time) error {
 	if err := batch.flush(ctx); err != nil {
 		return err
 	}
-	unlock, err := s.lock(ctx)
-	if err != nil {
-		return err
-	}
-	defer unlock()
-	_, err = s.col("meta").InsertOne(ctx, bson.D{{Key: "_id", Value: key}, {Key: "at", Value: now}})
-	if err = mapErr(err); err == ErrConflict {
-		return nil
-	}
-	return err
+	return s.markBackfilled(ctx, key, now)
 }
 
 func timeOrZero(t *time.Time) time.Time {

@@ -164,10 +164,7 @@ func (s *Store) claimReportKey(ctx context.Context, r *models.Report) error {
 // existed, once per database (recorded in meta).
 func (s *Store) BackfillOpenReports(ctx context.Context, now time.Time) error {
 	const key = "backfill:open_reports:v1"
-	var done struct {
-		ID string `bson:"_id"`
-	}
-	if err := s.findByKey(ctx, "meta", key, nil, &done); err != ErrNotFound {
+	if done, err := s.backfilled(ctx, key); done || err != nil {
 		return err
 	}
 	open, err := s.Reports(ctx, models.ReportOpen, 0)
@@ -182,14 +179,5 @@ func (s *Store) BackfillOpenReports(ctx context.Context, now time.Time) error {
 			return err
 		}
 	}
-	unlock, err := s.lock(ctx)
-	if err != nil {
-		return err
-	}
-	defer unlock()
-	_, err = s.col("meta").InsertOne(ctx, bson.D{{Key: "_id", Value: key}, {Key: "at", Value: now}})
-	if err = mapErr(err); err == ErrConflict {
-		return nil
-	}
-	return err
+	return s.markBackfilled(ctx, key, now)
 }

@@ -199,10 +199,7 @@ func (s *Store) BackfillUserKeys(ctx context.Context, now time.Time) error {
 
 func (s *Store) backfillUserKeys(ctx context.Context, now time.Time, src *bulkSource) error {
 	const key = "backfill:user_keys:v1"
-	var done struct {
-		ID string `bson:"_id"`
-	}
-	if err := s.findByKey(ctx, "meta", key, nil, &done); err != ErrNotFound {
+	if done, err := s.backfilled(ctx, key); done || err != nil {
 		return err
 	}
 	if src != nil {
@@ -269,16 +266,7 @@ func (s *Store) backfillUserOrgs(ctx context.Context, now time.Time, key string)
 			}
 		}
 	}
-	unlock, err := s.lock(ctx)
-	if err != nil {
-		return err
-	}
-	defer unlock()
-	_, err = s.col("meta").InsertOne(ctx, bson.D{{Key: "_id", Value: key}, {Key: "at", Value: now}})
-	if err = mapErr(err); err == ErrConflict {
-		return nil
-	}
-	return err
+	return s.markBackfilled(ctx, key, now)
 }
 
 // afterInsert writes the key documents that follow from documents inserted

@@ -114,10 +114,7 @@ func (s *Store) revokeSessions(ctx context.Context, userID string, pick func(ses
 // session lists existed, once per database (recorded in meta).
 func (s *Store) BackfillUserSessions(ctx context.Context, now time.Time) error {
 	const key = "backfill:user_sessions:v1"
-	var done struct {
-		ID string `bson:"_id"`
-	}
-	if err := s.findByKey(ctx, "meta", key, nil, &done); err != ErrNotFound {
+	if done, err := s.backfilled(ctx, key); done || err != nil {
 		return err
 	}
 	cur, err := s.col("refresh_tokens").Find(ctx, bson.D{{Key: "used", Value: false}, {Key: "revoked", Value: false},
@@ -135,14 +132,5 @@ func (s *Store) BackfillUserSessions(ctx context.Context, now time.Time) error {
 			return err
 		}
 	}
-	unlock, err := s.lock(ctx)
-	if err != nil {
-		return err
-	}
-	defer unlock()
-	_, err = s.col("meta").InsertOne(ctx, bson.D{{Key: "_id", Value: key}, {Key: "at", Value: now}})
-	if err = mapErr(err); err == ErrConflict {
-		return nil
-	}
-	return err
+	return s.markBackfilled(ctx, key, now)
 }

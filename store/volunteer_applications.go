@@ -329,10 +329,7 @@ func (s *Store) BackfillVolunteerApplications(ctx context.Context, now time.Time
 
 func (s *Store) backfillVolunteerApplications(ctx context.Context, now time.Time, src *bulkSource) error {
 	const key = "backfill:applications_lists:v1"
-	var done struct {
-		ID string `bson:"_id"`
-	}
-	if err := s.findByKey(ctx, "meta", key, nil, &done); err != ErrNotFound {
+	if done, err := s.backfilled(ctx, key); done || err != nil {
 		return err
 	}
 	if src != nil {
@@ -342,16 +339,7 @@ func (s *Store) backfillVolunteerApplications(ctx context.Context, now time.Time
 	} else if _, err := s.RebuildVolunteerApplications(ctx, now); err != nil {
 		return err
 	}
-	unlock, err := s.lock(ctx)
-	if err != nil {
-		return err
-	}
-	defer unlock()
-	_, err = s.col("meta").InsertOne(ctx, bson.D{{Key: "_id", Value: key}, {Key: "at", Value: now}})
-	if err = mapErr(err); err == ErrConflict {
-		return nil
-	}
-	return err
+	return s.markBackfilled(ctx, key, now)
 }
 
 // RebuildVolunteerApplications rewrites every volunteer's document from
