@@ -361,14 +361,7 @@ func (s *Store) backfillJobLists(ctx context.Context, now time.Time, src *bulkSo
 	for orgID, ids := range pending {
 		doc := bson.D{{Key: "_id", Value: orgID}, {Key: "ids", Value: ids}}
 		err := orgs.add(ctx, doc, func(ctx context.Context) error {
-			unlock, err := s.lock(ctx)
-			if err != nil {
-				return err
-			}
-			_, err = s.col(orgPendingCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: orgID}},
-				bson.D{{Key: "$addToSet", Value: bson.D{{Key: "ids", Value: bson.D{{Key: "$each", Value: ids}}}}}}, options.UpdateOne().SetUpsert(true))
-			unlock()
-			return mapErr(err)
+			return s.addToIDList(ctx, orgPendingCol, orgID, ids...)
 		})
 		if err != nil {
 			return err

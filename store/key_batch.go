@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
 )
 
 // keyBatchSize is how many key documents one insert carries.
@@ -98,4 +99,21 @@ func nestDotted(id string, set bson.D) bson.D {
 		slices.SortStableFunc(doc[i].Value.(bson.D), func(a, b bson.E) int { return strings.Compare(a.Key, b.Key) })
 	}
 	return doc
+}
+
+// addToIDList adds ids to the list document key of col ({_id, ids}),
+// creating it if needed; adding an id already listed changes nothing.
+func (s *Store) addToIDList(ctx context.Context, col, key string, ids ...string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	_, err = s.col(col).UpdateOne(ctx, bson.D{{Key: "_id", Value: key}},
+		bson.D{{Key: "$addToSet", Value: bson.D{{Key: "ids", Value: bson.D{{Key: "$each", Value: ids}}}}}},
+		options.UpdateOne().SetUpsert(true))
+	return mapErr(err)
 }

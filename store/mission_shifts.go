@@ -22,18 +22,7 @@ type missionShifts struct {
 
 // listShifts adds shift ids to a mission's list (idempotent).
 func (s *Store) listShifts(ctx context.Context, missionID string, ids ...string) error {
-	if len(ids) == 0 {
-		return nil
-	}
-	unlock, err := s.lock(ctx)
-	if err != nil {
-		return err
-	}
-	defer unlock()
-	_, err = s.col(missionShiftsCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: missionID}},
-		bson.D{{Key: "$addToSet", Value: bson.D{{Key: "ids", Value: bson.D{{Key: "$each", Value: ids}}}}}},
-		options.UpdateOne().SetUpsert(true))
-	return mapErr(err)
+	return s.addToIDList(ctx, missionShiftsCol, missionID, ids...)
 }
 
 // unlistShift removes a shift id from a mission's list.

@@ -24,14 +24,7 @@ type orgMissions struct {
 }
 
 func (s *Store) listOrgMission(ctx context.Context, orgID, missionID string) error {
-	unlock, err := s.lock(ctx)
-	if err != nil {
-		return err
-	}
-	defer unlock()
-	_, err = s.col(orgMissionsCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: orgID}},
-		bson.D{{Key: "$addToSet", Value: bson.D{{Key: "ids", Value: missionID}}}}, options.UpdateOne().SetUpsert(true))
-	return mapErr(err)
+	return s.addToIDList(ctx, orgMissionsCol, orgID, missionID)
 }
 
 // missionsFromOrgList answers a filter naming an organisation from its
@@ -113,14 +106,7 @@ func (s *Store) BackfillOrgMissions(ctx context.Context, now time.Time) error {
 	batch := s.newKeyBatch(orgMissionsCol)
 	for orgID, ids := range byOrg {
 		err := batch.add(ctx, &orgMissions{OrgID: orgID, IDs: ids}, func(ctx context.Context) error {
-			unlock, err := s.lock(ctx)
-			if err != nil {
-				return err
-			}
-			_, err = s.col(orgMissionsCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: orgID}},
-				bson.D{{Key: "$addToSet", Value: bson.D{{Key: "ids", Value: bson.D{{Key: "$each", Value: ids}}}}}}, options.UpdateOne().SetUpsert(true))
-			unlock()
-			return mapErr(err)
+			return s.addToIDList(ctx, orgMissionsCol, orgID, ids...)
 		})
 		if err != nil {
 			return err
