@@ -6,6 +6,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/entraide/entraide/applications"
+	"github.com/entraide/entraide/csvx"
 	"github.com/entraide/entraide/frontend"
 	"github.com/entraide/entraide/i18n"
 	"github.com/entraide/entraide/models"
@@ -123,7 +124,7 @@ func (s *Server) attendanceRows(ctx context.Context, lang string, apps []models.
 	if err != nil {
 		return nil, err
 	}
-	rows := [][]string{csvHeader(lang, "shift_start", "shift_end", "name", "email", "phone", "status", "hours", "reference")}
+	rows := [][]string{csvx.Header(lang, "shift_start", "shift_end", "name", "email", "phone", "status", "hours", "reference")}
 	for _, v := range views {
 		rows = append(rows, []string{timefmt.Numeric(lang, v.ShiftStart, v.TimeZone), timefmt.Numeric(lang, v.ShiftEnd, v.TimeZone),
 			v.Volunteer.Name, v.Volunteer.Email, v.Volunteer.Phone, i18n.T(lang, "astatus."+v.Status),

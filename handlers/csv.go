@@ -8,9 +8,6 @@ import (
 
 // CSV downloads: package csvx writes the file; these read ?format= and send it.
 
-// csvHeader names the columns in the request's language.
-var csvHeader = csvx.Header
-
 // csvSeparator reads ?format=: "excel" writes semicolons, "csv" or nothing, commas.
 func csvSeparator(c *fiber.Ctx) (rune, error) {
 	sep, ok := csvx.Separator(c.Query("format"))
