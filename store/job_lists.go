@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"sort"
 	"time"
@@ -13,16 +14,18 @@ import (
 )
 
 // job_lists holds the small per-state lists that the per-minute jobs read
-// by key instead of filtering the whole applications collection:
+// by key instead of filtering the whole applications collection, each
+// split into buckets (list_buckets.go):
 //
-//   - "open_offers": {offers: {application id: offer deadline}}, the
+//   - "open_offers#NN": {offers: {application id: offer deadline}}, the
 //     waiting-list offers awaiting an answer (ExpireOffers);
-//   - "waitlisted_shifts": {shifts: {shift id: true}}, the shifts that
+//   - "waitlisted_shifts#NN": {shifts: {shift id: true}}, the shifts that
 //     may have a waiting list (FillWaitlists);
-//   - "published_missions": {ends: {mission id: end of its last shift}},
-//     the published missions, for closing them once ended (auto-close).
+//   - "published_missions#NN": {ends: {mission id: end of its last
+//     shift}}, the published missions, for closing them once ended
+//     (auto-close).
 //
-// Both are kept in step where an application's state changes (every change
+// They are kept in step where an application's state changes (every change
 // goes through listShiftApplication), with $set/$unset of one field, which
 // is idempotent; the jobs drop the entries they find stale, so a crash
 // between two writes heals at the next run. They hold open offers and
@@ -30,10 +33,12 @@ import (
 // places being filled right now, not by the years of applications.
 const jobListsCol = "job_lists"
 
+// The keys of the lists before they were split (backfill:job_lists:v4 and
+// earlier wrote them); the backfill that builds the buckets deletes them.
 const (
-	openOffersKey       = "open_offers"
-	waitlistedShiftsKey = "waitlisted_shifts"
-	publishedKey        = "published_missions"
+	openOffersKeyV4       = "open_offers"
+	waitlistedShiftsKeyV4 = "waitlisted_shifts"
+	publishedKeyV4        = "published_missions"
 )
 
 type jobLists struct {
@@ -43,31 +48,16 @@ type jobLists struct {
 	Ends   map[string]time.Time `bson:"ends,omitempty"`
 }
 
-// setJobEntry sets (or, with value nil, removes) field.entry of list key.
-func (s *Store) setJobEntry(ctx context.Context, key, field, entry string, value any) error {
-	update := bson.D{{Key: "$unset", Value: bson.D{{Key: field + "." + entry, Value: ""}}}}
-	if value != nil {
-		update = bson.D{{Key: "$set", Value: bson.D{{Key: field + "." + entry, Value: value}}}}
-	}
-	unlock, err := s.lock(ctx)
-	if err != nil {
-		return err
-	}
-	defer unlock()
-	_, err = s.col(jobListsCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: key}}, update, options.UpdateOne().SetUpsert(true))
-	return mapErr(err)
-}
-
 // listJobState records a (now in a.Status, before in from) in the job
 // lists: an offer opened or ended, a shift that now has a waiting list.
 func (s *Store) listJobState(ctx context.Context, a *models.Application, from models.ApplicationStatus) error {
 	switch {
 	case a.Status == models.ApplicationOffered && a.OfferExpiresAt != nil:
-		if err := s.setJobEntry(ctx, openOffersKey, "offers", a.ID, a.OfferExpiresAt.UTC()); err != nil {
+		if err := s.setListEntry(ctx, openOffers, a.ID, a.OfferExpiresAt.UTC()); err != nil {
 			return err
 		}
 	case from == models.ApplicationOffered:
-		if err := s.setJobEntry(ctx, openOffersKey, "offers", a.ID, nil); err != nil {
+		if err := s.setListEntry(ctx, openOffers, a.ID, nil); err != nil {
 			return err
 		}
 	}
@@ -78,7 +68,7 @@ func (s *Store) listJobState(ctx context.Context, a *models.Application, from mo
 		return err
 	}
 	if a.Status == models.ApplicationWaitlisted {
-		return s.setJobEntry(ctx, waitlistedShiftsKey, "shifts", a.ShiftID, true)
+		return s.setListEntry(ctx, waitlistedShifts, a.ShiftID, true)
 	}
 	return nil
 }
@@ -123,20 +113,30 @@ func (s *Store) CountPendingApplicationsOfOrg(ctx context.Context, orgID string)
 	return int64(len(doc.IDs)), err
 }
 
-func (s *Store) jobList(ctx context.Context, key string) (*jobLists, error) {
-	var doc jobLists
-	err := s.findByKey(ctx, jobListsCol, key, nil, &doc)
-	if err == ErrNotFound {
-		return &jobLists{ID: key}, nil
+// jobList reads every bucket of l by key and merges them.
+func (s *Store) jobList(ctx context.Context, l bucketedList) (*jobLists, error) {
+	out := &jobLists{ID: l.name, Offers: map[string]time.Time{}, Shifts: map[string]bool{}, Ends: map[string]time.Time{}}
+	for _, key := range l.keys() {
+		var doc jobLists
+		err := s.findByKey(ctx, jobListsCol, key, nil, &doc)
+		if err == ErrNotFound {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		maps.Copy(out.Offers, doc.Offers)
+		maps.Copy(out.Shifts, doc.Shifts)
+		maps.Copy(out.Ends, doc.Ends)
 	}
-	return &doc, err
+	return out, nil
 }
 
 // LapsedOffers lists offers whose deadline passed at now, earliest first,
-// up to limit: one key read for the list, one per lapsed offer. Entries
+// up to limit: one key read per bucket of the list, one per lapsed offer. Entries
 // whose application is no longer an offer are dropped.
 func (s *Store) LapsedOffers(ctx context.Context, now time.Time, limit int64) ([]models.Application, error) {
-	doc, err := s.jobList(ctx, openOffersKey)
+	doc, err := s.jobList(ctx, openOffers)
 	if err != nil {
 		return nil, err
 	}
@@ -171,7 +171,7 @@ func (s *Store) LapsedOffers(ctx context.Context, now time.Time, limit int64) ([
 // offer, then looks again: an offer made again meanwhile (whose own write
 // may have come before this removal) is put back.
 func (s *Store) dropStaleOffer(ctx context.Context, id string) error {
-	if err := s.setJobEntry(ctx, openOffersKey, "offers", id, nil); err != nil {
+	if err := s.setListEntry(ctx, openOffers, id, nil); err != nil {
 		return err
 	}
 	a, err := s.ApplicationByID(ctx, id)
@@ -182,17 +182,17 @@ func (s *Store) dropStaleOffer(ctx context.Context, id string) error {
 		return err
 	}
 	if a.Status == models.ApplicationOffered && a.OfferExpiresAt != nil {
-		return s.setJobEntry(ctx, openOffersKey, "offers", id, a.OfferExpiresAt.UTC())
+		return s.setListEntry(ctx, openOffers, id, a.OfferExpiresAt.UTC())
 	}
 	return nil
 }
 
 // WaitlistedShifts counts, per shift id, the applications on the waiting
 // list of the shifts listed in waitlisted_shifts that have not started at
-// now: one key read for the list, two per shift. Shifts whose waiting list
+// now: one key read per bucket of the list, two per shift. Shifts whose waiting list
 // has emptied or that have started are dropped from the list.
 func (s *Store) WaitlistedShifts(ctx context.Context, now time.Time) (map[string]int64, error) {
-	doc, err := s.jobList(ctx, waitlistedShiftsKey)
+	doc, err := s.jobList(ctx, waitlistedShifts)
 	if err != nil {
 		return nil, err
 	}
@@ -206,7 +206,7 @@ func (s *Store) WaitlistedShifts(ctx context.Context, now time.Time) (map[string
 			out[shiftID] = n
 			continue
 		}
-		if err := s.setJobEntry(ctx, waitlistedShiftsKey, "shifts", shiftID, nil); err != nil {
+		if err := s.setListEntry(ctx, waitlistedShifts, shiftID, nil); err != nil {
 			return nil, err
 		}
 		if started {
@@ -219,7 +219,7 @@ func (s *Store) WaitlistedShifts(ctx context.Context, now time.Time) (map[string
 		}
 		if n > 0 {
 			out[shiftID] = n
-			if err := s.setJobEntry(ctx, waitlistedShiftsKey, "shifts", shiftID, true); err != nil {
+			if err := s.setListEntry(ctx, waitlistedShifts, shiftID, true); err != nil {
 				return nil, err
 			}
 		}
@@ -256,17 +256,17 @@ func (s *Store) waitlistedOn(ctx context.Context, shiftID string, now time.Time)
 // with the end of its last shift while published, removed otherwise.
 func (s *Store) listPublished(ctx context.Context, m *models.Mission) error {
 	if m.Status == models.MissionPublished {
-		return s.setJobEntry(ctx, publishedKey, "ends", m.ID, m.LastShiftEnd.UTC())
+		return s.setListEntry(ctx, publishedMissions, m.ID, m.LastShiftEnd.UTC())
 	}
-	return s.setJobEntry(ctx, publishedKey, "ends", m.ID, nil)
+	return s.setListEntry(ctx, publishedMissions, m.ID, nil)
 }
 
 // EndedPublishedMissions returns the published missions whose last shift
-// ended at or before now: one key read for the list, one per mission
+// ended at or before now: one key read per bucket of the list, one per mission
 // ended. Entries found stale (the mission left published, or its end
 // moved) are put in step.
 func (s *Store) EndedPublishedMissions(ctx context.Context, now time.Time) ([]models.Mission, error) {
-	doc, err := s.jobList(ctx, publishedKey)
+	doc, err := s.jobList(ctx, publishedMissions)
 	if err != nil {
 		return nil, err
 	}
@@ -277,7 +277,7 @@ func (s *Store) EndedPublishedMissions(ctx context.Context, now time.Time) ([]mo
 		}
 		m, err := s.MissionByID(ctx, id)
 		if err == ErrNotFound {
-			if err := s.setJobEntry(ctx, publishedKey, "ends", id, nil); err != nil {
+			if err := s.setListEntry(ctx, publishedMissions, id, nil); err != nil {
 				return nil, err
 			}
 			continue
@@ -305,7 +305,9 @@ func (s *Store) EndedPublishedMissions(ctx context.Context, now time.Time) ([]mo
 
 // BackfillJobLists writes job_lists from the applications and missions once per
 // database (recorded in meta): offers and waiting lists made before these
-// lists existed, or written by a bulk load. Idempotent.
+// lists existed, or written by a bulk load. Idempotent. v5 splits the lists
+// into buckets: it deletes the single documents of v4 and builds the
+// buckets from the records.
 func (s *Store) BackfillJobLists(ctx context.Context, now time.Time) error {
 	return s.backfillJobLists(ctx, now, nil)
 }
@@ -314,8 +316,11 @@ func (s *Store) BackfillJobLists(ctx context.Context, now time.Time) error {
 var jobListStatuses = []models.ApplicationStatus{models.ApplicationOffered, models.ApplicationWaitlisted, models.ApplicationPending, models.ApplicationAccepted}
 
 func (s *Store) backfillJobLists(ctx context.Context, now time.Time, src *bulkSource) error {
-	const key = "backfill:job_lists:v4"
+	const key = "backfill:job_lists:v5"
 	if done, err := s.backfilled(ctx, key); done || err != nil {
+		return err
+	}
+	if err := s.deleteUnbucketed(ctx, true, openOffersKeyV4, waitlistedShiftsKeyV4, publishedKeyV4, pendingHoursKeyV4); err != nil {
 		return err
 	}
 	var apps []models.Application
@@ -335,26 +340,17 @@ func (s *Store) backfillJobLists(ctx context.Context, now time.Time, src *bulkSo
 			return err
 		}
 	}
-	// Grouped: one write per list, not one per application.
-	// A field may appear once per update: a shift with several waitlisted
-	// applications is set once.
-	offers, shifts, pending, seenShift := bson.D{}, bson.D{}, map[string][]string{}, map[string]bool{}
+	// Grouped: one write per bucket, not one per application; a shift
+	// with several waitlisted applications is set once.
+	lists, pending := newBucketSets(), map[string][]string{}
 	for _, a := range apps {
 		switch {
 		case a.Status == models.ApplicationOffered && a.OfferExpiresAt != nil:
-			offers = append(offers, bson.E{Key: "offers." + a.ID, Value: a.OfferExpiresAt.UTC()})
-		case a.Status == models.ApplicationWaitlisted && !seenShift[a.ShiftID]:
-			seenShift[a.ShiftID] = true
-			shifts = append(shifts, bson.E{Key: "shifts." + a.ShiftID, Value: true})
+			lists.set(openOffers.key(a.ID), openOffers.field, a.ID, a.OfferExpiresAt.UTC())
+		case a.Status == models.ApplicationWaitlisted:
+			lists.set(waitlistedShifts.key(a.ShiftID), waitlistedShifts.field, a.ShiftID, true)
 		case a.Status == models.ApplicationPending && a.OrgID != "":
 			pending[a.OrgID] = append(pending[a.OrgID], a.ID)
-		}
-	}
-	for key, set := range map[string]bson.D{openOffersKey: offers, waitlistedShiftsKey: shifts} {
-		if len(set) > 0 {
-			if err := s.writeJobList(ctx, key, bson.D{{Key: "$set", Value: set}}); err != nil {
-				return err
-			}
 		}
 	}
 	orgs := s.newKeyBatch(orgPendingCol)
@@ -382,14 +378,11 @@ func (s *Store) backfillJobLists(ctx context.Context, now time.Time, src *bulkSo
 	if err := cur.All(ctx, &published); err != nil {
 		return mapErr(err)
 	}
-	ends := bson.D{}
 	for _, m := range published {
-		ends = append(ends, bson.E{Key: "ends." + m.ID, Value: m.LastShiftEnd.UTC()})
+		lists.set(publishedMissions.key(m.ID), publishedMissions.field, m.ID, m.LastShiftEnd.UTC())
 	}
-	if len(ends) > 0 {
-		if err := s.writeJobList(ctx, publishedKey, bson.D{{Key: "$set", Value: ends}}); err != nil {
-			return err
-		}
+	if err := s.writeBucketSets(ctx, lists); err != nil {
+		return err
 	}
 	return s.markBackfilled(ctx, key, now)
 }

@@ -49,7 +49,7 @@ func TestJobListsFollowApplicationStates(t *testing.T) {
 	if err != nil || len(waiting) != 0 {
 		t.Fatalf("waitlisted shifts once the only applicant is offered the place: %v, %v", waiting, err)
 	}
-	if doc, err := st.jobList(ctx, waitlistedShiftsKey); err != nil || doc.Shifts[shiftID] {
+	if doc, err := st.jobList(ctx, waitlistedShifts); err != nil || doc.Shifts[shiftID] {
 		t.Fatalf("a shift whose waiting list emptied stays listed: %v, %v", doc, err)
 	}
 
@@ -57,19 +57,19 @@ func TestJobListsFollowApplicationStates(t *testing.T) {
 	if lapsed, err := st.LapsedOffers(ctx, expires, 10); err != nil || len(lapsed) != 0 {
 		t.Fatalf("offers lapsed once expired: %v, %v", lapsed, err)
 	}
-	if doc, err := st.jobList(ctx, openOffersKey); err != nil || len(doc.Offers) != 0 {
+	if doc, err := st.jobList(ctx, openOffers); err != nil || len(doc.Offers) != 0 {
 		t.Fatalf("open offers once expired: %v, %v", doc, err)
 	}
 
 	// An entry left behind (a crash between two writes) is dropped by the
 	// job's read, and a shift that has begun leaves the waiting lists.
-	if err := st.setJobEntry(ctx, openOffersKey, "offers", a.ID, expires); err != nil {
+	if err := st.setListEntry(ctx, openOffers, a.ID, expires); err != nil {
 		t.Fatal(err)
 	}
 	if lapsed, err := st.LapsedOffers(ctx, expires, 10); err != nil || len(lapsed) != 0 {
 		t.Fatalf("a stale offer entry is returned: %v, %v", lapsed, err)
 	}
-	if doc, err := st.jobList(ctx, openOffersKey); err != nil || len(doc.Offers) != 0 {
+	if doc, err := st.jobList(ctx, openOffers); err != nil || len(doc.Offers) != 0 {
 		t.Fatalf("a stale offer entry stays: %v, %v", doc, err)
 	}
 	b := *a
@@ -84,7 +84,7 @@ func TestJobListsFollowApplicationStates(t *testing.T) {
 	if waiting, err := st.WaitlistedShifts(ctx, b.ShiftStart); err != nil || len(waiting) != 0 {
 		t.Fatalf("waitlisted shifts once the shift began: %v, %v", waiting, err)
 	}
-	if doc, err := st.jobList(ctx, waitlistedShiftsKey); err != nil || doc.Shifts[shiftID] {
+	if doc, err := st.jobList(ctx, waitlistedShifts); err != nil || doc.Shifts[shiftID] {
 		t.Fatalf("a shift that began stays listed: %v, %v", doc, err)
 	}
 }
@@ -169,7 +169,7 @@ func TestPublishedMissionsListForAutoClose(t *testing.T) {
 	if got := ended(now.Add(5 * time.Hour)); len(got) != 0 {
 		t.Fatalf("a closed mission listed as ended: %v", got)
 	}
-	if doc, err := st.jobList(ctx, publishedKey); err != nil || len(doc.Ends) != 0 {
+	if doc, err := st.jobList(ctx, publishedMissions); err != nil || len(doc.Ends) != 0 {
 		t.Fatalf("a closed mission stays listed: %v, %v", doc, err)
 	}
 }

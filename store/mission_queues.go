@@ -13,16 +13,22 @@ import (
 )
 
 // The admin's mission queues (submitted missions, published missions with
-// a revision to moderate) are listed in one key document of job_lists,
-// "mission_queues": {submitted: {mission id: true}, revisions: {mission
-// id: true}}, kept in step wherever a mission's state or revision changes
-// (listMissionQueues), so a queue page is one key read plus one per
-// mission shown, whatever the number of missions. Moderators work the
+// a revision to moderate) are listed in key documents of job_lists,
+// "mission_queues#NN": {submitted: {mission id: true}, revisions: {mission
+// id: true}}, the mission's bucket by a hash of its id (list_buckets.go),
+// kept in step wherever a mission's state or revision changes
+// (listMissionQueues), so a queue page is one key read per bucket plus one
+// per mission shown, whatever the number of missions. Moderators work the
 // queues through, so the lists stay short; entries found stale on reading
-// are dropped.
-const missionQueuesKey = "mission_queues"
+// are dropped. A few buckets keep the write of a mission's change small
+// when a national campaign fills the queue.
+var missionQueues = bucketedList{"mission_queues", "", 8}
 
-type missionQueues struct {
+// missionQueuesKeyV1 is the single document of backfill:mission_queues:v1,
+// deleted by v2.
+const missionQueuesKeyV1 = "mission_queues"
+
+type missionQueueBucket struct {
 	Submitted map[string]bool `bson:"submitted,omitempty"`
 	Revisions map[string]bool `bson:"revisions,omitempty"`
 }
@@ -47,6 +53,7 @@ func (s *Store) listMissionQueues(ctx context.Context, m *models.Mission) error 
 			unset = append(unset, bson.E{Key: q.field + "." + m.ID, Value: ""})
 		}
 	}
+	// Only a $set creates the bucket: an absent one lists nothing.
 	update := bson.D{}
 	if len(set) > 0 {
 		update = append(update, bson.E{Key: "$set", Value: set})
@@ -59,20 +66,23 @@ func (s *Store) listMissionQueues(ctx context.Context, m *models.Mission) error 
 		return err
 	}
 	defer unlock()
-	_, err = s.col(jobListsCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: missionQueuesKey}}, update, options.UpdateOne().SetUpsert(true))
+	_, err = s.col(jobListsCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: missionQueues.key(m.ID)}}, update, options.UpdateOne().SetUpsert(len(set) > 0))
 	return mapErr(err)
 }
 
-// queuedMissions reads the missions of one queue by key, dropping the
-// entries that no longer belong (in picks the ones that do).
+// queuedMissions reads the missions of one queue by key (every bucket,
+// then each mission), dropping the entries that no longer belong (in picks
+// the ones that do).
 func (s *Store) queuedMissions(ctx context.Context, field string, in func(*models.Mission) bool) ([]models.Mission, error) {
-	var doc missionQueues
-	if err := s.findByKey(ctx, jobListsCol, missionQueuesKey, nil, &doc); err != nil && err != ErrNotFound {
-		return nil, err
-	}
 	ids := make([]string, 0)
-	for id := range map[string]map[string]bool{"submitted": doc.Submitted, "revisions": doc.Revisions}[field] {
-		ids = append(ids, id)
+	for _, key := range missionQueues.keys() {
+		var doc missionQueueBucket
+		if err := s.findByKey(ctx, jobListsCol, key, nil, &doc); err != nil && err != ErrNotFound {
+			return nil, err
+		}
+		for id := range map[string]map[string]bool{"submitted": doc.Submitted, "revisions": doc.Revisions}[field] {
+			ids = append(ids, id)
+		}
 	}
 	all, err := byIDs[models.Mission](ctx, s, "missions", ids)
 	if err != nil {
@@ -137,10 +147,14 @@ func (s *Store) MissionsWithPendingRevision(ctx context.Context, skip, limit int
 }
 
 // BackfillMissionQueues lists the submitted missions and pending
-// revisions written before the queue lists existed, once per database.
+// revisions written before the queue lists existed, once per database;
+// v2 deletes the single document of v1 and lists them in buckets.
 func (s *Store) BackfillMissionQueues(ctx context.Context, now time.Time) error {
-	const key = "backfill:mission_queues:v1"
+	const key = "backfill:mission_queues:v2"
 	if done, err := s.backfilled(ctx, key); done || err != nil {
+		return err
+	}
+	if err := s.deleteUnbucketed(ctx, false, missionQueuesKeyV1); err != nil {
 		return err
 	}
 	cur, err := s.missions().Find(ctx, bson.D{{Key: "$or", Value: bson.A{

@@ -2,8 +2,10 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
@@ -14,17 +16,21 @@ import (
 
 // The reminder job (every 5 minutes) looks for pending applications by
 // creation date and accepted ones by shift start. Instead of filtering
-// every application, it reads hour buckets in job_lists (an hour, not a
-// day, so that a bucket stays a few hundred entries at a national surge,
-// when every application rewrites one):
+// every application, it reads hour buckets in job_lists, each hour split
+// into reminderSlots sub-buckets by a hash of the application id (an hour
+// of a national surge, or every shift starting at 9 on a Saturday, is
+// thousands of applications, and every application rewrites its bucket):
 //
-//   - "pending:YYYY-MM-DDTHH": {apps: {application id: {c: created_at, r:
-//     reminders sent}}}, the applications still pending that were made
-//     that hour, with "pending_hours" {hours: {YYYY-MM-DDTHH: true}} naming
-//     the hours that have some (a pending application may be any age);
-//   - "accepted:YYYY-MM-DDTHH": {apps: {application id: {c: shift start,
-//     r}}}, the accepted applications whose shift starts that hour; the job
-//     reads the hours of its window.
+//   - "pending:YYYY-MM-DDTHH#NN": {apps: {application id: {c: created_at,
+//     r: reminders sent}}}, the applications still pending that were made
+//     that hour; a pending application may be any age, so an index of
+//     three small levels names the buckets that have some: "pending_days"
+//     {days: {YYYY-MM-DD: true}}, "pending_hours:YYYY-MM-DD" {hours: {HH:
+//     true}}, "pending_slots:YYYY-MM-DDTHH" {slots: {NN: true}} (one
+//     document of all the hours was rewritten by every application);
+//   - "accepted:YYYY-MM-DDTHH#NN": {apps: {application id: {c: shift
+//     start, r}}}, the accepted applications whose shift starts that hour;
+//     the job reads every sub-bucket of the hours of its window.
 //
 // Entries follow the state (listReminderState, from listJobState and
 // MarkReminder) with $set/$unset of one field; the job checks each entry it
@@ -32,7 +38,13 @@ import (
 // Pending applications are answered or released within 14 days, so the
 // pending buckets stay few; an accepted bucket is read only while its hour
 // is within a day ahead.
-const pendingHoursKey = "pending_hours"
+const (
+	pendingDaysKey = "pending_days"
+	reminderSlots  = 32
+	// pendingHoursKeyV4 is the single index of backfill:job_lists:v4,
+	// deleted by v5 with the hour buckets without sub-bucket.
+	pendingHoursKeyV4 = "pending_hours"
+)
 
 type reminderEntry struct {
 	At        time.Time `bson:"c"`
@@ -47,13 +59,29 @@ func hourKey(t time.Time) string { return t.UTC().Format("2006-01-02T15") }
 
 // reminderSlot says in which bucket a's entry belongs (ok false: none).
 func reminderSlot(a *models.Application) (bucket string, at time.Time, ok bool) {
+	slot := "#" + bucketOf(a.ID, reminderSlots)
 	switch a.Status {
 	case models.ApplicationPending:
-		return "pending:" + hourKey(a.CreatedAt), a.CreatedAt, true
+		return "pending:" + hourKey(a.CreatedAt) + slot, a.CreatedAt, true
 	case models.ApplicationAccepted:
-		return "accepted:" + hourKey(a.ShiftStart), a.ShiftStart, true
+		return "accepted:" + hourKey(a.ShiftStart) + slot, a.ShiftStart, true
 	}
 	return "", time.Time{}, false
+}
+
+// pendingIndex is the chain of index entries that lead to the pending
+// bucket of an application made at created with id: {document, field,
+// entry}, the bucket's own index first. Writers write them in this order
+// (child before parent) and the job drops them in this order, each time
+// looking again at the child (dropIndexEntry).
+func pendingIndex(created time.Time, id string) [3][3]string {
+	hour := hourKey(created)
+	day, hh, _ := strings.Cut(hour, "T")
+	return [3][3]string{
+		{"pending_slots:" + hour, "slots", bucketOf(id, reminderSlots)},
+		{"pending_hours:" + day, "hours", hh},
+		{pendingDaysKey, "days", day},
+	}
 }
 
 // listReminderState puts a's entries in step with a as written (before in
@@ -77,7 +105,11 @@ func (s *Store) listReminderState(ctx context.Context, a *models.Application, fr
 		return err
 	}
 	if a.Status == models.ApplicationPending {
-		return s.setJobEntry(ctx, pendingHoursKey, "hours", hourKey(a.CreatedAt), true)
+		for _, e := range pendingIndex(a.CreatedAt, a.ID) {
+			if err := s.setJobEntry(ctx, e[0], e[1], e[2], true); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }
@@ -151,32 +183,70 @@ func (s *Store) refreshReminderEntry(ctx context.Context, a *models.Application)
 
 // PendingCreatedBefore lists pending applications made at or before
 // before, without reminder (any when empty), oldest first, from the
-// pending hour buckets.
+// pending hour buckets that the index names. Index entries whose child has
+// emptied are dropped on the way.
 func (s *Store) PendingCreatedBefore(ctx context.Context, before time.Time, reminder string, limit int64) ([]models.Application, error) {
-	var index struct {
-		Hours map[string]bool `bson:"hours"`
-	}
-	if err := s.findByKey(ctx, jobListsCol, pendingHoursKey, nil, &index); err != nil && err != ErrNotFound {
+	last := hourKey(before)
+	lastDay, _, _ := strings.Cut(last, "T")
+	days, err := s.listEntries(ctx, pendingDaysKey, "days")
+	if err != nil {
 		return nil, err
 	}
 	var due []dueEntry
-	for hour := range index.Hours {
-		if hour > hourKey(before) {
+	for _, day := range days {
+		if day > lastDay {
 			continue
 		}
-		bucket, err := s.reminderBucket(ctx, "pending:"+hour)
+		hoursKey := "pending_hours:" + day
+		hours, err := s.listEntries(ctx, hoursKey, "hours")
 		if err != nil {
 			return nil, err
 		}
-		if len(bucket.Apps) == 0 {
-			if err := s.dropPendingHour(ctx, hour); err != nil {
+		liveHours := 0
+		for _, hh := range hours {
+			hour := day + "T" + hh
+			if hour > last {
+				liveHours++
+				continue
+			}
+			slotsKey := "pending_slots:" + hour
+			slots, err := s.listEntries(ctx, slotsKey, "slots")
+			if err != nil {
 				return nil, err
 			}
-			continue
+			liveSlots := 0
+			for _, slot := range slots {
+				bucketKey := "pending:" + hour + "#" + slot
+				bucket, err := s.reminderBucket(ctx, bucketKey)
+				if err != nil {
+					return nil, err
+				}
+				if len(bucket.Apps) == 0 {
+					kept, err := s.dropIndexEntry(ctx, slotsKey, "slots", slot, bucketKey, "apps")
+					if err != nil {
+						return nil, err
+					}
+					liveSlots += btoi(kept)
+					continue
+				}
+				liveSlots++
+				for id, e := range bucket.Apps {
+					if !e.At.After(before) && (reminder == "" || !slices.Contains(e.Reminders, reminder)) {
+						due = append(due, dueEntry{id, e.At})
+					}
+				}
+			}
+			if liveSlots == 0 {
+				kept, err := s.dropIndexEntry(ctx, hoursKey, "hours", hh, slotsKey, "slots")
+				if err != nil {
+					return nil, err
+				}
+				liveHours += btoi(kept)
+			}
 		}
-		for id, e := range bucket.Apps {
-			if !e.At.After(before) && (reminder == "" || !slices.Contains(e.Reminders, reminder)) {
-				due = append(due, dueEntry{id, e.At})
+		if liveHours == 0 {
+			if _, err := s.dropIndexEntry(ctx, pendingDaysKey, "days", day, hoursKey, "hours"); err != nil {
+				return nil, err
 			}
 		}
 	}
@@ -185,32 +255,28 @@ func (s *Store) PendingCreatedBefore(ctx context.Context, before time.Time, remi
 	})
 }
 
-// dropPendingHour takes an emptied hour off the index, then looks again:
-// an application listed there meanwhile puts it back.
-func (s *Store) dropPendingHour(ctx context.Context, hour string) error {
-	if err := s.setJobEntry(ctx, pendingHoursKey, "hours", hour, nil); err != nil {
-		return err
+func btoi(b bool) int {
+	if b {
+		return 1
 	}
-	bucket, err := s.reminderBucket(ctx, "pending:"+hour)
-	if err != nil || len(bucket.Apps) == 0 {
-		return err
-	}
-	return s.setJobEntry(ctx, pendingHoursKey, "hours", hour, true)
+	return 0
 }
 
 // AcceptedStartingBetween lists accepted applications whose shift starts
-// in (from, to] and that have not had reminder yet, from the accepted hour
-// buckets of that window.
+// in (from, to] and that have not had reminder yet, from every sub-bucket
+// of the accepted hours of that window.
 func (s *Store) AcceptedStartingBetween(ctx context.Context, from, to time.Time, reminder string, limit int64) ([]models.Application, error) {
 	var due []dueEntry
 	for hour := from.UTC().Truncate(time.Hour); !hour.After(to); hour = hour.Add(time.Hour) {
-		bucket, err := s.reminderBucket(ctx, "accepted:"+hourKey(hour))
-		if err != nil {
-			return nil, err
-		}
-		for id, e := range bucket.Apps {
-			if e.At.After(from) && !e.At.After(to) && !slices.Contains(e.Reminders, reminder) {
-				due = append(due, dueEntry{id, e.At})
+		for slot := range reminderSlots {
+			bucket, err := s.reminderBucket(ctx, fmt.Sprintf("accepted:%s#%02d", hourKey(hour), slot))
+			if err != nil {
+				return nil, err
+			}
+			for id, e := range bucket.Apps {
+				if e.At.After(from) && !e.At.After(to) && !slices.Contains(e.Reminders, reminder) {
+					due = append(due, dueEntry{id, e.At})
+				}
 			}
 		}
 	}
@@ -220,11 +286,11 @@ func (s *Store) AcceptedStartingBetween(ctx context.Context, from, to time.Time,
 }
 
 // backfillReminderLists writes the buckets of apps (pending ones, and
-// accepted ones whose shift starts after now) one update per bucket, for a
-// bulk load's hundreds of thousands of applications.
+// accepted ones whose shift starts after now) and the pending index, one
+// update per document, for a bulk load's hundreds of thousands of
+// applications.
 func (s *Store) backfillReminderLists(ctx context.Context, apps []models.Application, now time.Time) error {
-	buckets := map[string]bson.D{}
-	hours, seenHour := bson.D{}, map[string]bool{}
+	sets := newBucketSets()
 	for i := range apps {
 		a := &apps[i]
 		if a.Status == models.ApplicationAccepted && !a.ShiftStart.After(now) {
@@ -234,25 +300,14 @@ func (s *Store) backfillReminderLists(ctx context.Context, apps []models.Applica
 		if !ok {
 			continue
 		}
-		buckets[bucket] = append(buckets[bucket], bson.E{Key: "apps." + a.ID, Value: reminderEntry{At: at.UTC(), Reminders: nonNil(a.Reminders)}})
-		if hour := hourKey(a.CreatedAt); a.Status == models.ApplicationPending && !seenHour[hour] {
-			seenHour[hour] = true // a field may appear once per update
-			hours = append(hours, bson.E{Key: "hours." + hour, Value: true})
+		sets.set(bucket, "apps", a.ID, reminderEntry{At: at.UTC(), Reminders: nonNil(a.Reminders)})
+		if a.Status == models.ApplicationPending {
+			for _, e := range pendingIndex(a.CreatedAt, a.ID) {
+				sets.set(e[0], e[1], e[2], true)
+			}
 		}
 	}
-	if len(hours) > 0 {
-		buckets[pendingHoursKey] = hours
-	}
-	batch := s.newKeyBatch(jobListsCol)
-	for id, set := range buckets {
-		err := batch.add(ctx, nestDotted(id, set), func(ctx context.Context) error {
-			return s.writeJobList(ctx, id, bson.D{{Key: "$set", Value: set}})
-		})
-		if err != nil {
-			return err
-		}
-	}
-	return batch.flush(ctx)
+	return s.writeBucketSets(ctx, sets)
 }
 
 func (s *Store) writeJobList(ctx context.Context, id string, update bson.D) error {
