@@ -27,7 +27,7 @@ var (
 
 // openInternal gives in-package tests a fresh database on one embedded
 // server. (storetest cannot be imported here: it imports this package.)
-func openInternal(t *testing.T) *Store {
+func openInternal(t testing.TB) *Store {
 	t.Helper()
 	internalOnce.Do(func() {
 		internalDir, internalErr = os.MkdirTemp("", "entraide-store-")
