@@ -29,6 +29,12 @@ const (
 	digestBuckets  = 64
 )
 
+// digestMigrations create digest_users before the backfill writes it, so
+// that the embedded store's key index covers it from the first start.
+var digestMigrations = []migration{
+	{"key collections: digest users", createCollections(digestUsersCol)},
+}
+
 // digestBucket is the key of the bucket that lists userID.
 func digestBucket(userID string) string {
 	h := fnv.New32a()
