@@ -45,7 +45,8 @@ func (s *Store) InsertBulk(ctx context.Context, col string, docs []any) error {
 var backfillKeys = []string{"backfill:user_keys:v1", "backfill:mission_shifts:v1", "backfill:applications_lists:v1",
 	"backfill:notification_lists:v1", "backfill:org_missions:v1", "backfill:job_lists:v4",
 	"backfill:user_sessions:v1", "backfill:mission_queues:v1",
-	"backfill:open_reports:v1"}
+	"backfill:open_reports:v1",
+	"backfill:org_queues:v1", "backfill:report_queues:v1"}
 
 // RedoBackfills rebuilds the key documents that request paths read (e-mail
 // keys, memberships, shift and application lists...) after a bulk load,

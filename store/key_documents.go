@@ -10,7 +10,8 @@ import (
 // backfilledCollections hold the key documents the backfills build from the
 // records (RedoBackfills).
 var backfilledCollections = []string{userEmailsCol, userOrgsCol, missionShiftsCol, volunteerAppsCol, shiftAppsCol,
-	notificationListsCol, orgMissionsCol, jobListsCol, orgPendingCol, userSessionsCol, openReportsCol}
+	notificationListsCol, orgMissionsCol, jobListsCol, orgPendingCol, userSessionsCol, openReportsCol,
+	queueListsCol}
 
 // KeyDocuments returns every key document, by collection and key, to check
 // that two ways of building them agree (tests, repairs). It reads whole
