@@ -19,6 +19,20 @@ func orgIDs(orgs []models.Organization) []string {
 	return out
 }
 
+// listed reads kind's list of state as it is, without a page's repairs.
+func listed(t *testing.T, st *Store, kind, state string) []string {
+	t.Helper()
+	entries, err := st.readQueue(context.Background(), kind, state)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := []string{}
+	for _, e := range entries {
+		out = append(out, e.ID)
+	}
+	return out
+}
+
 // The organisations' lists by state follow registration, the admin's
 // decisions, suspension and renaming; the pages come oldest first with the
 // total from the list.
@@ -57,6 +71,13 @@ func TestOrgQueuesFollowTransitions(t *testing.T) {
 	if _, err := st.TransitionOrganization(ctx, c.ID, []models.OrgStatus{models.OrgPending}, models.OrgRejected, "incomplet", now); err != nil {
 		t.Fatal(err)
 	}
+	// The writes themselves move the entries (a page would also put a
+	// stale entry in step, so the lists are read raw first).
+	for state, want := range map[models.OrgStatus][]string{models.OrgPending: {b.ID}, models.OrgVerified: {a.ID}, models.OrgRejected: {c.ID}} {
+		if got := listed(t, st, orgQueueKind, string(state)); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s list as written: %v, want %v", state, got, want)
+		}
+	}
 	if got, total := page(models.OrgPending, 0, 10); total != 1 || !reflect.DeepEqual(got, []string{b.ID}) {
 		t.Fatalf("pending queue after a verification and a rejection: %v (total %d)", got, total)
 	}
@@ -68,6 +89,9 @@ func TestOrgQueuesFollowTransitions(t *testing.T) {
 	}
 	if _, err := st.TransitionOrganization(ctx, a.ID, []models.OrgStatus{models.OrgVerified}, models.OrgSuspended, "fraude", now); err != nil {
 		t.Fatal(err)
+	}
+	if got := listed(t, st, orgQueueKind, string(models.OrgSuspended)); !reflect.DeepEqual(got, []string{a.ID}) {
+		t.Fatalf("suspended list as written: %v", got)
 	}
 	if got, total := page(models.OrgVerified, 0, 10); total != 0 || len(got) != 0 {
 		t.Fatalf("verified after the suspension: %v (total %d)", got, total)
@@ -189,6 +213,9 @@ func TestReportQueuesFollowResolution(t *testing.T) {
 	}
 	if n, err := st.ResolveReports(ctx, "mission", target, "corrigé", NewID(), now); err != nil || n != 2 {
 		t.Fatalf("resolve: %d, %v", n, err)
+	}
+	if got := listed(t, st, reportQueueKind, string(models.ReportOpen)); !reflect.DeepEqual(got, []string{ids[1]}) {
+		t.Fatalf("open list as written after the resolution: %v", got)
 	}
 	if got := list(models.ReportOpen); !reflect.DeepEqual(got, []string{ids[1]}) {
 		t.Fatalf("open reports after the resolution: %v", got)
