@@ -28,7 +28,7 @@ import (
 const queueListsCol = "queue_lists"
 
 // queueBuckets is how many documents one state's list is split into.
-const queueBuckets = 16
+const queueBuckets = 8
 
 // queueEntry is what a list keeps of a record: its creation time (the
 // order) and, for organisations, the name (the admins' search).
