@@ -145,10 +145,18 @@ func (svc *Service) place(ctx context.Context, v Volunteer, m *models.Mission, s
 		return nil, err
 	}
 	svc.tellPlaced(ctx, v, m, a)
-	// A waitlisted application may have missed a place freed between the
-	// full shift it saw and its write, when nobody was on the list yet:
-	// FillWaitlists, every minute, offers it. Checking here would cost
-	// every waitlisted applicant a read for a rare case.
+	if a.Status == models.ApplicationWaitlisted {
+		// A place freed between the full shift seen above and this write,
+		// while nobody was on the list yet, found no one to offer it to:
+		// one key read looks again, so that it is offered now rather than
+		// at the next sweep of every waiting list (FillWaitlists).
+		if again, err := svc.Store.ShiftByID(ctx, m.ID, shift.ID); err == nil && again.PlacesLeft() > 0 {
+			svc.FillShift(ctx, m, shift.ID)
+			if updated, err := svc.Store.ApplicationByID(ctx, a.ID); err == nil {
+				a = updated
+			}
+		}
+	}
 	return a, nil
 }
 

@@ -57,6 +57,15 @@ func (svc *Service) SetCapacity(ctx context.Context, m *models.Mission, shiftID 
 	if err != nil {
 		return nil, err
 	}
+	if svc.Apps != nil && sh.PlacesLeft() > 0 {
+		// New places go to the waiting list at once, not at the next
+		// sweep.
+		if svc.Apps.FillShift(ctx, m, sh.ID) > 0 {
+			if again, err := svc.Store.ShiftByID(ctx, m.ID, sh.ID); err == nil {
+				sh = again
+			}
+		}
+	}
 	svc.missionChanged(ctx, m.ID)
 	return sh, nil
 }

@@ -5,8 +5,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/entraide/entraide/applications"
 	"github.com/entraide/entraide/models"
 	"github.com/entraide/entraide/moderation"
+	"github.com/entraide/entraide/store"
 )
 
 // TestShiftRules: shifts are added to a published mission (which stays
@@ -74,5 +76,56 @@ func TestDuplicateCheckSeesANewDraftAtOnce(t *testing.T) {
 	}
 	if checks, err = f.svc.Check(f.ctx, m, nil); err != nil || len(checks.LikelyDuplicates) != 0 {
 		t.Fatalf("check after deleting the twin: %v %+v", err, checks)
+	}
+}
+
+// TestRaisedCapacityOffersThePlaceAtOnce: a place added to a full shift
+// goes to its waiting list with the change, not at the next sweep.
+func TestRaisedCapacityOffersThePlaceAtOnce(t *testing.T) {
+	f := newFixture(t, models.OrgVerified)
+	in := input("Accueil du soir")
+	auto := true
+	in.AutoAccept = &auto
+	in.Shifts[0].Capacity = 1
+	m, err := f.svc.Draft(f.ctx, f.org, f.member, in)
+	if err != nil {
+		t.Fatalf("draft: %v", err)
+	}
+	if _, err := f.svc.Submit(f.ctx, f.org, m); err != nil {
+		t.Fatalf("submit: %v", err)
+	}
+	if m, err = f.svc.DecideMission(f.ctx, f.admin, m.ID, models.MissionPublished, "publish", ""); err != nil {
+		t.Fatalf("publish: %v", err)
+	}
+	shifts, err := f.st.ShiftsOfMissions(f.ctx, m.ID)
+	if err != nil || len(shifts) != 1 {
+		t.Fatalf("shifts: %v %+v", err, shifts)
+	}
+	apply := func(name string) *models.Application {
+		t.Helper()
+		u := &models.User{ID: store.NewID(), Email: store.NewID() + "@example.org", Name: name,
+			Role: models.RoleVolunteer, Status: models.UserActive, CreatedAt: time.Now(), UpdatedAt: time.Now()}
+		if err := f.st.CreateUser(f.ctx, u); err != nil {
+			t.Fatalf("create user: %v", err)
+		}
+		a, _, err := f.svc.Apps.Apply(f.ctx, applications.Volunteer{ID: u.ID, Name: name}, m.ID, shifts[0].ID, "")
+		if err != nil {
+			t.Fatalf("apply %s: %v", name, err)
+		}
+		return a
+	}
+	if a := apply("Awa"); a.Status != models.ApplicationAccepted {
+		t.Fatalf("first applicant: %s, want accepted", a.Status)
+	}
+	second := apply("Bruno")
+	if second.Status != models.ApplicationWaitlisted {
+		t.Fatalf("second applicant: %s, want waitlisted", second.Status)
+	}
+	if _, err := f.svc.SetCapacity(f.ctx, m, shifts[0].ID, 2); err != nil {
+		t.Fatalf("raise the capacity: %v", err)
+	}
+	now, err := f.st.ApplicationByID(f.ctx, second.ID)
+	if err != nil || now.Status != models.ApplicationOffered {
+		t.Fatalf("waitlisted applicant after the capacity was raised: %v %+v, want offered", err, now)
 	}
 }

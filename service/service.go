@@ -232,6 +232,13 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Option
 		if _, err := svc.Applications.ExpireOffers(ctx); err != nil {
 			log.Error("waitlist offer expiry failed", "error", err)
 		}
+	})})
+	// Every way a place frees up offers it at once (a release, a raised
+	// capacity, a waitlisted application that finds room, a recount), so
+	// the sweep of every waiting list is only a safety net (a crash
+	// between two writes). It reads each waitlisted shift: thousands of
+	// key reads at a large size, too many for every minute.
+	svc.AddWorker(Worker{Name: "waitlist-sweep", Run: everyAfter(3*time.Minute, 15*time.Minute, func(ctx context.Context) {
 		if _, err := svc.Applications.FillWaitlists(ctx); err != nil {
 			log.Error("waitlist fill failed", "error", err)
 		}

@@ -129,26 +129,31 @@ func (s *Store) applicationsFromLists(ctx context.Context, f ApplicationFilter, 
 			return nil, true, err
 		}
 	}
-	out = []models.Application{}
+	// The shifts' lists first, then every application in one byIDs (its
+	// reads run a few at a time).
+	var ids []string
 	for _, shiftID := range shiftIDs {
 		doc, err := s.shiftApps(ctx, shiftID)
 		if err != nil {
 			return nil, true, err
 		}
-		ids := doc.IDs
-		if len(f.Statuses) == 1 && queueOf(f.Statuses[0]) == "pending" {
-			ids = doc.Pending
-		} else if len(f.Statuses) == 1 && queueOf(f.Statuses[0]) == "waitlisted" {
-			ids = doc.Waitlisted
+		switch {
+		case len(f.Statuses) == 1 && queueOf(f.Statuses[0]) == "pending":
+			ids = append(ids, doc.Pending...)
+		case len(f.Statuses) == 1 && queueOf(f.Statuses[0]) == "waitlisted":
+			ids = append(ids, doc.Waitlisted...)
+		default:
+			ids = append(ids, doc.IDs...)
 		}
-		apps, err := byIDs[models.Application](ctx, s, "applications", ids)
-		if err != nil {
-			return nil, true, err
-		}
-		for _, a := range apps {
-			if f.keeps(&a) {
-				out = append(out, a)
-			}
+	}
+	apps, err := byIDs[models.Application](ctx, s, "applications", ids)
+	if err != nil {
+		return nil, true, err
+	}
+	out = []models.Application{}
+	for _, a := range apps {
+		if f.keeps(&a) {
+			out = append(out, a)
 		}
 	}
 	slices.SortStableFunc(out, less)

@@ -29,6 +29,9 @@ func main() {
 	}
 }
 
+// runSeed draws the accounts and shifts of a run (-seed).
+var runSeed uint64
+
 // size is one data set to measure.
 type size struct {
 	Name                 string
@@ -48,8 +51,13 @@ func run() error {
 	conns := flag.Int("connections", 16, "connections of the concurrent run")
 	budget := flag.Duration("budget", 2*time.Minute, "time limit per route and concurrency level: a slow route stops early, and the table says how many requests were made")
 	startupOnly := flag.Bool("startup-only", false, "measure seeding, start and restart to ready only")
+	seedFlag := flag.Uint64("seed", 0, "draws the accounts and shifts of login and apply; 0: from the clock, so that a rerun on kept data meets fresh accounts")
 	dataRoot := flag.String("data", "", "keep the seeded data sets under this directory and reuse them on the next run (default: a temporary directory, removed)")
 	flag.Parse()
+	runSeed = *seedFlag
+	if runSeed == 0 {
+		runSeed = uint64(time.Now().UnixNano())
+	}
 
 	var plan []size
 	if *missions > 0 || *volunteers > 0 {

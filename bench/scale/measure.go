@@ -163,7 +163,8 @@ func loginRetry(base, email string) (string, error) {
 // fixtures are the accounts and records the routes use.
 type fixtures struct {
 	volunteers []string // access tokens, spread over the whole range of accounts
-	emails     []string // e-mails to log in with, spread likewise
+	emails     []string // e-mails to log in with: accounts drawn at random, each used once
+	applicants []string // access tokens of other accounts drawn at random, one apply each
 	org, admin string
 	orgID      string
 	orgMission []string // missions of organisation 1
@@ -171,15 +172,38 @@ type fixtures struct {
 	shifts     [][2]string
 }
 
-func prepare(base string, s size, volunteers int) (*fixtures, error) {
+func prepare(base string, s size, volunteers, requests int, seed uint64) (*fixtures, error) {
 	fx := &fixtures{}
+	// Login and apply use accounts drawn at random for this run, each once:
+	// a rerun on a kept data set meets accounts that have not logged in or
+	// applied yet, as a real day's traffic does, instead of the same few
+	// accounts whose sessions and applications pile up run after run.
+	r := rand.New(rand.NewPCG(seed, 11))
+	drawn := map[int]bool{}
+	draw := func() int {
+		for {
+			if n := 1 + r.IntN(s.Volunteers); !drawn[n] {
+				drawn[n] = true
+				return n
+			}
+		}
+	}
+	perRoute := min(2*requests, s.Volunteers/4)
+	for range perRoute {
+		fx.emails = append(fx.emails, seeds.SyntheticVolunteerEmail(draw()))
+	}
+	fmt.Fprintf(os.Stderr, "logging in %d volunteers for apply...\n", perRoute)
+	for range perRoute {
+		if token, err := loginRetry(base, seeds.SyntheticVolunteerEmail(draw())); err == nil {
+			fx.applicants = append(fx.applicants, token)
+		}
+	}
 	// Early and late accounts alike: a lookup must not cost more for the
 	// account written last. A login that fails (the request budget ran
 	// out) is retried, then the account skipped and counted.
 	failed := 0
 	for i := range volunteers {
 		n := 1 + i*(s.Volunteers-1)/max(volunteers-1, 1)
-		fx.emails = append(fx.emails, seeds.SyntheticVolunteerEmail(n))
 		token, err := loginRetry(base, seeds.SyntheticVolunteerEmail(n))
 		if err != nil {
 			failed++
@@ -218,8 +242,8 @@ func prepare(base string, s size, volunteers int) (*fixtures, error) {
 	if len(fx.missions) == 0 {
 		return nil, fmt.Errorf("no published missions")
 	}
-	// Shifts of the first 20: enough fresh (volunteer, shift) pairs.
-	for _, id := range fx.missions[:min(20, len(fx.missions))] {
+	// Shifts of every mission read: each apply draws one.
+	for _, id := range fx.missions {
 		_, body, err := call(base, "GET", "/api/v1/missions/"+id, "", false, nil)
 		if err != nil {
 			return nil, err
@@ -272,11 +296,12 @@ func items(body map[string]any) []map[string]any {
 	return out
 }
 
-// routes lists what is measured. Apply draws a fresh (volunteer, shift)
-// pair for each call: a repeat would only measure the conflict answer.
+// routes lists what is measured. Apply takes a fresh account for each
+// call, and a shift drawn at random: a repeat would only measure the
+// conflict answer.
 func routes(fx *fixtures, seed uint64) []route {
 	r := rand.New(rand.NewPCG(seed, 7))
-	pairs := r.Perm(len(fx.volunteers) * len(fx.shifts))
+	var mu sync.Mutex
 	var applyNext atomic.Int64
 	vol := func(n int) string { return fx.volunteers[n%len(fx.volunteers)] }
 	all := []route{
@@ -290,10 +315,12 @@ func routes(fx *fixtures, seed uint64) []route {
 		{name: "mission (page)", build: func(n int) (string, string, string, any) {
 			return "GET", "/missions/" + fx.missions[n%len(fx.missions)], "", nil
 		}},
-		{name: "apply", needs: "volunteer", build: func(int) (string, string, string, any) {
-			k := pairs[int(applyNext.Add(1)-1)%len(pairs)]
-			sh := fx.shifts[k%len(fx.shifts)]
-			return "POST", "/api/v1/missions/" + sh[0] + "/shifts/" + sh[1] + "/applications", fx.volunteers[k/len(fx.shifts)], map[string]string{}
+		{name: "apply", needs: "applicant", build: func(int) (string, string, string, any) {
+			mu.Lock()
+			sh := fx.shifts[r.IntN(len(fx.shifts))]
+			mu.Unlock()
+			who := fx.applicants[int(applyNext.Add(1)-1)%len(fx.applicants)]
+			return "POST", "/api/v1/missions/" + sh[0] + "/shifts/" + sh[1] + "/applications", who, map[string]string{}
 		}},
 		{name: "my applications (API)", needs: "volunteer", build: func(n int) (string, string, string, any) {
 			return "GET", "/api/v1/me/applications", vol(n), nil
@@ -316,7 +343,7 @@ func routes(fx *fixtures, seed uint64) []route {
 	for _, r := range all {
 		switch {
 		case r.needs == "volunteer" && len(fx.volunteers) == 0,
-			r.name == "apply" && len(fx.shifts) == 0,
+			r.needs == "applicant" && (len(fx.applicants) == 0 || len(fx.shifts) == 0),
 			r.needs == "org" && len(fx.orgMission) == 0,
 			r.needs == "admin" && fx.admin == "":
 			fmt.Fprintf(os.Stderr, "%s: not measured, its account could not log in (or no shift was read)\n", r.name)
@@ -356,12 +383,12 @@ func measureSize(ctx context.Context, bin, dir string, s size, requests, conns i
 	if startupOnly {
 		return res, nil
 	}
-	fx, err := prepare(srv.base, s, 8)
+	fx, err := prepare(srv.base, s, 8, requests, runSeed)
 	if err != nil {
 		return res, err
 	}
 	res.publishedMissions = len(fx.missions)
-	for _, r := range routes(fx, uint64(s.Volunteers)) {
+	for _, r := range routes(fx, runSeed) {
 		fmt.Fprintf(os.Stderr, "  %s: 1 client...", r.name)
 		single := measure(srv.base, r, requests, 1, budget)
 		fmt.Fprintf(os.Stderr, " p99 %s; %d connections...", elapsed(single.quantile(0.99)), conns)
