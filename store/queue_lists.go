@@ -104,18 +104,19 @@ func (s *Store) moveQueueEntry(ctx context.Context, kind, state, id string, e qu
 	return nil
 }
 
-// readQueue returns kind's list of state, oldest first (then by id).
+// readQueue returns kind's list of state, oldest first (then by id): one
+// key read per bucket, a few at a time (byIDs).
 func (s *Store) readQueue(ctx context.Context, kind, state string) ([]queued, error) {
-	var out []queued
+	keys := make([]string, queueBuckets)
 	for b := range uint32(queueBuckets) {
-		var doc queueList
-		err := s.findByKey(ctx, queueListsCol, queueBucketKey(kind, state, b), nil, &doc)
-		if err == ErrNotFound {
-			continue
-		}
-		if err != nil {
-			return nil, err
-		}
+		keys[b] = queueBucketKey(kind, state, b)
+	}
+	docs, err := byIDs[queueList](ctx, s, queueListsCol, keys)
+	if err != nil {
+		return nil, err
+	}
+	var out []queued
+	for _, doc := range docs {
 		for id, e := range doc.Entries {
 			out = append(out, queued{ID: id, queueEntry: e})
 		}
