@@ -24,7 +24,7 @@ import (
 // other states), sorts the entries, and reads by key the page's records
 // only. Each write that changes a record's state or name puts the entry
 // in step after writing the record; an entry found stale on reading is
-// put in step then (see orgQueuePage).
+// put in step then (see queuePage).
 const queueListsCol = "queue_lists"
 
 // queueBuckets is how many documents one state's list is split into.
