@@ -247,6 +247,39 @@ func TestLogOut(t *testing.T) {
 	}
 }
 
+// TestLoginsBeyondTheCapEndTheOldestSessions: the logins beyond
+// store.MaxUserSessions end the oldest sessions for real (their refresh is
+// refused), the newest carry on, and the session count stays at the cap.
+func TestLoginsBeyondTheCapEndTheOldestSessions(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	u := f.signUp("kiosk@example.org")
+	var sessions []*accounts.Session
+	for range store.MaxUserSessions + 3 {
+		f.now = f.now.Add(time.Minute)
+		s, _, err := f.svc.LogIn(ctx, u.Email, goodPassword, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		sessions = append(sessions, s)
+	}
+	if n, err := f.st.CountActiveSessions(ctx, u.ID, f.now); err != nil || n != store.MaxUserSessions {
+		t.Fatalf("sessions: %d, %v; want %d", n, err, store.MaxUserSessions)
+	}
+	for i, s := range sessions {
+		_, err := f.svc.Refresh(ctx, s.RefreshToken)
+		if i < 3 && !errors.Is(err, accounts.ErrRefreshInvalid) {
+			t.Errorf("login %d, beyond the cap, refreshed: %v", i, err)
+		}
+		if i >= 3 && err != nil {
+			t.Errorf("login %d, within the cap: %v", i, err)
+		}
+	}
+	if n, err := f.st.CountActiveSessions(ctx, u.ID, f.now); err != nil || n != store.MaxUserSessions {
+		t.Fatalf("sessions after the refreshes: %d, %v; want %d", n, err, store.MaxUserSessions)
+	}
+}
+
 func TestPasswordReset(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()

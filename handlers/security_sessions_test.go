@@ -1,6 +1,11 @@
 package handlers_test
 
-import "testing"
+import (
+	"testing"
+	"time"
+
+	"github.com/entraide/entraide/store"
+)
 
 // TestLogoutEverywhereEndsAccessTokensAtOnce: two sessions; logging out
 // everywhere from one makes the other's access token fail at once.
@@ -36,4 +41,25 @@ func TestRefreshReuseEndsAccessTokensAtOnce(t *testing.T) {
 	// The other session's refresh token still opens a fresh access token.
 	fresh := e.post("/api/v1/auth/refresh", "", map[string]string{"refresh_token": other.Refresh}).expect(t, 200)
 	e.get("/api/v1/me", fresh.str("access_token")).expect(t, 200)
+}
+
+// TestLoginsBeyondTheSessionCapEndTheOldest: after store.MaxUserSessions+3
+// logins the three oldest refresh tokens are refused, the newest work.
+func TestLoginsBeyondTheSessionCapEndTheOldest(t *testing.T) {
+	e := newEnv(t)
+	first := e.signup("volunteer")
+	sessions := []user{first}
+	for range store.MaxUserSessions + 2 {
+		e.clock.Advance(time.Minute)
+		next := first
+		e.login(&next)
+		sessions = append(sessions, next)
+	}
+	for i, s := range sessions {
+		status := 200
+		if i < 3 {
+			status = 401
+		}
+		e.post("/api/v1/auth/refresh", "", map[string]string{"refresh_token": s.Refresh}).expect(t, status)
+	}
 }

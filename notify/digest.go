@@ -50,7 +50,7 @@ func (s *Service) digestUser(ctx context.Context, userID, day string, items []mo
 	}
 	user, err := s.store.UserByID(ctx, userID)
 	if errors.Is(err, store.ErrNotFound) || (err == nil && user.Status != models.UserActive) {
-		return false, s.store.ClearDigestPending(ctx, ids)
+		return false, s.store.ClearDigestPending(ctx, userID, ids)
 	}
 	if err != nil {
 		return false, err
@@ -72,5 +72,5 @@ func (s *Service) digestUser(ctx context.Context, userID, day string, items []mo
 	if err != nil {
 		return false, err
 	}
-	return true, s.store.ClearDigestPending(ctx, ids)
+	return true, s.store.ClearDigestPending(ctx, userID, ids)
 }

@@ -23,6 +23,7 @@ func (s *Store) backfill(ctx context.Context, now time.Time, src *bulkSource) er
 		s.BackfillMissionShifts,
 		func(ctx context.Context, now time.Time) error { return s.backfillVolunteerApplications(ctx, now, src) },
 		func(ctx context.Context, now time.Time) error { return s.backfillNotificationLists(ctx, now, src) },
+		func(ctx context.Context, now time.Time) error { return s.backfillDigestUsers(ctx, now, src) },
 		s.BackfillOrgMissions,
 		func(ctx context.Context, now time.Time) error { return s.backfillJobLists(ctx, now, src) },
 		s.BackfillUserSessions, s.BackfillMissionQueues, s.BackfillOpenReports,

@@ -46,6 +46,7 @@ var backfillKeys = []string{"backfill:user_keys:v1", "backfill:mission_shifts:v1
 	"backfill:notification_lists:v1", "backfill:org_missions:v1", "backfill:job_lists:v4",
 	"backfill:user_sessions:v1", "backfill:mission_queues:v1",
 	"backfill:open_reports:v1",
+	"backfill:digest_users:v1",
 	"backfill:org_queues:v1", "backfill:report_queues:v1"}
 
 // RedoBackfills rebuilds the key documents that request paths read (e-mail
@@ -140,7 +141,8 @@ func (b *KeyBuilder) AddApplications(apps ...models.Application) {
 
 // AddNotification records a notification written.
 func (b *KeyBuilder) AddNotification(n *models.Notification) {
-	b.src.notes = append(b.src.notes, noteRef{ID: n.ID, UserID: n.UserID, ReadAt: n.ReadAt, CreatedAt: n.CreatedAt})
+	b.src.notes = append(b.src.notes, noteRef{ID: n.ID, UserID: n.UserID, ReadAt: n.ReadAt, CreatedAt: n.CreatedAt,
+		DigestPending: n.DigestPending})
 }
 
 // Write builds every key document (RedoBackfills) from what was gathered

@@ -13,12 +13,14 @@ import (
 )
 
 // notification_lists is each user's bucket of notification ids
-// ({_id: user id, ids, unread}), newest last, so that the notifications
+// ({_id: user id, ids, unread, digest}), newest last, so that the notifications
 // page and the unread badge read one document by key and then the page's
 // notifications by key, never the whole collection. Adding and reading
 // are $addToSet and $pull, idempotent single-document updates; the list
 // keeps the last notificationListMax ids (older notifications stay in the
-// collection for the data export and the retention jobs).
+// collection for the data export and the retention jobs). digest holds
+// the notifications waiting for the daily digest (see digest_users.go):
+// it is not trimmed, the digest empties it every day.
 const (
 	notificationListsCol = "notification_lists"
 	notificationListMax  = 200
@@ -28,6 +30,7 @@ type notificationList struct {
 	UserID string   `bson:"_id"`
 	IDs    []string `bson:"ids"`
 	Unread []string `bson:"unread"`
+	Digest []string `bson:"digest,omitempty"`
 }
 
 func (s *Store) notificationList(ctx context.Context, userID string) (*notificationList, error) {
@@ -39,11 +42,16 @@ func (s *Store) notificationList(ctx context.Context, userID string) (*notificat
 	return &doc, err
 }
 
-// listNotification adds n to its user's list, then trims the list.
+// listNotification adds n to its user's list (and, waiting for the
+// digest, to its digest list, in the same write, then its user to the
+// digest buckets), then trims the list.
 func (s *Store) listNotification(ctx context.Context, n *models.Notification) error {
 	add := bson.D{{Key: "ids", Value: n.ID}}
 	if n.ReadAt == nil {
 		add = append(add, bson.E{Key: "unread", Value: n.ID})
+	}
+	if n.DigestPending {
+		add = append(add, bson.E{Key: "digest", Value: n.ID})
 	}
 	unlock, err := s.lock(ctx)
 	if err != nil {
@@ -54,6 +62,11 @@ func (s *Store) listNotification(ctx context.Context, n *models.Notification) er
 	unlock()
 	if err != nil {
 		return mapErr(err)
+	}
+	if n.DigestPending {
+		if err := s.addToIDList(ctx, digestUsersCol, digestBucket(n.UserID), n.UserID); err != nil {
+			return err
+		}
 	}
 	return s.trimNotificationList(ctx, n.UserID)
 }
@@ -84,6 +97,15 @@ func (s *Store) trimNotificationList(ctx context.Context, userID string) error {
 
 // unlistUnread removes ids from a user's unread list.
 func (s *Store) unlistUnread(ctx context.Context, userID string, ids ...string) error {
+	return s.pullFromList(ctx, userID, "unread", ids...)
+}
+
+// pullFromList removes ids from field of a user's list, one $pull each
+// (a plain value, which both stores support).
+func (s *Store) pullFromList(ctx context.Context, userID, field string, ids ...string) error {
+	if len(ids) == 0 {
+		return nil
+	}
 	unlock, err := s.lock(ctx)
 	if err != nil {
 		return err
@@ -91,7 +113,7 @@ func (s *Store) unlistUnread(ctx context.Context, userID string, ids ...string) 
 	defer unlock()
 	for _, id := range ids {
 		_, err := s.col(notificationListsCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: userID}},
-			bson.D{{Key: "$pull", Value: bson.D{{Key: "unread", Value: id}}}})
+			bson.D{{Key: "$pull", Value: bson.D{{Key: field, Value: id}}}})
 		if err != nil {
 			return mapErr(err)
 		}
@@ -125,10 +147,11 @@ func (s *Store) BackfillNotificationLists(ctx context.Context, now time.Time) er
 
 // noteRef is what a notification list needs of a notification.
 type noteRef struct {
-	ID        string     `bson:"_id"`
-	UserID    string     `bson:"user_id"`
-	ReadAt    *time.Time `bson:"read_at"`
-	CreatedAt time.Time  `bson:"created_at"`
+	ID            string     `bson:"_id"`
+	UserID        string     `bson:"user_id"`
+	ReadAt        *time.Time `bson:"read_at"`
+	CreatedAt     time.Time  `bson:"created_at"`
+	DigestPending bool       `bson:"digest_pending"`
 }
 
 func (s *Store) backfillNotificationLists(ctx context.Context, now time.Time, src *bulkSource) error {

@@ -121,32 +121,6 @@ func (s *Store) MarkAllNotificationsRead(ctx context.Context, userID string, now
 	return marked, s.unlistUnread(ctx, userID, list.Unread...)
 }
 
-// DigestPending lists the notifications waiting for a digest e-mail,
-// created before a time, grouped by user (then oldest first).
-func (s *Store) DigestPending(ctx context.Context, before time.Time, limit int) ([]models.Notification, error) {
-	cur, err := s.notifications().Find(ctx,
-		bson.D{{Key: "digest_pending", Value: true}, {Key: "created_at", Value: bson.D{{Key: "$lte", Value: before}}}},
-		options.Find().SetSort(bson.D{{Key: "user_id", Value: 1}, {Key: "created_at", Value: 1}}).SetLimit(int64(limit)))
-	if err != nil {
-		return nil, mapErr(err)
-	}
-	items := []models.Notification{}
-	if err := cur.All(ctx, &items); err != nil {
-		return nil, mapErr(err)
-	}
-	return items, nil
-}
-
-// ClearDigestPending records that these notifications went out in a digest.
-func (s *Store) ClearDigestPending(ctx context.Context, ids []string) error {
-	if len(ids) == 0 {
-		return nil
-	}
-	_, err := s.updateEach(ctx, "notifications", bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: ids}}}},
-		bson.D{{Key: "$set", Value: bson.D{{Key: "digest_pending", Value: false}}}})
-	return mapErr(err)
-}
-
 // NotificationPrefs returns a user's preferences, the defaults when the
 // user never chose.
 func (s *Store) NotificationPrefs(ctx context.Context, userID string) (*models.NotificationPrefs, error) {
@@ -195,6 +169,11 @@ func (s *Store) DeleteUserNotifications(ctx context.Context, userID string) erro
 	}
 	defer unlock()
 	if _, err := s.col(notificationListsCol).DeleteOne(ctx, bson.D{{Key: "_id", Value: userID}}); err != nil {
+		return mapErr(err)
+	}
+	_, err = s.col(digestUsersCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: digestBucket(userID)}},
+		bson.D{{Key: "$pull", Value: bson.D{{Key: "ids", Value: userID}}}})
+	if err != nil {
 		return mapErr(err)
 	}
 	_, err = s.col("notification_prefs").DeleteOne(ctx, bson.D{{Key: "_id", Value: userID}})

@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"slices"
+	"strings"
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
@@ -25,7 +27,7 @@ func (s *Store) EndAccessTokens(ctx context.Context, userID string) error {
 // are key reads and key writes, not filters on refresh_tokens. A token
 // enters at issue and leaves when it is used (rotated) or revoked; expired
 // entries are pruned when the next token is issued. The list is as long
-// as the user's open sessions.
+// as the user's open sessions, at most MaxUserSessions.
 const userSessionsCol = "user_sessions"
 
 type sessionEntry struct {
@@ -47,24 +49,77 @@ func (s *Store) sessions(ctx context.Context, userID string) (*userSessions, err
 	return &doc, err
 }
 
-// listSession adds a new token to its user's list and prunes the entries
-// expired at its issue.
+// MaxUserSessions caps a user's live sessions (refresh tokens listed).
+// One person's devices — a phone, a tablet, a laptop, a computer at the
+// association — are a handful; ten leaves room for them and for a few
+// forgotten logins, while a kiosk, a shared phone or a script that logs
+// in every time no longer grows the list (and every login's write, which
+// rewrites the whole list) without end. Issuing a token beyond the cap
+// ends the least recently used sessions: their refresh tokens are revoked
+// as a logout revokes them, not merely forgotten.
+const MaxUserSessions = 10
+
+// listSession adds a new token to its user's list, prunes the entries
+// expired at its issue and ends the least recently used sessions beyond
+// MaxUserSessions. A session's entry is its latest token, whose expiry is
+// its last refresh plus the refresh TTL: the earliest expiries are the
+// sessions used longest ago. The ended tokens are revoked first, then the
+// list is written in one update, so a failure between the two leaves a
+// revoked token listed (counted until the next issue prunes it), never a
+// usable token unlisted (which logging out everywhere would miss).
 func (s *Store) listSession(ctx context.Context, t *models.RefreshToken) error {
 	doc, err := s.sessions(ctx, t.UserID)
 	if err != nil {
 		return err
 	}
-	update := bson.D{{Key: "$set", Value: bson.D{{Key: "live." + t.ID, Value: sessionEntry{Family: t.Family, ExpiresAt: t.ExpiresAt}}}}}
-	var expired bson.D
+	var drop []string
+	type live struct {
+		hash string
+		exp  time.Time
+	}
+	var others []live
 	for hash, e := range doc.Live {
-		if !e.ExpiresAt.After(t.CreatedAt) && hash != t.ID {
-			expired = append(expired, bson.E{Key: "live." + hash, Value: ""})
+		switch {
+		case hash == t.ID:
+		case !e.ExpiresAt.After(t.CreatedAt):
+			drop = append(drop, hash)
+		default:
+			others = append(others, live{hash, e.ExpiresAt})
 		}
 	}
-	if len(expired) > 0 {
-		update = append(update, bson.E{Key: "$unset", Value: expired})
+	if over := len(others) + 1 - MaxUserSessions; over > 0 {
+		slices.SortFunc(others, func(a, b live) int {
+			if c := a.exp.Compare(b.exp); c != 0 {
+				return c
+			}
+			return strings.Compare(a.hash, b.hash)
+		})
+		for _, o := range others[:over] {
+			if err := s.revokeToken(ctx, o.hash); err != nil {
+				return err
+			}
+			drop = append(drop, o.hash)
+		}
+	}
+	update := bson.D{{Key: "$set", Value: bson.D{{Key: "live." + t.ID, Value: sessionEntry{Family: t.Family, ExpiresAt: t.ExpiresAt}}}}}
+	if len(drop) > 0 {
+		unset := make(bson.D, len(drop))
+		for i, hash := range drop {
+			unset[i] = bson.E{Key: "live." + hash, Value: ""}
+		}
+		update = append(update, bson.E{Key: "$unset", Value: unset})
 	}
 	return s.writeSessions(ctx, t.UserID, update)
+}
+
+// revokeToken revokes one refresh token by key; one already gone is no
+// error (the session is over either way).
+func (s *Store) revokeToken(ctx context.Context, hash string) error {
+	err := s.updateByKey(ctx, "refresh_tokens", hash, nil, bson.D{{Key: "$set", Value: bson.D{{Key: "revoked", Value: true}}}}, nil)
+	if err == ErrNotFound {
+		return nil
+	}
+	return err
 }
 
 // unlistSessions removes tokens from a user's list.
@@ -101,8 +156,7 @@ func (s *Store) revokeSessions(ctx context.Context, userID string, pick func(ses
 		if !pick(e) {
 			continue
 		}
-		err := s.updateByKey(ctx, "refresh_tokens", hash, nil, bson.D{{Key: "$set", Value: bson.D{{Key: "revoked", Value: true}}}}, nil)
-		if err != nil && err != ErrNotFound {
+		if err := s.revokeToken(ctx, hash); err != nil {
 			return err
 		}
 		hashes = append(hashes, hash)

@@ -64,6 +64,37 @@ func TestSessionListsCountAndRevokeByKey(t *testing.T) {
 	}
 }
 
+// Tokens issued beyond MaxUserSessions end the sessions used longest ago:
+// their tokens are refused, the others work, and the list stays capped.
+func TestSessionListCapEndsTheOldestSessions(t *testing.T) {
+	st := openInternal(t)
+	ctx := context.Background()
+	now := time.Date(2026, 6, 1, 9, 0, 0, 0, time.UTC)
+	user := NewID()
+	var tokens []*models.RefreshToken
+	for i := range MaxUserSessions + 3 {
+		at := now.Add(time.Duration(i) * time.Minute)
+		tok := &models.RefreshToken{ID: NewID() + NewID(), Family: NewID(), UserID: user, CreatedAt: at, ExpiresAt: at.Add(24 * time.Hour)}
+		if err := st.InsertRefreshToken(ctx, tok); err != nil {
+			t.Fatal(err)
+		}
+		tokens = append(tokens, tok)
+	}
+	later := now.Add(time.Hour)
+	if n, err := st.CountActiveSessions(ctx, user, later); err != nil || n != MaxUserSessions {
+		t.Fatalf("sessions after %d logins: %d, %v; want %d", len(tokens), n, err, MaxUserSessions)
+	}
+	for i, tok := range tokens {
+		_, err := st.UseRefreshToken(ctx, tok.ID, later)
+		if i < 3 && err != ErrNotFound {
+			t.Errorf("login %d, beyond the cap: got %v, want ErrNotFound", i, err)
+		}
+		if i >= 3 && err != nil {
+			t.Errorf("login %d, within the cap: %v", i, err)
+		}
+	}
+}
+
 // An organisation's pending count follows its applications by key.
 func TestOrgPendingCountFollowsApplications(t *testing.T) {
 	st := openInternal(t)
