@@ -50,22 +50,9 @@ func NewQuery(q, status string) (Query, error) {
 	return out, v.Err()
 }
 
-// Search answers one page of an admin's search and the number of matches.
-// An admin tool: it reads the organisations of the state and filters the
-// names in memory (there are thousands, not millions).
+// Search answers one page of an admin's search and the number of matches,
+// from the store's lists of organisations by state (which hold the names):
+// key reads, then the page's organisations by key.
 func (svc *Service) Search(ctx context.Context, q Query, skip, limit int) ([]models.Organization, int64, error) {
-	orgs, _, err := svc.Store.OrganizationsByStatus(ctx, q.Status, 0, 0)
-	if err != nil {
-		return nil, 0, err
-	}
-	needle := strings.ToLower(q.Q)
-	var matched []models.Organization
-	for _, o := range orgs {
-		if needle == "" || strings.Contains(strings.ToLower(o.Name), needle) {
-			matched = append(matched, o)
-		}
-	}
-	start := min(skip, len(matched))
-	end := min(start+limit, len(matched))
-	return matched[start:end], int64(len(matched)), nil
+	return svc.Store.SearchOrganizations(ctx, q.Status, q.Q, int64(skip), int64(limit))
 }

@@ -25,7 +25,7 @@ func TestSyntheticKeyDocumentsMatchBackfill(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, col := range []string{"user_emails", "user_orgs", "mission_shifts", "volunteer_applications", "shift_applications",
-		"notification_lists", "org_missions", "job_lists", "org_pending"} {
+		"notification_lists", "org_missions", "job_lists", "org_pending", "queue_lists"} {
 		if len(seeded[col]) == 0 {
 			t.Errorf("the seed wrote no %s", col)
 		}

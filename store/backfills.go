@@ -27,6 +27,7 @@ func (s *Store) backfill(ctx context.Context, now time.Time, src *bulkSource) er
 		s.BackfillOrgMissions,
 		func(ctx context.Context, now time.Time) error { return s.backfillJobLists(ctx, now, src) },
 		s.BackfillUserSessions, s.BackfillMissionQueues, s.BackfillOpenReports,
+		s.BackfillOrgQueues, s.BackfillReportQueues,
 	} {
 		if err := step(ctx, now); err != nil {
 			return err

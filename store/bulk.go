@@ -46,7 +46,8 @@ var backfillKeys = []string{"backfill:user_keys:v1", "backfill:mission_shifts:v1
 	"backfill:notification_lists:v1", "backfill:org_missions:v1", "backfill:job_lists:v5",
 	"backfill:user_sessions:v1", "backfill:mission_queues:v2",
 	"backfill:open_reports:v1",
-	"backfill:digest_users:v1"}
+	"backfill:digest_users:v1",
+	"backfill:org_queues:v1", "backfill:report_queues:v1"}
 
 // RedoBackfills rebuilds the key documents that request paths read (e-mail
 // keys, memberships, shift and application lists...) after a bulk load,

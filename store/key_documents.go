@@ -11,7 +11,7 @@ import (
 // records (RedoBackfills).
 var backfilledCollections = []string{userEmailsCol, userOrgsCol, missionShiftsCol, volunteerAppsCol, shiftAppsCol,
 	notificationListsCol, orgMissionsCol, jobListsCol, orgPendingCol, userSessionsCol, openReportsCol,
-	digestUsersCol}
+	digestUsersCol, queueListsCol}
 
 // KeyDocuments returns every key document, by collection and key, to check
 // that two ways of building them agree (tests, repairs). It reads whole

@@ -32,7 +32,7 @@ func index(col string, keys bson.D, unique bool) func(context.Context, *mongo.Da
 // migrations is the whole schema, in the order it was applied: never
 // reorder or remove an entry, only append (to the last list).
 var migrations = slices.Concat(coreMigrations, applicationMigrations, notifyMigrations, feedMigrations, scaleMigrations, watchMigrations, jobListMigrations,
-	digestMigrations)
+	digestMigrations, queueListMigrations)
 
 var coreMigrations = []migration{
 	{"users.email unique", index("users", bson.D{{Key: "email", Value: 1}}, true)},

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"sort"
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
@@ -21,8 +20,9 @@ func sameIdentityChange(before *models.Organization) bson.E {
 	return bson.E{Key: "identity_change_id", Value: before.IdentityChangeID}
 }
 
-// updateOrgOrConflict runs a conditional update; a miss on an organisation
-// that exists is ErrConflict.
+// updateOrgOrConflict runs a conditional update of an identity change and
+// puts the identity queue in step; a miss on an organisation that exists
+// is ErrConflict.
 func (s *Store) updateOrgOrConflict(ctx context.Context, id string, filter, update bson.D) (*models.Organization, error) {
 	o, err := s.updateOrg(ctx, filter, update)
 	if err == ErrNotFound {
@@ -31,7 +31,10 @@ func (s *Store) updateOrgOrConflict(ctx context.Context, id string, filter, upda
 		}
 		return nil, ErrConflict
 	}
-	return o, err
+	if err != nil {
+		return nil, err
+	}
+	return o, s.listIdentityChange(ctx, o)
 }
 
 // SetIdentityChange records ch as userID's organisation's identity change,
@@ -59,9 +62,13 @@ func (s *Store) ApplyIdentityChange(ctx context.Context, id, chID string, idt mo
 		{Key: "contact_email", Value: idt.ContactEmail}, {Key: "contact_phone", Value: idt.ContactPhone},
 		{Key: "updated_at", Value: now},
 	}
-	return s.updateOrgOrConflict(ctx, id,
+	o, err := s.updateOrgOrConflict(ctx, id,
 		bson.D{{Key: "_id", Value: id}, {Key: "identity_change_id", Value: chID}, {Key: "identity_state", Value: models.RevisionPending}},
 		bson.D{{Key: "$set", Value: set}, identityUnset})
+	if err != nil {
+		return nil, err
+	}
+	return o, s.listOrg(ctx, o) // the new name, for the admins' search
 }
 
 // RejectIdentityChange marks the pending identity change ch rejected with
@@ -71,23 +78,4 @@ func (s *Store) RejectIdentityChange(ctx context.Context, id string, ch models.I
 	return s.updateOrgOrConflict(ctx, id,
 		bson.D{{Key: "_id", Value: id}, {Key: "identity_change_id", Value: ch.ID}, {Key: "identity_state", Value: models.RevisionPending}},
 		bson.D{{Key: "$set", Value: bson.D{{Key: "identity_change", Value: ch}, {Key: "identity_state", Value: models.RevisionRejected}}}})
-}
-
-// OrganizationsWithIdentityChange lists organisations whose identity change
-// waits for an admin, oldest request first (the admin queue: a scan).
-func (s *Store) OrganizationsWithIdentityChange(ctx context.Context, skip, limit int64) ([]models.Organization, int64, error) {
-	all, err := s.findOrgs(ctx, bson.D{{Key: "identity_state", Value: models.RevisionPending}}, nil)
-	if err != nil {
-		return nil, 0, err
-	}
-	sort.SliceStable(all, func(i, j int) bool {
-		return all[i].IdentityChange != nil && all[j].IdentityChange != nil && all[i].IdentityChange.RequestedAt.Before(all[j].IdentityChange.RequestedAt)
-	})
-	total := int64(len(all))
-	start := min(skip, total)
-	end := total
-	if limit > 0 {
-		end = min(start+limit, total)
-	}
-	return all[start:end], total, nil
 }

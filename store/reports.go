@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
-	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/entraide/entraide/models"
 )
@@ -30,21 +29,21 @@ func (s *Store) CreateReport(ctx context.Context, r *models.Report) error {
 	if err != nil && keyed {
 		_, _ = s.deleteOneIf(context.WithoutCancel(ctx), openReportsCol, reportKey(r.ReporterID, r.TargetID), bson.D{{Key: "report_id", Value: r.ID}})
 	}
-	return mapErr(err)
+	if err != nil {
+		return mapErr(err)
+	}
+	return s.listReport(ctx, r)
 }
 
-// Reports lists reports in a state (all when empty), oldest first.
+// Reports lists reports in a state (all when empty), oldest first, at
+// most limit (0: all), from the lists of queue_lists: key reads, whatever
+// the number of reports in other states.
 func (s *Store) Reports(ctx context.Context, status models.ReportStatus, limit int64) ([]models.Report, error) {
-	filter := bson.D{}
+	statuses := reportStatuses
 	if status != "" {
-		filter = bson.D{{Key: "status", Value: status}}
+		statuses = []string{string(status)}
 	}
-	cur, err := s.col("reports").Find(ctx, filter, options.Find().SetSort(bson.D{{Key: "created_at", Value: 1}}).SetLimit(limit))
-	if err != nil {
-		return nil, mapErr(err)
-	}
-	out := []models.Report{}
-	return out, mapErr(cur.All(ctx, &out))
+	return s.reportsFromQueue(ctx, statuses, limit)
 }
 
 // ReportByID returns a report.
@@ -58,22 +57,23 @@ func (s *Store) ReportByID(ctx context.Context, id string) (*models.Report, erro
 
 // ResolveReports resolves the open reports of a target (all reports about
 // the same thing are answered together) and returns how many. An admin's
-// action: it reads the target's reports, then writes each by key.
+// action: it reads the open reports by key (the open list), keeps the
+// target's, then writes each by key.
 func (s *Store) ResolveReports(ctx context.Context, targetType, targetID, resolution, adminID string, now time.Time) (int64, error) {
-	filter := bson.D{{Key: "target_type", Value: targetType}, {Key: "target_id", Value: targetID}, {Key: "status", Value: models.ReportOpen}}
-	cur, err := s.col("reports").Find(ctx, filter, options.Find().SetProjection(bson.D{{Key: "_id", Value: 1}, {Key: "reporter_id", Value: 1}, {Key: "target_id", Value: 1}}))
+	open, err := s.Reports(ctx, models.ReportOpen, 0)
 	if err != nil {
-		return 0, mapErr(err)
+		return 0, err
 	}
-	var open []models.Report
-	if err := cur.All(ctx, &open); err != nil {
-		return 0, mapErr(err)
-	}
+	cond := bson.D{{Key: "target_type", Value: targetType}, {Key: "target_id", Value: targetID}, {Key: "status", Value: models.ReportOpen}}
 	var n int64
 	for _, r := range open {
-		err := s.updateByKey(ctx, "reports", r.ID, withoutKey(filter),
+		if r.TargetType != targetType || r.TargetID != targetID {
+			continue
+		}
+		var after models.Report
+		err := s.updateByKey(ctx, "reports", r.ID, cond,
 			bson.D{{Key: "$set", Value: bson.D{{Key: "status", Value: models.ReportResolved}, {Key: "resolution", Value: resolution},
-				{Key: "resolved_by", Value: adminID}, {Key: "resolved_at", Value: now}}}}, nil)
+				{Key: "resolved_by", Value: adminID}, {Key: "resolved_at", Value: now}}}}, &after)
 		if err == ErrNotFound {
 			continue // resolved meanwhile
 		}
@@ -81,6 +81,9 @@ func (s *Store) ResolveReports(ctx context.Context, targetType, targetID, resolu
 			return n, err
 		}
 		n++
+		if err := s.listReport(ctx, &after, models.ReportOpen); err != nil {
+			return n, err
+		}
 		if _, err := s.deleteOneIf(ctx, openReportsCol, reportKey(r.ReporterID, r.TargetID), bson.D{{Key: "report_id", Value: r.ID}}); err != nil {
 			return n, err
 		}
@@ -167,7 +170,7 @@ func (s *Store) BackfillOpenReports(ctx context.Context, now time.Time) error {
 	if done, err := s.backfilled(ctx, key); done || err != nil {
 		return err
 	}
-	open, err := s.Reports(ctx, models.ReportOpen, 0)
+	open, err := s.scanReports(ctx, models.ReportOpen)
 	if err != nil {
 		return err
 	}

@@ -291,7 +291,9 @@ func (s *Store) afterInsert(ctx context.Context, col string, docs []any) error {
 			if err := bson.Unmarshal(raw, &o); err != nil {
 				return err
 			}
-			err = s.syncMembers(ctx, o.ID, nil, o.MemberIDs)
+			if err = s.syncMembers(ctx, o.ID, nil, o.MemberIDs); err == nil {
+				err = s.listOrg(ctx, &o)
+			}
 		case "applications":
 			var a models.Application
 			if err := bson.Unmarshal(raw, &a); err != nil {
