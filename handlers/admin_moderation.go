@@ -32,18 +32,17 @@ func (s *Server) missionQueueItems(c *fiber.Ctx, pg paging) ([]missionQueueItem,
 	if err != nil {
 		return nil, 0, err
 	}
+	views, err := s.renderMissions(c, missions, true)
+	if err != nil {
+		return nil, 0, err
+	}
 	items := make([]missionQueueItem, 0, len(missions))
 	for i := range missions {
-		m := &missions[i]
-		view, err := s.renderMission(c, m, true)
+		checks, err := s.moderation.Check(ctx, &missions[i], words)
 		if err != nil {
 			return nil, 0, err
 		}
-		checks, err := s.moderation.Check(ctx, m, words)
-		if err != nil {
-			return nil, 0, err
-		}
-		items = append(items, missionQueueItem{missionResponse: view, Checks: checks})
+		items = append(items, missionQueueItem{missionResponse: views[i], Checks: checks})
 	}
 	return items, total, nil
 }

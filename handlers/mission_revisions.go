@@ -56,13 +56,13 @@ func (s *Server) revisionQueueItems(c *fiber.Ctx, pg paging) ([]missionQueueItem
 	if err != nil {
 		return nil, 0, err
 	}
+	views, err := s.renderMissions(c, missions, true)
+	if err != nil {
+		return nil, 0, err
+	}
 	items := make([]missionQueueItem, 0, len(missions))
 	for i := range missions {
-		m := &missions[i]
-		view, err := s.renderMission(c, m, true)
-		if err != nil {
-			return nil, 0, err
-		}
+		m, view := &missions[i], views[i]
 		proposed := m.WithContent(m.Revision.Content)
 		checks, err := s.moderation.Check(ctx, &proposed, words)
 		if err != nil {

@@ -68,7 +68,7 @@ func (svc *Service) DecideMission(ctx context.Context, adminID, id string, to mo
 			return map[string]any{"status": string(m.Status)}, map[string]any{"status": string(to)}, err
 		},
 		then: func(ctx context.Context) {
-			svc.missionChanged(ctx, id)
+			svc.missionChanged(ctx, updated)
 			svc.tellDecision(ctx, updated, action, reason)
 			if to == models.MissionPublished && updated.Urgent {
 				svc.urgentPublished(ctx, updated)
@@ -121,7 +121,7 @@ func (svc *Service) DecideRevision(ctx context.Context, adminID, id string, appr
 			if !approve {
 				return
 			}
-			svc.missionChanged(ctx, id)
+			svc.missionChanged(ctx, updated)
 			svc.tellDecision(ctx, updated, "approve_change", "")
 			if updated.Urgent && !m.Urgent {
 				svc.urgentPublished(ctx, updated)

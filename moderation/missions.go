@@ -41,7 +41,7 @@ func (svc *Service) Draft(ctx context.Context, org *models.Organization, userID 
 	if err := svc.Store.CreateMission(ctx, &m, shifts); err != nil {
 		return nil, err
 	}
-	svc.siblings.forget()
+	svc.siblings.forget(m.OrgID)
 	return &m, nil
 }
 
@@ -71,14 +71,14 @@ func (svc *Service) Edit(ctx context.Context, org *models.Organization, m *model
 	if err != nil {
 		return nil, err
 	}
-	svc.missionChanged(ctx, updated.ID)
+	svc.missionChanged(ctx, updated)
 	return updated, nil
 }
 
 // DeleteDraft deletes a mission of org that is still a draft.
 func (svc *Service) DeleteDraft(ctx context.Context, org *models.Organization, m *models.Mission) error {
 	err := svc.Store.DeleteMission(ctx, org.ID, m.ID, []models.MissionStatus{models.MissionDraft})
-	svc.siblings.forget()
+	svc.siblings.forget(org.ID)
 	if errors.Is(err, store.ErrConflict) {
 		return stateError(m.Status)
 	}
@@ -125,7 +125,7 @@ func (svc *Service) transition(ctx context.Context, id string, to models.Mission
 	if err != nil {
 		return nil, err
 	}
-	svc.missionChanged(ctx, updated.ID)
+	svc.missionChanged(ctx, updated)
 	return updated, nil
 }
 

@@ -135,27 +135,48 @@ func (svc *Service) ReportGroups(ctx context.Context, status models.ReportStatus
 		g.LastAt = r.CreatedAt
 		g.Reports = append(g.Reports, r)
 	}
+	titles, err := svc.targetTitles(ctx, groups)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]ReportGroup, 0, len(order))
 	for _, key := range order {
 		g := groups[key]
-		g.TargetTitle = svc.targetTitle(ctx, g.TargetType, g.TargetID)
+		g.TargetTitle = titles[key]
 		out = append(out, *g)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return len(out[i].Reports) > len(out[j].Reports) })
 	return out, nil
 }
 
-func (svc *Service) targetTitle(ctx context.Context, kind, id string) string {
-	if kind == TargetOrganization {
-		if org, err := svc.Store.OrganizationByID(ctx, id); err == nil {
-			return org.Name
+// targetTitles names each group's target (by "type:id"; a target gone has
+// no title), in two batches of key reads: the missions and the
+// organisations.
+func (svc *Service) targetTitles(ctx context.Context, groups map[string]*ReportGroup) (map[string]string, error) {
+	var missionIDs, orgIDs []string
+	for _, g := range groups {
+		if g.TargetType == TargetOrganization {
+			orgIDs = append(orgIDs, g.TargetID)
+		} else {
+			missionIDs = append(missionIDs, g.TargetID)
 		}
-		return ""
 	}
-	if m, err := svc.Store.MissionByID(ctx, id); err == nil {
-		return m.Title
+	titles := make(map[string]string, len(groups))
+	missions, err := svc.Store.MissionsByIDs(ctx, missionIDs)
+	if err != nil {
+		return nil, err
 	}
-	return ""
+	for id, m := range missions {
+		titles[TargetMission+":"+id] = m.Title
+	}
+	orgs, err := svc.Store.OrganizationsByIDs(ctx, orgIDs)
+	if err != nil {
+		return nil, err
+	}
+	for _, o := range orgs {
+		titles[TargetOrganization+":"+o.ID] = o.Name
+	}
+	return titles, nil
 }
 
 // ResolveReport resolves an open report and every other open report on

@@ -60,11 +60,12 @@ func (svc *Service) log() *slog.Logger {
 	return svc.Log
 }
 
-// missionChanged keeps the search index in step after a write.
-func (svc *Service) missionChanged(ctx context.Context, id string) {
-	svc.siblings.forget()
+// missionChanged keeps the search index and the duplicate check's
+// siblings in step after a write to m.
+func (svc *Service) missionChanged(ctx context.Context, m *models.Mission) {
+	svc.siblings.forget(m.OrgID)
 	if svc.Apps != nil {
-		svc.Apps.MissionChanged(ctx, id)
+		svc.Apps.MissionChanged(ctx, m.ID)
 	}
 }
 

@@ -39,7 +39,7 @@ func (svc *Service) AddShifts(ctx context.Context, m *models.Mission, in []model
 			return nil, err
 		}
 	}
-	svc.missionChanged(ctx, m.ID)
+	svc.missionChanged(ctx, m)
 	return shifts, nil
 }
 
@@ -66,7 +66,7 @@ func (svc *Service) SetCapacity(ctx context.Context, m *models.Mission, shiftID 
 			}
 		}
 	}
-	svc.missionChanged(ctx, m.ID)
+	svc.missionChanged(ctx, m)
 	return sh, nil
 }
 
@@ -79,6 +79,6 @@ func (svc *Service) RemoveShift(ctx context.Context, m *models.Mission, shiftID 
 	if err != nil {
 		return err
 	}
-	svc.missionChanged(ctx, m.ID)
+	svc.missionChanged(ctx, m)
 	return nil
 }

@@ -44,7 +44,7 @@ func (s *Store) InsertBulk(ctx context.Context, col string, docs []any) error {
 // Backfill); bulk loads clear them so the key documents are rebuilt.
 var backfillKeys = []string{"backfill:user_keys:v1", "backfill:mission_shifts:v1", "backfill:applications_lists:v1",
 	"backfill:notification_lists:v1", "backfill:org_missions:v1", "backfill:job_lists:v5",
-	"backfill:user_sessions:v1", "backfill:mission_queues:v2",
+	"backfill:user_sessions:v1", "backfill:mission_queues:v3",
 	"backfill:open_reports:v1",
 	"backfill:digest_users:v1",
 	"backfill:org_queues:v1", "backfill:report_queues:v1"}

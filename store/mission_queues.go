@@ -2,8 +2,8 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"slices"
-	"sort"
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
@@ -13,95 +13,92 @@ import (
 )
 
 // The admin's mission queues (submitted missions, published missions with
-// a revision to moderate) are listed in key documents of job_lists,
-// "mission_queues#NN": {submitted: {mission id: true}, revisions: {mission
-// id: true}}, the mission's bucket by a hash of its id (list_buckets.go),
-// kept in step wherever a mission's state or revision changes
-// (listMissionQueues), so a queue page is one key read per bucket plus one
-// per mission shown, whatever the number of missions. Moderators work the
-// queues through, so the lists stay short; entries found stale on reading
-// are dropped. A few buckets keep the write of a mission's change small
-// when a national campaign fills the queue.
-var missionQueues = bucketedList{"mission_queues", "", 8}
+// a revision to moderate) are lists of queue_lists (queue_lists.go), kind
+// "missions", states "submitted" and "revision": each entry holds what
+// orders and filters the queue (when the mission or its revision was
+// submitted, whether its organisation is suspended), so a page is one key
+// read per bucket plus one per mission shown, however long the queue.
+// They are kept in step wherever a mission's state, revision or
+// organisation's suspension changes (listMissionQueues); an entry found
+// stale on reading is put in step then.
+const (
+	missionQueueKind = "missions"
+	submittedQueue   = "submitted"
+	revisionQueue    = "revision"
+)
 
-// missionQueuesKeyV1 is the single document of backfill:mission_queues:v1,
-// deleted by v2.
+// missionQueuesKeyV1 is the single document of backfill:mission_queues:v1
+// and missionQueueBucketsV2 the buckets of v2, in job_lists; v3 deletes
+// them.
 const missionQueuesKeyV1 = "mission_queues"
 
-type missionQueueBucket struct {
-	Submitted map[string]bool `bson:"submitted,omitempty"`
-	Revisions map[string]bool `bson:"revisions,omitempty"`
+func missionQueueBucketsV2() []string {
+	out := make([]string, 8)
+	for i := range out {
+		out[i] = fmt.Sprintf("mission_queues#%02d", i)
+	}
+	return out
 }
 
 func inSubmittedQueue(m *models.Mission) bool { return m.Status == models.MissionSubmitted }
 
 func inRevisionQueue(m *models.Mission) bool {
-	return m.Status == models.MissionPublished && m.RevisionState == models.RevisionPending
+	return m.Status == models.MissionPublished && m.RevisionState == models.RevisionPending && m.Revision != nil
+}
+
+// missionQueueEntry is m's entry in the queue of state.
+func missionQueueEntry(m *models.Mission, state string) queueEntry {
+	at := timeOrZero(m.SubmittedAt)
+	if state == revisionQueue && m.Revision != nil {
+		at = m.Revision.SubmittedAt
+	}
+	return queueEntry{At: at.UTC().Truncate(time.Millisecond), OrgSuspended: m.OrgSuspended}
 }
 
 // listMissionQueues puts m's entries in the queues in step with m as
 // written.
 func (s *Store) listMissionQueues(ctx context.Context, m *models.Mission) error {
-	set, unset := bson.D{}, bson.D{}
 	for _, q := range []struct {
-		field string
+		state string
 		in    bool
-	}{{"submitted", inSubmittedQueue(m)}, {"revisions", inRevisionQueue(m)}} {
+	}{{submittedQueue, inSubmittedQueue(m)}, {revisionQueue, inRevisionQueue(m)}} {
+		var err error
 		if q.in {
-			set = append(set, bson.E{Key: q.field + "." + m.ID, Value: true})
+			err = s.setQueueEntry(ctx, missionQueueKind, q.state, m.ID, missionQueueEntry(m, q.state))
 		} else {
-			unset = append(unset, bson.E{Key: q.field + "." + m.ID, Value: ""})
+			err = s.unsetQueueEntry(ctx, missionQueueKind, q.state, m.ID)
+		}
+		if err != nil {
+			return err
 		}
 	}
-	// Only a $set creates the bucket: an absent one lists nothing.
-	update := bson.D{}
-	if len(set) > 0 {
-		update = append(update, bson.E{Key: "$set", Value: set})
-	}
-	if len(unset) > 0 {
-		update = append(update, bson.E{Key: "$unset", Value: unset})
-	}
-	unlock, err := s.lock(ctx)
-	if err != nil {
-		return err
-	}
-	defer unlock()
-	_, err = s.col(jobListsCol).UpdateOne(ctx, bson.D{{Key: "_id", Value: missionQueues.key(m.ID)}}, update, options.UpdateOne().SetUpsert(len(set) > 0))
-	return mapErr(err)
+	return nil
 }
 
-// queuedMissions reads the missions of one queue by key (every bucket,
-// then each mission), dropping the entries that no longer belong (in picks
-// the ones that do).
-func (s *Store) queuedMissions(ctx context.Context, field string, in func(*models.Mission) bool) ([]models.Mission, error) {
-	ids := make([]string, 0)
-	for _, key := range missionQueues.keys() {
-		var doc missionQueueBucket
-		if err := s.findByKey(ctx, jobListsCol, key, nil, &doc); err != nil && err != ErrNotFound {
-			return nil, err
-		}
-		for id := range map[string]map[string]bool{"submitted": doc.Submitted, "revisions": doc.Revisions}[field] {
-			ids = append(ids, id)
-		}
+// missionQueuePage is one page of the queue of state, oldest first,
+// without the missions of suspended organisations when notSuspended, and
+// the queue's length.
+func (s *Store) missionQueuePage(ctx context.Context, state string, notSuspended bool, skip, limit int64) ([]models.Mission, int64, error) {
+	in := inSubmittedQueue
+	if state == revisionQueue {
+		in = inRevisionQueue
 	}
-	all, err := byIDs[models.Mission](ctx, s, "missions", ids)
-	if err != nil {
-		return nil, err
+	v := queueView[models.Mission]{kind: missionQueueKind, col: "missions", states: []string{state},
+		id: func(m *models.Mission) string { return m.ID },
+		belongs: func(m *models.Mission, state string, e queuedIn) bool {
+			want := missionQueueEntry(m, state)
+			return in(m) && want.At.Equal(e.At) && want.OrgSuspended == e.OrgSuspended
+		},
+		fix: func(ctx context.Context, id, state string, m *models.Mission) error {
+			if m == nil {
+				return s.unsetQueueEntry(ctx, missionQueueKind, state, id)
+			}
+			return s.listMissionQueues(ctx, m)
+		}}
+	if notSuspended {
+		v.keep = func(e queued) bool { return !e.OrgSuspended }
 	}
-	out := all[:0]
-	for i := range all {
-		if in(&all[i]) {
-			out = append(out, all[i])
-			continue
-		}
-		// Stale (a crash between two writes): put it in step. A change
-		// made since is written after its own entry, so the next read
-		// agrees with it.
-		if err := s.listMissionQueues(ctx, &all[i]); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
+	return queuePage(ctx, s, v, skip, limit)
 }
 
 // submittedFromQueue answers Missions for the admin's queue of submitted
@@ -112,55 +109,64 @@ func (s *Store) submittedFromQueue(ctx context.Context, f MissionFilter, sortFie
 	if less == nil || f.OrgID != "" || f.IDs != nil || len(f.Statuses) != 1 || f.Statuses[0] != models.MissionSubmitted {
 		return nil, 0, false, nil
 	}
-	all, err := s.queuedMissions(ctx, "submitted", inSubmittedQueue)
+	if sortField == "submitted_at" {
+		// The list's own order: only the page is read.
+		out, total, err = s.missionQueuePage(ctx, submittedQueue, f.NotSuspended, skip, limit)
+		return out, total, true, err
+	}
+	all, _, err := s.missionQueuePage(ctx, submittedQueue, f.NotSuspended, 0, 0)
 	if err != nil {
 		return nil, 0, true, err
 	}
-	if f.NotSuspended {
-		all = slices.DeleteFunc(all, func(m models.Mission) bool { return m.OrgSuspended })
-	}
 	slices.SortStableFunc(all, less)
-	end := len(all)
-	if limit > 0 {
-		end = min(int(skip+limit), len(all))
-	}
-	return all[min(int(skip), len(all)):end], int64(len(all)), true, nil
+	return pageOf(all, skip, limit), int64(len(all)), true, nil
 }
 
 // MissionsWithPendingRevision lists published missions whose revision
 // waits for a moderator, oldest revision first, from the queue list.
 func (s *Store) MissionsWithPendingRevision(ctx context.Context, skip, limit int64) ([]models.Mission, int64, error) {
-	all, err := s.queuedMissions(ctx, "revisions", inRevisionQueue)
+	return s.missionQueuePage(ctx, revisionQueue, false, skip, limit)
+}
+
+// relistOrgMissions puts the queue entries of an organisation's missions in
+// step after its suspension changed: its list of missions, then each by
+// key (an admin's action, a few dozen reads).
+func (s *Store) relistOrgMissions(ctx context.Context, orgID string) error {
+	var doc orgMissions
+	if err := s.findByKey(ctx, orgMissionsCol, orgID, nil, &doc); err != nil && err != ErrNotFound {
+		return err
+	}
+	missions, err := byIDs[models.Mission](ctx, s, "missions", doc.IDs)
 	if err != nil {
-		return nil, 0, err
+		return err
 	}
-	sort.SliceStable(all, func(i, j int) bool {
-		return all[i].Revision != nil && all[j].Revision != nil && all[i].Revision.SubmittedAt.Before(all[j].Revision.SubmittedAt)
-	})
-	total := int64(len(all))
-	start := min(skip, total)
-	end := total
-	if limit > 0 {
-		end = min(start+limit, total)
+	for i := range missions {
+		if inSubmittedQueue(&missions[i]) || inRevisionQueue(&missions[i]) {
+			if err := s.listMissionQueues(ctx, &missions[i]); err != nil {
+				return err
+			}
+		}
 	}
-	return all[start:end], total, nil
+	return nil
 }
 
 // BackfillMissionQueues lists the submitted missions and pending
-// revisions written before the queue lists existed, once per database;
-// v2 deletes the single document of v1 and lists them in buckets.
+// revisions written before the queue lists existed, once per database (and
+// again after a bulk load); v3 deletes the job_lists documents of v1 and v2
+// and writes queue_lists whole.
 func (s *Store) BackfillMissionQueues(ctx context.Context, now time.Time) error {
-	const key = "backfill:mission_queues:v2"
+	const key = "backfill:mission_queues:v3"
 	if done, err := s.backfilled(ctx, key); done || err != nil {
 		return err
 	}
-	if err := s.deleteUnbucketed(ctx, false, missionQueuesKeyV1); err != nil {
+	if err := s.deleteUnbucketed(ctx, false, append(missionQueueBucketsV2(), missionQueuesKeyV1)...); err != nil {
 		return err
 	}
 	cur, err := s.missions().Find(ctx, bson.D{{Key: "$or", Value: bson.A{
 		bson.D{{Key: "status", Value: models.MissionSubmitted}},
 		bson.D{{Key: "status", Value: models.MissionPublished}, {Key: "revision_state", Value: models.RevisionPending}},
-	}}}, options.Find().SetProjection(bson.D{{Key: "_id", Value: 1}, {Key: "status", Value: 1}, {Key: "revision_state", Value: 1}}))
+	}}}, options.Find().SetProjection(bson.D{{Key: "_id", Value: 1}, {Key: "status", Value: 1}, {Key: "revision_state", Value: 1},
+		{Key: "submitted_at", Value: 1}, {Key: "revision", Value: 1}, {Key: "org_suspended", Value: 1}}))
 	if err != nil {
 		return mapErr(err)
 	}
@@ -168,10 +174,18 @@ func (s *Store) BackfillMissionQueues(ctx context.Context, now time.Time) error 
 	if err := cur.All(ctx, &rows); err != nil {
 		return mapErr(err)
 	}
+	lists := map[string]map[string]queueEntry{submittedQueue: {}, revisionQueue: {}}
 	for i := range rows {
-		if err := s.listMissionQueues(ctx, &rows[i]); err != nil {
-			return err
+		m := &rows[i]
+		if inSubmittedQueue(m) {
+			lists[submittedQueue][m.ID] = missionQueueEntry(m, submittedQueue)
 		}
+		if inRevisionQueue(m) {
+			lists[revisionQueue][m.ID] = missionQueueEntry(m, revisionQueue)
+		}
+	}
+	if err := s.rebuildQueues(ctx, missionQueueKind, []string{submittedQueue, revisionQueue}, lists); err != nil {
+		return err
 	}
 	return s.markBackfilled(ctx, key, now)
 }

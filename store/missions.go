@@ -258,8 +258,10 @@ func (s *Store) MarkOrgSuspended(ctx context.Context, orgID string, suspended bo
 	if !suspended {
 		update = bson.D{{Key: "$unset", Value: bson.D{{Key: "org_suspended", Value: ""}}}}
 	}
-	_, err := s.updateEach(ctx, "missions", bson.D{{Key: "org_id", Value: orgID}}, update)
-	return mapErr(err)
+	if _, err := s.updateEach(ctx, "missions", bson.D{{Key: "org_id", Value: orgID}}, update); err != nil {
+		return mapErr(err)
+	}
+	return s.relistOrgMissions(ctx, orgID)
 }
 
 // MissionsUnpublishedBySuspension lists an organisation's missions taken

@@ -35,6 +35,9 @@ const queueBuckets = 8
 type queueEntry struct {
 	At   time.Time `bson:"at"`
 	Name string    `bson:"name,omitempty"`
+	// OrgSuspended marks a queued mission whose organisation is suspended
+	// (the admins' queue leaves it out).
+	OrgSuspended bool `bson:"org_suspended,omitempty"`
 }
 
 type queueList struct {

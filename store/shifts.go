@@ -11,23 +11,26 @@ import (
 )
 
 // ShiftsOfMissions returns the shifts of the given missions, by start time:
-// per mission, one key read of its list of shifts, then one per shift.
+// per mission, one key read of its list of shifts, then the shifts of
+// every mission by key, a few at a time (byIDs).
 func (s *Store) ShiftsOfMissions(ctx context.Context, missionIDs ...string) ([]models.Shift, error) {
-	out := []models.Shift{}
+	var ids []string
+	of := map[string]bool{}
 	for _, missionID := range missionIDs {
-		ids, err := s.shiftIDsOf(ctx, missionID)
+		list, err := s.shiftIDsOf(ctx, missionID)
 		if err != nil {
 			return nil, err
 		}
-		for _, id := range ids {
-			var sh models.Shift
-			err := s.findByKey(ctx, "shifts", id, bson.D{{Key: "mission_id", Value: missionID}}, &sh)
-			if err == ErrNotFound {
-				continue
-			}
-			if err != nil {
-				return nil, err
-			}
+		ids = append(ids, list...)
+		of[missionID] = true
+	}
+	all, err := byIDs[models.Shift](ctx, s, "shifts", ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]models.Shift, 0, len(all))
+	for _, sh := range all {
+		if of[sh.MissionID] { // a list entry a crash left behind
 			out = append(out, sh)
 		}
 	}
