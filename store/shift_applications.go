@@ -129,14 +129,14 @@ func (s *Store) applicationsFromLists(ctx context.Context, f ApplicationFilter, 
 			return nil, true, err
 		}
 	}
-	// The shifts' lists first, then every application in one byIDs (its
+	// The shifts' lists, then every application, each in one byIDs (its
 	// reads run a few at a time).
+	docs, err := byIDs[shiftApps](ctx, s, shiftAppsCol, shiftIDs)
+	if err != nil {
+		return nil, true, err
+	}
 	var ids []string
-	for _, shiftID := range shiftIDs {
-		doc, err := s.shiftApps(ctx, shiftID)
-		if err != nil {
-			return nil, true, err
-		}
+	for _, doc := range docs {
 		switch {
 		case len(f.Statuses) == 1 && queueOf(f.Statuses[0]) == "pending":
 			ids = append(ids, doc.Pending...)

@@ -11,18 +11,20 @@ import (
 )
 
 // ShiftsOfMissions returns the shifts of the given missions, by start time:
-// per mission, one key read of its list of shifts, then the shifts of
-// every mission by key, a few at a time (byIDs).
+// the missions' lists of shifts, then their shifts, by key, a few at a
+// time (byIDs).
 func (s *Store) ShiftsOfMissions(ctx context.Context, missionIDs ...string) ([]models.Shift, error) {
+	lists, err := byIDs[missionShifts](ctx, s, missionShiftsCol, missionIDs)
+	if err != nil {
+		return nil, err
+	}
 	var ids []string
 	of := map[string]bool{}
 	for _, missionID := range missionIDs {
-		list, err := s.shiftIDsOf(ctx, missionID)
-		if err != nil {
-			return nil, err
-		}
-		ids = append(ids, list...)
 		of[missionID] = true
+	}
+	for _, l := range lists {
+		ids = append(ids, l.IDs...)
 	}
 	all, err := byIDs[models.Shift](ctx, s, "shifts", ids)
 	if err != nil {
