@@ -209,7 +209,7 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Option
 	svc.Server = server
 	svc.AddWorker(Worker{Name: "auto-close", Run: every(time.Minute, func(ctx context.Context) {
 		if _, err := svc.Applications.CloseEndedMissions(ctx); err != nil {
-			log.Error("auto-close failed", "error", err)
+			jobFailed(ctx, log, "auto-close failed", err)
 		}
 	})})
 	// Places are recounted soon after start-up and hourly, each time in
@@ -217,7 +217,7 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Option
 	svc.AddWorker(Worker{Name: "places-reconcile", Run: everyAfter(2*time.Minute, time.Hour, func(ctx context.Context) {
 		for pass := range 2 {
 			if _, err := svc.Applications.ReconcilePlaces(ctx); err != nil {
-				log.Error("places reconciliation failed", "error", err)
+				jobFailed(ctx, log, "places reconciliation failed", err)
 			}
 			if pass == 0 {
 				select {
@@ -230,7 +230,7 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Option
 	})})
 	svc.AddWorker(Worker{Name: "waitlist-offers", Run: every(time.Minute, func(ctx context.Context) {
 		if _, err := svc.Applications.ExpireOffers(ctx); err != nil {
-			log.Error("waitlist offer expiry failed", "error", err)
+			jobFailed(ctx, log, "waitlist offer expiry failed", err)
 		}
 	})})
 	// Every way a place frees up offers it at once (a release, a raised
@@ -240,43 +240,43 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Option
 	// key reads at a large size, too many for every minute.
 	svc.AddWorker(Worker{Name: "waitlist-sweep", Run: everyAfter(3*time.Minute, 15*time.Minute, func(ctx context.Context) {
 		if _, err := svc.Applications.FillWaitlists(ctx); err != nil {
-			log.Error("waitlist fill failed", "error", err)
+			jobFailed(ctx, log, "waitlist fill failed", err)
 		}
 	})})
 	svc.AddWorker(Worker{Name: "application-reminders", Run: every(5*time.Minute, func(ctx context.Context) {
 		if _, err := svc.Applications.RemindPendingApplications(ctx); err != nil {
-			log.Error("pending application reminders failed", "error", err)
+			jobFailed(ctx, log, "pending application reminders failed", err)
 		}
 		if _, err := svc.Applications.ReleaseUnanswered(ctx); err != nil {
-			log.Error("unanswered application release failed", "error", err)
+			jobFailed(ctx, log, "unanswered application release failed", err)
 		}
 		if _, err := svc.Applications.RemindShifts(ctx); err != nil {
-			log.Error("shift reminders failed", "error", err)
+			jobFailed(ctx, log, "shift reminders failed", err)
 		}
 	})})
 	// Privacy retention (docs/privacy.md): daily, and once soon after
 	// start-up.
 	svc.AddWorker(Worker{Name: "privacy-retention", Run: everyAfter(6*time.Minute, 24*time.Hour, func(ctx context.Context) {
 		if _, err := svc.Privacy.WarnInactiveAccounts(ctx); err != nil {
-			log.Error("inactivity warnings failed", "error", err)
+			jobFailed(ctx, log, "inactivity warnings failed", err)
 		}
 		if _, err := svc.Privacy.AnonymizeInactiveAccounts(ctx); err != nil {
-			log.Error("inactive account anonymisation failed", "error", err)
+			jobFailed(ctx, log, "inactive account anonymisation failed", err)
 		}
 		if _, err := svc.Privacy.PurgeOldMessages(ctx); err != nil {
-			log.Error("old message purge failed", "error", err)
+			jobFailed(ctx, log, "old message purge failed", err)
 		}
 	})})
 	// Watch lists and call logs are deleted a set time after their
 	// programme ends (docs/privacy.md), checked daily.
 	svc.AddWorker(Worker{Name: "watch-retention", Run: everyAfter(8*time.Minute, 24*time.Hour, func(ctx context.Context) {
 		if _, err := svc.Watch.PurgeEnded(ctx); err != nil {
-			log.Error("watch retention failed", "error", err)
+			jobFailed(ctx, log, "watch retention failed", err)
 		}
 	})})
 	svc.AddWorker(Worker{Name: "response-times", Run: everyAfter(4*time.Minute, time.Hour, func(ctx context.Context) {
 		if _, err := svc.Applications.UpdateResponseTimes(ctx); err != nil {
-			log.Error("response times failed", "error", err)
+			jobFailed(ctx, log, "response times failed", err)
 		}
 	})})
 	return svc, nil
@@ -359,6 +359,16 @@ func everyAfter(first, interval time.Duration, job func(ctx context.Context)) fu
 		}
 		every(interval, job)(ctx)
 	}
+}
+
+// jobFailed logs a job's failure; one cut short by the shutdown (its
+// context ended) is not an error, and the next start runs it again.
+func jobFailed(ctx context.Context, log *slog.Logger, msg string, err error) {
+	if ctx.Err() != nil {
+		log.Info(msg+" (stopped by the shutdown)", "error", err)
+		return
+	}
+	log.Error(msg, "error", err)
 }
 
 func every(interval time.Duration, job func(ctx context.Context)) func(ctx context.Context) {
