@@ -2,6 +2,8 @@ package handlers
 
 import (
 	"context"
+	"maps"
+	"slices"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -11,7 +13,7 @@ import (
 
 // orgViews renders applications for the organisation: the volunteer's
 // name always, their e-mail and phone only once accepted.
-func (s *Server) orgViews(ctx context.Context, apps []models.Application) ([]applicationResponse, error) {
+func (s *Server) orgViews(ctx context.Context, apps []models.Application, known ...*models.Mission) ([]applicationResponse, error) {
 	seen := map[string]bool{}
 	var ids []string
 	for _, a := range apps {
@@ -24,9 +26,24 @@ func (s *Server) orgViews(ctx context.Context, apps []models.Application) ([]app
 	if err != nil {
 		return nil, err
 	}
-	missions, _, err := s.missionsAndOrgs(ctx, apps)
-	if err != nil {
-		return nil, err
+	// Only the missions' time zones are needed: the missions the caller
+	// already read are not read again.
+	missions := make(map[string]models.Mission, len(known))
+	for _, m := range known {
+		missions[m.ID] = *m
+	}
+	var missing []string
+	for _, a := range apps {
+		if _, ok := missions[a.MissionID]; !ok && !slices.Contains(missing, a.MissionID) {
+			missing = append(missing, a.MissionID)
+		}
+	}
+	if len(missing) > 0 {
+		read, err := s.store.MissionsByIDs(ctx, missing)
+		if err != nil {
+			return nil, err
+		}
+		maps.Copy(missions, read)
 	}
 	items := make([]applicationResponse, len(apps))
 	for i := range apps {
@@ -79,7 +96,7 @@ func (s *Server) applicationsOfMission(c *fiber.Ctx, org *models.Organization, m
 	if err != nil {
 		return nil, 0, err
 	}
-	items, err := s.orgViews(ctx, apps)
+	items, err := s.orgViews(ctx, apps, m)
 	return items, total, err
 }
 

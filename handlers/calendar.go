@@ -1,8 +1,6 @@
 package handlers
 
 import (
-	"context"
-
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/entraide/entraide/models"
@@ -72,9 +70,4 @@ func (s *Server) shiftICS(c *fiber.Ctx) error {
 	c.Set(fiber.HeaderContentType, "text/calendar; charset=utf-8")
 	c.Set(fiber.HeaderContentDisposition, `attachment; filename="entraide-`+a.ID+`.ics"`)
 	return c.SendString(body)
-}
-
-// missionsAndOrgs loads the missions and organisations of applications.
-func (s *Server) missionsAndOrgs(ctx context.Context, apps []models.Application) (map[string]models.Mission, map[string]models.Organization, error) {
-	return s.apps.MissionsAndOrgs(ctx, apps)
 }
