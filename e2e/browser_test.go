@@ -12,6 +12,7 @@ import (
 
 	"github.com/chromedp/cdproto/dom"
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/cdproto/target"
@@ -172,8 +173,22 @@ func (tb *tab) click(sel string) {
 // fill types text into a field, as a person would, after emptying it.
 func (tb *tab) fill(sel, text string) {
 	tb.t.Helper()
+	if len(text) > pasteAbove {
+		// A long text (a CSV list) is pasted, as a person does: typed key
+		// by key it is a DevTools round trip per character, which on a
+		// loaded machine outlasts the step's deadline.
+		paste := chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+			_, err := chromedp.Call(ctx, input.InsertText, input.InsertTextParams{Text: text})
+			return err
+		})
+		tb.do(focusOn(sel), selectAll(), chromedp.KeyEvent("\b"), paste)
+		return
+	}
 	tb.do(focusOn(sel), selectAll(), chromedp.KeyEvent("\b"), chromedp.KeyEvent(text))
 }
+
+// pasteAbove is the length from which fill pastes instead of typing.
+const pasteAbove = 200
 
 // element finds sel. chromedp's own queries wait for the page's script
 // context, which never comes when scripts are off; the DevTools protocol's
