@@ -131,25 +131,32 @@ func (svc *Service) ExpireOffers(ctx context.Context) (int, error) {
 }
 
 // FillWaitlists offers the free places of shifts that have a waiting list
-// (a capacity raised, a place freed while an applicant was being
-// waitlisted) and reports how many applications moved up.
+// and reports how many applications moved up: the sweep behind the offers
+// every freed place gets at once (a crash between two writes). It reads
+// the listed shifts by key and the waiting list only of those with a free
+// place (FillShift); a full shift, the usual case, costs one read. Shifts
+// that have begun, or are gone, leave the list.
 func (svc *Service) FillWaitlists(ctx context.Context) (int, error) {
-	waiting, err := svc.Store.WaitlistedShifts(ctx, svc.now())
-	if err != nil || len(waiting) == 0 {
+	ids, err := svc.Store.WaitlistedShiftIDs(ctx)
+	if err != nil || len(ids) == 0 {
 		return 0, err
-	}
-	ids := make([]string, 0, len(waiting))
-	for id := range waiting {
-		ids = append(ids, id)
 	}
 	shifts, err := svc.Store.ShiftsByIDs(ctx, ids)
 	if err != nil {
 		return 0, err
 	}
 	now := svc.now()
+	found := make(map[string]bool, len(shifts))
 	moved := 0
 	for _, sh := range shifts {
-		if sh.PlacesLeft() == 0 || !sh.Start.After(now) {
+		found[sh.ID] = true
+		if !sh.Start.After(now) {
+			if err := svc.Store.UnlistWaitlistedShift(ctx, sh.ID); err != nil {
+				return moved, err
+			}
+			continue
+		}
+		if sh.PlacesLeft() == 0 {
 			continue
 		}
 		m, err := svc.Store.MissionByID(ctx, sh.MissionID)
@@ -157,6 +164,13 @@ func (svc *Service) FillWaitlists(ctx context.Context) (int, error) {
 			return moved, err
 		}
 		moved += svc.FillShift(ctx, m, sh.ID)
+	}
+	for _, id := range ids {
+		if !found[id] {
+			if err := svc.Store.UnlistWaitlistedShift(ctx, id); err != nil {
+				return moved, err
+			}
+		}
 	}
 	return moved, nil
 }

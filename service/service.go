@@ -237,8 +237,9 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger, opts Option
 	// capacity, a waitlisted application that finds room, a recount), so
 	// the sweep of every waiting list is only a safety net (a crash
 	// between two writes). It reads each waitlisted shift: thousands of
-	// key reads at a large size, too many for every minute.
-	svc.AddWorker(Worker{Name: "waitlist-sweep", Run: everyAfter(3*time.Minute, 15*time.Minute, func(ctx context.Context) {
+	// key reads at a large size, too many for every minute, and nothing
+	// to hurry for after a restart.
+	svc.AddWorker(Worker{Name: "waitlist-sweep", Run: everyAfter(5*time.Minute, 15*time.Minute, func(ctx context.Context) {
 		if _, err := svc.Applications.FillWaitlists(ctx); err != nil {
 			jobFailed(ctx, log, "waitlist fill failed", err)
 		}

@@ -227,6 +227,22 @@ func (s *Store) WaitlistedShifts(ctx context.Context, now time.Time) (map[string
 	return out, nil
 }
 
+// WaitlistedShiftIDs lists the shifts of waitlisted_shifts, which may have
+// a waiting list: one key read per bucket.
+func (s *Store) WaitlistedShiftIDs(ctx context.Context) ([]string, error) {
+	doc, err := s.jobList(ctx, waitlistedShifts)
+	if err != nil {
+		return nil, err
+	}
+	return slices.Collect(maps.Keys(doc.Shifts)), nil
+}
+
+// UnlistWaitlistedShift takes a shift off waitlisted_shifts: one that has
+// begun (no place is offered on it any more) or is gone.
+func (s *Store) UnlistWaitlistedShift(ctx context.Context, shiftID string) error {
+	return s.setListEntry(ctx, waitlistedShifts, shiftID, nil)
+}
+
 // waitlistedOn returns the length of a shift's waiting list (0 once the
 // shift has started at now, reported by started). The list's first
 // application tells the shift's start; entries that a crash left behind
