@@ -3,6 +3,7 @@ package models
 import (
 	_ "embed"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -31,6 +32,11 @@ func DefaultBlocklist() []string {
 
 // Fold lower-cases s, strips accents and turns punctuation into spaces, so
 // that "Rémunéré !" and "remunere" compare equal.
+// ligatures spells out the letters that fold to two: built once (a
+// Replacer builds its tables on first use, which cost more than the
+// folding itself when made per call).
+var ligatures = strings.NewReplacer("œ", "oe", "æ", "ae", "ß", "ss")
+
 func Fold(s string) string {
 	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 	folded, _, err := transform.String(t, s)
@@ -38,7 +44,7 @@ func Fold(s string) string {
 		folded = s
 	}
 	folded = strings.ToLower(folded)
-	folded = strings.NewReplacer("œ", "oe", "æ", "ae", "ß", "ss").Replace(folded)
+	folded = ligatures.Replace(folded)
 	return strings.Join(strings.FieldsFunc(folded, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '€' && r != '$'
 	}), " ")
@@ -49,7 +55,7 @@ func BlocklistHits(words []string, texts ...string) []string {
 	hay := " " + Fold(strings.Join(texts, " ")) + " "
 	var hits []string
 	for _, w := range words {
-		needle := Fold(w)
+		needle := foldedWord(w)
 		if needle != "" && strings.Contains(hay, " "+needle+" ") {
 			hits = append(hits, w)
 		}
@@ -59,8 +65,12 @@ func BlocklistHits(words []string, texts ...string) []string {
 
 // SimilarTitles reports near-identical titles: equal once folded, or
 // differing by a few edits relative to their length.
-func SimilarTitles(a, b string) bool {
-	fa, fb := Fold(a), Fold(b)
+func SimilarTitles(a, b string) bool { return SimilarFolded(Fold(a), Fold(b)) }
+
+// SimilarFolded is SimilarTitles on titles already folded (Fold): a
+// moderation page compares each mission with all of its organisation's,
+// and folds each title once.
+func SimilarFolded(fa, fb string) bool {
 	if fa == "" || fb == "" {
 		return false
 	}
@@ -69,10 +79,38 @@ func SimilarTitles(a, b string) bool {
 	}
 	ra, rb := []rune(fa), []rune(fb)
 	longest := max(len(ra), len(rb))
-	if longest > 200 {
+	limit := 0.15 * float64(longest)
+	// The distance is at least the difference in length.
+	if longest > 200 || float64(max(len(ra)-len(rb), len(rb)-len(ra))) > limit {
 		return false
 	}
-	return float64(levenshtein(ra, rb)) <= 0.15*float64(longest)
+	return float64(levenshtein(ra, rb)) <= limit
+}
+
+// foldedWords keeps the blocklist's words folded: the same few dozen
+// words are looked for in every mission of a moderation page. Bounded:
+// past a few thousand words (a blocklist edited many times), it starts
+// again.
+var foldedWords = struct {
+	sync.Mutex
+	m map[string]string
+}{m: map[string]string{}}
+
+func foldedWord(w string) string {
+	foldedWords.Lock()
+	f, ok := foldedWords.m[w]
+	foldedWords.Unlock()
+	if ok {
+		return f
+	}
+	f = Fold(w)
+	foldedWords.Lock()
+	if len(foldedWords.m) > 5000 {
+		foldedWords.m = map[string]string{}
+	}
+	foldedWords.m[w] = f
+	foldedWords.Unlock()
+	return f
 }
 
 func levenshtein(a, b []rune) int {

@@ -64,8 +64,9 @@ func (svc *Service) Check(ctx context.Context, m *models.Mission, words []string
 	if err != nil {
 		return checks, err
 	}
+	title := models.Fold(m.Title)
 	for _, other := range siblings {
-		if other.ID != m.ID && other.Status != models.MissionCancelled && models.SimilarTitles(m.Title, other.Title) {
+		if other.ID != m.ID && other.Status != models.MissionCancelled && models.SimilarFolded(title, other.Folded) {
 			checks.LikelyDuplicates = append(checks.LikelyDuplicates, Duplicate{ID: other.ID, Title: other.Title, Status: string(other.Status)})
 		}
 	}

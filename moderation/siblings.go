@@ -26,6 +26,7 @@ const siblingsTTL = 5 * time.Minute
 
 type sibling struct {
 	ID, Title string
+	Folded    string // the title folded once (models.Fold)
 	Status    models.MissionStatus
 }
 
@@ -70,7 +71,7 @@ func (svc *Service) siblingsOf(ctx context.Context, orgID string) ([]sibling, er
 	}
 	list := make([]sibling, len(missions))
 	for i, m := range missions {
-		list[i] = sibling{ID: m.ID, Title: m.Title, Status: m.Status}
+		list[i] = sibling{ID: m.ID, Title: m.Title, Folded: models.Fold(m.Title), Status: m.Status}
 	}
 	c.mu.Lock()
 	if c.entries == nil || len(c.entries) > 1000 {
