@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"hash/fnv"
 	"slices"
 	"strings"
 	"time"
@@ -36,11 +35,7 @@ var digestMigrations = []migration{
 }
 
 // digestBucket is the key of the bucket that lists userID.
-func digestBucket(userID string) string {
-	h := fnv.New32a()
-	h.Write([]byte(userID))
-	return fmt.Sprintf("digest_users#%02d", h.Sum32()%digestBuckets)
-}
+func digestBucket(userID string) string { return "digest_users#" + bucketOf(userID, digestBuckets) }
 
 type digestBucketDoc struct {
 	ID  string   `bson:"_id"`

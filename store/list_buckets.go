@@ -38,7 +38,8 @@ var (
 )
 
 // bucketOf is the bucket of id among n: FNV-1a, stable across processes
-// and versions (the backfill and the requests must agree).
+// and versions (the backfill and the requests must agree). Every bucketed
+// list (job_lists, queue_lists, digest_users) places its entries with it.
 func bucketOf(id string, n int) string {
 	h := fnv.New32a()
 	h.Write([]byte(id))

@@ -55,18 +55,27 @@ func missionQueueEntry(m *models.Mission, state string) queueEntry {
 	return queueEntry{At: at.UTC().Truncate(time.Millisecond), OrgSuspended: m.OrgSuspended}
 }
 
+// missionQueueStates are the queues m belongs in (none, or one).
+func missionQueueStates(m *models.Mission) []string {
+	switch {
+	case inSubmittedQueue(m):
+		return []string{submittedQueue}
+	case inRevisionQueue(m):
+		return []string{revisionQueue}
+	}
+	return nil
+}
+
 // listMissionQueues puts m's entries in the queues in step with m as
 // written.
 func (s *Store) listMissionQueues(ctx context.Context, m *models.Mission) error {
-	for _, q := range []struct {
-		state string
-		in    bool
-	}{{submittedQueue, inSubmittedQueue(m)}, {revisionQueue, inRevisionQueue(m)}} {
+	in := missionQueueStates(m)
+	for _, state := range []string{submittedQueue, revisionQueue} {
 		var err error
-		if q.in {
-			err = s.setQueueEntry(ctx, missionQueueKind, q.state, m.ID, missionQueueEntry(m, q.state))
+		if slices.Contains(in, state) {
+			err = s.setQueueEntry(ctx, missionQueueKind, state, m.ID, missionQueueEntry(m, state))
 		} else {
-			err = s.unsetQueueEntry(ctx, missionQueueKind, q.state, m.ID)
+			err = s.unsetQueueEntry(ctx, missionQueueKind, state, m.ID)
 		}
 		if err != nil {
 			return err
@@ -162,30 +171,33 @@ func (s *Store) BackfillMissionQueues(ctx context.Context, now time.Time) error 
 	if err := s.deleteUnbucketed(ctx, false, append(missionQueueBucketsV2(), missionQueuesKeyV1)...); err != nil {
 		return err
 	}
-	cur, err := s.missions().Find(ctx, bson.D{{Key: "$or", Value: bson.A{
-		bson.D{{Key: "status", Value: models.MissionSubmitted}},
-		bson.D{{Key: "status", Value: models.MissionPublished}, {Key: "revision_state", Value: models.RevisionPending}},
-	}}}, options.Find().SetProjection(bson.D{{Key: "_id", Value: 1}, {Key: "status", Value: 1}, {Key: "revision_state", Value: 1},
-		{Key: "submitted_at", Value: 1}, {Key: "revision", Value: 1}, {Key: "org_suspended", Value: 1}}))
+	rows, err := s.scanQueuedMissions(ctx)
 	if err != nil {
-		return mapErr(err)
-	}
-	var rows []models.Mission
-	if err := cur.All(ctx, &rows); err != nil {
-		return mapErr(err)
+		return err
 	}
 	lists := map[string]map[string]queueEntry{submittedQueue: {}, revisionQueue: {}}
 	for i := range rows {
-		m := &rows[i]
-		if inSubmittedQueue(m) {
-			lists[submittedQueue][m.ID] = missionQueueEntry(m, submittedQueue)
-		}
-		if inRevisionQueue(m) {
-			lists[revisionQueue][m.ID] = missionQueueEntry(m, revisionQueue)
+		for _, state := range missionQueueStates(&rows[i]) {
+			lists[state][rows[i].ID] = missionQueueEntry(&rows[i], state)
 		}
 	}
 	if err := s.rebuildQueues(ctx, missionQueueKind, []string{submittedQueue, revisionQueue}, lists); err != nil {
 		return err
 	}
 	return s.markBackfilled(ctx, key, now)
+}
+
+// scanQueuedMissions reads the missions in a queue's state with the fields
+// their entries need (a scan: the backfill and the heal).
+func (s *Store) scanQueuedMissions(ctx context.Context) ([]models.Mission, error) {
+	cur, err := s.missions().Find(ctx, bson.D{{Key: "$or", Value: bson.A{
+		bson.D{{Key: "status", Value: models.MissionSubmitted}},
+		bson.D{{Key: "status", Value: models.MissionPublished}, {Key: "revision_state", Value: models.RevisionPending}},
+	}}}, options.Find().SetProjection(bson.D{{Key: "_id", Value: 1}, {Key: "status", Value: 1}, {Key: "revision_state", Value: 1},
+		{Key: "submitted_at", Value: 1}, {Key: "revision", Value: 1}, {Key: "org_suspended", Value: 1}}))
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	var rows []models.Mission
+	return rows, mapErr(cur.All(ctx, &rows))
 }

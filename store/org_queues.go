@@ -102,14 +102,9 @@ func (s *Store) BackfillOrgQueues(ctx context.Context, now time.Time) error {
 	if done, err := s.backfilled(ctx, key); done || err != nil {
 		return err
 	}
-	cur, err := s.orgs().Find(ctx, bson.D{}, options.Find().SetProjection(bson.D{{Key: "_id", Value: 1}, {Key: "status", Value: 1},
-		{Key: "name", Value: 1}, {Key: "created_at", Value: 1}, {Key: "identity_change", Value: 1}, {Key: "identity_state", Value: 1}}))
+	orgs, err := s.scanOrgQueueFields(ctx)
 	if err != nil {
-		return mapErr(err)
-	}
-	var orgs []models.Organization
-	if err := cur.All(ctx, &orgs); err != nil {
-		return mapErr(err)
+		return err
 	}
 	byStatus, identity := map[string]map[string]queueEntry{}, map[string]map[string]queueEntry{identityPending: {}}
 	for i := range orgs {
@@ -129,4 +124,16 @@ func (s *Store) BackfillOrgQueues(ctx context.Context, now time.Time) error {
 		return err
 	}
 	return s.markBackfilled(ctx, key, now)
+}
+
+// scanOrgQueueFields reads every organisation with the fields its queue
+// entries need (a scan: the backfill and the heal).
+func (s *Store) scanOrgQueueFields(ctx context.Context) ([]models.Organization, error) {
+	cur, err := s.orgs().Find(ctx, bson.D{}, options.Find().SetProjection(bson.D{{Key: "_id", Value: 1}, {Key: "status", Value: 1},
+		{Key: "name", Value: 1}, {Key: "created_at", Value: 1}, {Key: "identity_change", Value: 1}, {Key: "identity_state", Value: 1}}))
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	var orgs []models.Organization
+	return orgs, mapErr(cur.All(ctx, &orgs))
 }

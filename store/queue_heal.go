@@ -3,9 +3,6 @@ package store
 import (
 	"context"
 
-	"go.mongodb.org/mongo-driver/v2/bson"
-	"go.mongodb.org/mongo-driver/v2/mongo/options"
-
 	"github.com/entraide/entraide/models"
 )
 
@@ -34,14 +31,9 @@ func (s *Store) HealQueueLists(ctx context.Context) (int, error) {
 		return s.setQueueEntry(ctx, kind, state, id, e)
 	}
 
-	cur, err := s.orgs().Find(ctx, bson.D{}, options.Find().SetProjection(bson.D{{Key: "_id", Value: 1}, {Key: "status", Value: 1},
-		{Key: "name", Value: 1}, {Key: "created_at", Value: 1}, {Key: "identity_change", Value: 1}, {Key: "identity_state", Value: 1}}))
+	orgs, err := s.scanOrgQueueFields(ctx)
 	if err != nil {
-		return healed, mapErr(err)
-	}
-	var orgs []models.Organization
-	if err := cur.All(ctx, &orgs); err != nil {
-		return healed, mapErr(err)
+		return healed, err
 	}
 	for i := range orgs {
 		o := &orgs[i]
@@ -65,28 +57,14 @@ func (s *Store) HealQueueLists(ctx context.Context) (int, error) {
 		}
 	}
 
-	cur, err = s.missions().Find(ctx, bson.D{{Key: "$or", Value: bson.A{
-		bson.D{{Key: "status", Value: models.MissionSubmitted}},
-		bson.D{{Key: "status", Value: models.MissionPublished}, {Key: "revision_state", Value: models.RevisionPending}},
-	}}}, options.Find().SetProjection(bson.D{{Key: "_id", Value: 1}, {Key: "status", Value: 1}, {Key: "revision_state", Value: 1},
-		{Key: "submitted_at", Value: 1}, {Key: "revision", Value: 1}, {Key: "org_suspended", Value: 1}}))
+	missions, err := s.scanQueuedMissions(ctx)
 	if err != nil {
-		return healed, mapErr(err)
-	}
-	var missions []models.Mission
-	if err := cur.All(ctx, &missions); err != nil {
-		return healed, mapErr(err)
+		return healed, err
 	}
 	for i := range missions {
-		m := &missions[i]
-		for _, q := range []struct {
-			state string
-			in    bool
-		}{{submittedQueue, inSubmittedQueue(m)}, {revisionQueue, inRevisionQueue(m)}} {
-			if q.in {
-				if err := ensure(missionQueueKind, q.state, m.ID, missionQueueEntry(m, q.state)); err != nil {
-					return healed, err
-				}
+		for _, state := range missionQueueStates(&missions[i]) {
+			if err := ensure(missionQueueKind, state, missions[i].ID, missionQueueEntry(&missions[i], state)); err != nil {
+				return healed, err
 			}
 		}
 	}

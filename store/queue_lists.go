@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"hash/fnv"
 	"slices"
 	"strings"
 	"time"
@@ -57,9 +56,7 @@ func queueBucketKey(kind, state string, b uint32) string {
 
 // queueKey is the key of the bucket that lists id.
 func queueKey(kind, state, id string) string {
-	h := fnv.New32a()
-	_, _ = h.Write([]byte(id))
-	return queueBucketKey(kind, state, h.Sum32()%queueBuckets)
+	return fmt.Sprintf("%s:%s#%s", kind, state, bucketOf(id, queueBuckets))
 }
 
 // setQueueEntry lists id in kind's list of state (or updates its entry).
