@@ -98,19 +98,14 @@ func missionView(m *models.Mission, org *models.Organization, shifts []models.Sh
 	return r
 }
 
-// missionWithShifts loads a mission's shifts and organisation and renders it.
+// renderMission loads a mission's shifts and organisation and renders it:
+// renderMissions for one mission.
 func (s *Server) renderMission(c *fiber.Ctx, m *models.Mission, internal bool) (missionResponse, error) {
-	ctx, cancel := s.ctx(c)
-	defer cancel()
-	shifts, err := s.store.ShiftsOfMissions(ctx, m.ID)
+	views, err := s.renderMissions(c, []models.Mission{*m}, internal)
 	if err != nil {
 		return missionResponse{}, err
 	}
-	org, err := s.store.OrganizationByID(ctx, m.OrgID)
-	if err != nil {
-		return missionResponse{}, err
-	}
-	return missionView(m, org, shifts, internal, s.now()), nil
+	return views[0], nil
 }
 
 // renderMissions renders a page of missions with two batches of key reads
